@@ -1,0 +1,54 @@
+// Plain data shared by the engine, the command line and the VS Code features. No `vscode` import here.
+
+/** Zero-based, like VS Code's `Position`. `character` counts UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix a user most likely wants when several are offered for one diagnostic. */
+  isPreferred?: boolean;
+}
+
+export interface Diagnostic {
+  /** Stable code such as `agent/yaml-syntax`; documented in docs/diagnostics.md. */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fix?: Fix;
+}
+
+export type AgentFormatId = 'claude-code' | 'copilot';
+
+/** What an agent file defines, as the tool that loads it would see it. */
+export interface AgentSummary {
+  name: string;
+  description: string;
+  model?: string;
+  tools?: string[];
+  color?: string;
+}
+
+export interface LintResult {
+  format: AgentFormatId;
+  /** The engine's prediction of whether the tool (Claude Code, Copilot) loads this file. */
+  loads: boolean;
+  agent: AgentSummary | null;
+  diagnostics: Diagnostic[];
+}
