@@ -197,7 +197,8 @@ export function isBlockScalar(node: Node | null): boolean {
   return node !== null && isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
 }
 
+/** The `yaml` package's message without its source excerpt and its position (ours are ranges in the file). */
 function firstLine(message: string): string {
   const newline = message.indexOf('\n');
-  return newline === -1 ? message : message.slice(0, newline);
+  return (newline === -1 ? message : message.slice(0, newline)).replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -1,0 +1,151 @@
+// `agent-studio lint [paths...] [--format text|json]` and `agent-studio docs`: the engine on the command line.
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { AgentCatalog } from './core/catalog';
+import { agentFolders, findAgentFiles, type AgentFolder } from './core/discovery';
+import { renderDiagnosticsDoc } from './core/docs';
+import { formatForPath, lintAgentFile, MAX_AGENT_FILE_BYTES } from './core/lint';
+import type { Diagnostic, LintResult } from './core/types';
+
+const USAGE = `Usage: agent-studio lint [paths...] [--format text|json]
+       agent-studio docs
+
+lint   Checks agent files. With no paths, finds the agents under the current directory
+       (.claude/agents/, .github/agents/). A directory argument is searched the same way,
+       or for every .md under it when it has no agent folders. *.agent.md files are read as
+       GitHub Copilot agents, other .md files as Claude Code agents.
+       Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
+docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
+
+export interface LintedFile {
+  path: string;
+  result: LintResult;
+  diagnostics: Diagnostic[];
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'docs') {
+    process.stdout.write(renderDiagnosticsDoc());
+    return 0;
+  }
+  if (command !== 'lint') throw new UsageError(`unknown command '${command}'`);
+  const { paths, format } = parseLintArguments(rest);
+  return runLint(paths, format);
+}
+
+function parseLintArguments(args: string[]): { paths: string[]; format: 'text' | 'json' } {
+  const paths: string[] = [];
+  let format: 'text' | 'json' = 'text';
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === '--format' || arg.startsWith('--format=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index];
+      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
+      format = value;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option '${arg}'`);
+    } else {
+      paths.push(arg);
+    }
+  }
+  return { paths, format };
+}
+
+async function runLint(paths: string[], format: 'text' | 'json'): Promise<number> {
+  const cwd = process.cwd();
+  const targets = paths.length === 0 ? ['.'] : paths;
+  const files: LintedFile[] = [];
+  for (const target of targets) {
+    const absolute = nodePath.resolve(cwd, target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or directory: ${target}`);
+    }
+    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute)));
+    else files.push(lintFile(absolute, stat.size));
+  }
+  const display = (path: string) => nodePath.relative(cwd, path) || path;
+  if (format === 'json') {
+    process.stdout.write(`${JSON.stringify({ files: files.map((file) => toJson(file, display(file.path))) })}\n`);
+  } else {
+    for (const file of files) {
+      for (const diagnostic of file.diagnostics) {
+        const { line, character } = diagnostic.range.start;
+        process.stdout.write(`${display(file.path)}:${line + 1}:${character + 1} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`);
+      }
+    }
+    const counts = countBySeverity(files);
+    process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);
+  }
+  return files.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+}
+
+function lintFile(path: string, size: number): LintedFile {
+  const text = size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(path, 'utf8');
+  const result = lintAgentFile(text, { path, format: formatForPath(path), byteLength: size });
+  return { path, result, diagnostics: result.diagnostics };
+}
+
+const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
+
+/** A directory's agent folders through the catalog (so duplicate names are reported), else every `.md` below it. */
+async function lintDirectory(directory: string): Promise<LintedFile[]> {
+  const folders = agentFolders([directory], directory).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path));
+  const searched: AgentFolder[] = folders.length > 0 ? folders : [{ path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true }];
+  const catalog = new AgentCatalog(searched);
+  const paths: string[] = [];
+  for (const folder of searched) {
+    for (const file of await findAgentFiles(folder, folders.length > 0 ? undefined : IGNORED_DIRECTORIES)) {
+      const text = file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8');
+      catalog.update(file.path, text, file.size);
+      paths.push(file.path);
+    }
+  }
+  return paths.map((path) => ({ path, result: catalog.get(path)!.result, diagnostics: catalog.diagnostics(path) }));
+}
+
+function toJson(file: LintedFile, path: string) {
+  const { result } = file;
+  return {
+    path,
+    format: result.format,
+    loads: result.loads,
+    agent: result.agent ? { name: result.agent.name, description: result.agent.description, model: result.agent.model ?? null, tools: result.agent.tools ?? null } : null,
+    diagnostics: file.diagnostics.map((diagnostic) => ({
+      code: diagnostic.code,
+      severity: diagnostic.severity,
+      message: diagnostic.message,
+      range: diagnostic.range,
+      ...(diagnostic.fix ? { fix: { title: diagnostic.fix.title, edits: diagnostic.fix.edits } } : {}),
+    })),
+  };
+}
+
+function countBySeverity(files: LintedFile[]): Record<'error' | 'warning', number> {
+  const counts = { error: 0, warning: 0 };
+  for (const file of files) for (const diagnostic of file.diagnostics) if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') counts[diagnostic.severity]++;
+  return counts;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`agent-studio: ${error.message}\n${USAGE}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`agent-studio: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    }
+  });
+}

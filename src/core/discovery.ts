@@ -1,0 +1,89 @@
+// Where agent files live, and walking those folders the way Claude Code 2.1.197 does: every `*.md` (case-sensitive)
+// at any depth, hidden files included, symlinks followed, each directory visited once (so symlink loops end).
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import type { AgentFormatId } from './types';
+
+export type AgentScope = 'project' | 'user';
+
+export interface AgentFolder {
+  /** Absolute folder holding agent files, e.g. `/repo/.claude/agents`. */
+  path: string;
+  scope: AgentScope;
+  format: AgentFormatId;
+  /** The workspace folder (project) this belongs to; absent for user folders. */
+  project?: string;
+  /** Copilot's `.github/agents` is flat; Claude Code's folders are searched recursively. */
+  recursive: boolean;
+}
+
+/** The folders each format reads, for a set of workspace folders and a home directory. */
+export function agentFolders(workspaceFolders: readonly string[], homeDirectory: string = os.homedir()): AgentFolder[] {
+  const folders: AgentFolder[] = [];
+  for (const project of workspaceFolders) {
+    folders.push({ path: nodePath.join(project, '.claude', 'agents'), scope: 'project', format: 'claude-code', project, recursive: true });
+    folders.push({ path: nodePath.join(project, '.github', 'agents'), scope: 'project', format: 'copilot', project, recursive: false });
+  }
+  folders.push({ path: nodePath.join(homeDirectory, '.claude', 'agents'), scope: 'user', format: 'claude-code', recursive: true });
+  return folders;
+}
+
+/** Whether a path is a file the given folder's tool reads as an agent. */
+export function isAgentFileName(fileName: string, format: AgentFormatId): boolean {
+  return format === 'copilot' ? /\.(agent|chatmode)\.md$/.test(fileName) || fileName.endsWith('.md') : fileName.endsWith('.md');
+}
+
+export interface FoundAgentFile {
+  path: string;
+  size: number;
+}
+
+/**
+ * Lists the agent files under a folder. Missing folders yield nothing; unreadable entries are skipped, as Claude Code
+ * skips them. `ignoredDirectoryNames` is for searches outside agent folders (node_modules). Directories are identified by device and inode so a symlink loop is walked once.
+ */
+export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
+  const found: FoundAgentFile[] = [];
+  const visited = new Set<string>();
+
+  async function walk(directory: string): Promise<void> {
+    let identity: string;
+    try {
+      const stat = await fs.stat(directory, { bigint: true });
+      if (!stat.isDirectory()) return;
+      identity = `${stat.dev}:${stat.ino}`;
+    } catch {
+      return;
+    }
+    if (visited.has(identity)) return;
+    visited.add(identity);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    await Promise.all(entries.map(async (entry) => {
+      const fullPath = nodePath.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      let size = 0;
+      if (entry.isSymbolicLink() || isFile) {
+        try {
+          const target = await fs.stat(fullPath);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+          size = target.size;
+        } catch {
+          return; // a broken link
+        }
+      }
+      if (isDirectory && folder.recursive && !ignoredDirectoryNames?.has(entry.name)) await walk(fullPath);
+      else if (isFile && isAgentFileName(entry.name, folder.format)) found.push({ path: fullPath, size });
+    }));
+  }
+
+  await walk(folder.path);
+  return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
