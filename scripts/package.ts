@@ -1,0 +1,38 @@
+// `npm run package`: a production build, then agent-studio-<version>.vsix, checked to hold only what users need.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { packageVsix, repoRoot, run } from './codeServer';
+
+const maxBytes = 1024 * 1024;
+// Mirrors .vscodeignore's allow-list; vsce adds the [Content_Types].xml and extension.vsixmanifest itself.
+const allowed = [/^dist\/extension\.js$/, /^package(\.nls)?\.json$/, /^(syntaxes|snippets|media|images)\//, /^(README|CHANGELOG)\.md$/i, /^LICENSE(\.md|\.txt)?$/i];
+
+export function packageExtension(): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  const vsix = path.join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  run(process.execPath, ['esbuild.js', '--production']);
+
+  const files = run(vsce, ['ls', '--no-dependencies'], { quiet: true })
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const unexpected = files.filter((file) => !allowed.some((pattern) => pattern.test(file)));
+  if (unexpected.length > 0) throw new Error(`the VSIX would include files outside the allow-list:\n  ${unexpected.join('\n  ')}`);
+
+  packageVsix(vsix);
+  const size = fs.statSync(vsix).size;
+  if (size > maxBytes) throw new Error(`${path.basename(vsix)} is ${(size / 1024).toFixed(0)} KB, over the 1 MB budget`);
+  console.log(`${path.relative(process.cwd(), vsix)}: ${files.length} files, ${(size / 1024).toFixed(1)} KB`);
+  for (const file of files) console.log(`  ${file}`);
+  return vsix;
+}
+
+if (require.main === module) {
+  try {
+    packageExtension();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}

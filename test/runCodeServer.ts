@@ -1,0 +1,265 @@
+// The offline integration-test runner: the packaged extension in code-server (VS Code 1.100.3), driven by Debian's Chromium.
+// A companion extension loads dist/test/integration/suite.js and runs mocha in the extension host; results, live output
+// and screenshot requests pass through the folder in AGENT_STUDIO_TEST_DIR.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { SourceMap, type SourceMapPayload } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromiumPath,
+  codeServerVersion,
+  ensureCodeServer,
+  installExtensions,
+  packageVsix,
+  registerForCleanup,
+  repoRoot,
+  run,
+  exitAfterCleanup,
+  startCodeServer,
+  writeUserSettings,
+  type CodeServerDirs,
+  type RunningCodeServer,
+} from '../scripts/codeServer';
+import { bundleIntegrationTests } from './integration/bundle';
+import type { SuiteResults } from './integration/index';
+
+const resultsDir = path.join(repoRoot, 'test-results');
+const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
+const startTimeoutMs = Number(process.env.AGENT_STUDIO_START_TIMEOUT_MS || 120_000);
+const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 600_000);
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+async function main(): Promise<number> {
+  // Should the event loop ever drain early (a promise that never settles), Node must not exit 0.
+  process.exitCode = 1;
+  const startedAt = Date.now();
+  const inCi = process.env.CI === 'true' || process.env.CI === '1';
+  // CI always installs; elsewhere AGENT_STUDIO_NO_INSTALL=1 turns a missing code-server or Chromium into an error.
+  const launcher = ensureCodeServer({ install: inCi || process.env.AGENT_STUDIO_NO_INSTALL !== '1' });
+  const versions = run(launcher, ['--config', path.join(os.tmpdir(), 'agent-studio-code-server.yaml'), '--version'], { quiet: true });
+  const vscodeVersion = /with Code (\S+)/.exec(versions)?.[1] ?? 'unknown';
+  const chromiumVersion = run(chromiumPath, ['--version'], { quiet: true }).trim();
+  console.log(`VS Code ${vscodeVersion} (code-server ${codeServerVersion}), ${chromiumVersion}`);
+
+  prepareResultsDir();
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-it-'));
+  const keepWork = process.env.AGENT_STUDIO_KEEP_TEMP === '1';
+  registerForCleanup(async () => {
+    if (!keepWork) fs.rmSync(work, { recursive: true, force: true });
+  });
+  const dirs: CodeServerDirs = { userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions') };
+  const channel = path.join(work, 'channel');
+  const workspace = path.join(work, 'workspace');
+  fs.mkdirSync(channel, { recursive: true });
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+
+  const step = (what: string) => console.error(`[integration] ${what} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+  const suiteBundle = await bundleIntegrationTests();
+  const mapStackTraces = stackTraceMapper(suiteBundle);
+  const vsix = process.env.AGENT_STUDIO_TEST_VSIX || packageVsix(path.join(work, 'agent-studio.vsix'));
+  const companion = packageCompanionExtension(work, suiteBundle);
+  step('packaged the extension and the test companion');
+  installExtensions(launcher, dirs, [vsix, companion]);
+  step(`installed ${path.basename(vsix)} into a fresh extensions folder`);
+  writeUserSettings(dirs.userDataDir);
+
+  const server = await startCodeServer({ launcher, dirs, folder: workspace, env: { AGENT_STUDIO_TEST_DIR: channel } });
+  step(`code-server listening on ${server.url}`);
+  const context = await chromium.launchPersistentContext(path.join(work, 'chromium'), {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1400, height: 900 },
+    // Playwright would otherwise exit the process on Ctrl-C before our cleanup has stopped code-server.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  registerForCleanup(() => context.close().catch(() => undefined));
+  const page = context.pages()[0] ?? (await context.newPage());
+  const screenshots = serveScreenshots(channel, page);
+
+  let results: SuiteResults | undefined;
+  try {
+    await page.goto(server.url, { timeout: startTimeoutMs });
+    step('workbench loaded in Chromium; waiting for the suite');
+    results = await waitForSuite(channel, server, context, page, mapStackTraces, () => step('the extension host started the suite'));
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    await page.screenshot({ path: path.join(resultsDir, 'failure.png') }).catch(() => undefined);
+  } finally {
+    await page.screenshot({ path: path.join(resultsDir, 'workbench.png') }).catch(() => undefined);
+    screenshots.close();
+  }
+
+  const passed = results?.passes ?? 0;
+  // A suite that never finished, or whose files did not load, counts as one failure more than mocha saw.
+  const failed = (results?.failures ?? 0) + (results === undefined || results.loadError ? 1 : 0);
+  const ok = failed === 0 && passed > 0;
+  if (!ok) saveServerLogs(dirs.userDataDir, server);
+  if (passed + failed === 0) console.error('No integration test ran: that counts as a failure.');
+  console.log(`Screenshots in ${path.relative(process.cwd(), resultsDir) || '.'}/; ran in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
+}
+
+function prepareResultsDir(): void {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  for (const entry of fs.readdirSync(resultsDir)) {
+    if (entry.endsWith('.png') || entry === 'code-server-logs') fs.rmSync(path.join(resultsDir, entry), { recursive: true, force: true });
+  }
+}
+
+/**
+ * A VSIX holding the bundled suite as `main`, activated on startup. (An unpacked copy in the extensions folder is not
+ * enough: once --install-extension has written extensions.json, code-server marks unlisted folders as removed.)
+ */
+function packageCompanionExtension(work: string, suiteBundle: string): string {
+  const dir = path.join(work, 'companion');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(suiteBundle, path.join(dir, 'suite.js'));
+  fs.writeFileSync(path.join(dir, 'README.md'), 'Runs the Agent Studio integration tests in the extension host.\n');
+  const manifest = {
+    name: 'integration-tests',
+    displayName: 'Agent Studio integration tests',
+    description: 'Runs the Agent Studio integration tests in the extension host.',
+    publisher: 'agent-studio',
+    version: '0.0.0',
+    license: 'MIT',
+    engines: { vscode: '^1.95.0' },
+    // onStartupFinished comes after the workspaceContains activations, so the suite sees the extension as a user would.
+    activationEvents: ['onStartupFinished'],
+    main: './suite.js',
+  };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return packageVsix(path.join(work, 'integration-tests.vsix'), dir, ['--skip-license']);
+}
+
+/** Prints the suite's output as it comes; resolves with its results or rejects (bounded: never hangs). */
+function waitForSuite(
+  channel: string,
+  server: RunningCodeServer,
+  context: BrowserContext,
+  page: Page,
+  mapStackTraces: (text: string) => string,
+  onStarted: () => void,
+): Promise<SuiteResults> {
+  const outputLog = path.join(channel, 'output.log');
+  const resultsFile = path.join(channel, 'results.json');
+  let printed = 0;
+  const printNewOutput = () => {
+    if (!fs.existsSync(outputLog)) return;
+    const text = fs.readFileSync(outputLog);
+    const end = text.lastIndexOf('\n') + 1; // whole lines only, so a stack frame is never split
+    if (end > printed) process.stdout.write(mapStackTraces(text.subarray(printed, end).toString()));
+    printed = Math.max(printed, end);
+  };
+  return new Promise<SuiteResults>((resolve, reject) => {
+    let settled = false;
+    const timers: NodeJS.Timeout[] = [];
+    const finish = (outcome: SuiteResults | Error) => {
+      if (settled) return;
+      settled = true;
+      watcher.close();
+      timers.forEach(clearTimeout);
+      printNewOutput();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
+    let started = false;
+    const check = () => {
+      if (!started && fs.existsSync(path.join(channel, 'started'))) {
+        started = true;
+        onStarted();
+      }
+      printNewOutput();
+      if (fs.existsSync(resultsFile)) finish(JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResults);
+    };
+    const watcher = fs.watch(channel, (_event, file) => ['started', 'output.log', 'results.json'].includes(file ?? '') && check());
+    timers.push(
+      setTimeout(() => {
+        if (!started) {
+          finish(new Error(`The test extension did not start within ${startTimeoutMs} ms (extension host not up?).`));
+        }
+      }, startTimeoutMs),
+      setTimeout(() => finish(new Error(`The suite did not finish within ${suiteTimeoutMs} ms.`)), suiteTimeoutMs),
+    );
+    void server.exited.then((code) => finish(new Error(`code-server exited (${code}) during the tests:\n${server.output()}`)));
+    page.once('crash', () => finish(new Error('The Chromium page crashed during the tests.')));
+    context.once('close', () => finish(new Error('Chromium closed during the tests.')));
+    check();
+  });
+}
+
+/**
+ * Rewrites `suite.js:line:column` in stack traces to the test's own .ts file and line. (The extension host installs its
+ * own Error.prepareStackTrace, so Node's --enable-source-maps cannot do it there.)
+ */
+function stackTraceMapper(suiteBundle: string): (text: string) => string {
+  const inline = /\/\/# sourceMappingURL=data:application\/json;base64,(\S+)\s*$/.exec(fs.readFileSync(suiteBundle, 'utf8'));
+  if (!inline) return (text) => text;
+  const payload = JSON.parse(Buffer.from(inline[1], 'base64').toString('utf8')) as SourceMapPayload;
+  const map = new SourceMap(payload);
+  return (text) =>
+    text.replace(/[^\s(]*suite\.js:(\d+):(\d+)/g, (whole, line: string, column: string) => {
+      const entry = map.findEntry(Number(line) - 1, Number(column) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+      if (!entry.originalSource || entry.originalLine === undefined) return whole;
+      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(suiteBundle), entry.originalSource);
+      return `${path.relative(repoRoot, source)}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
+    });
+}
+
+/** Answers screenshot requests from the tests (see test/integration/screenshots.ts), one at a time. */
+function serveScreenshots(channel: string, page: Page): { close(): void } {
+  const prefix = 'screenshot-request-';
+  const inProgress = new Set<string>();
+  let queue = Promise.resolve();
+  const handle = (file: string | null) => {
+    if (!file?.startsWith(prefix) || inProgress.has(file) || !fs.existsSync(path.join(channel, file))) return;
+    inProgress.add(file);
+    const name = file.slice(prefix.length);
+    queue = queue.then(async () => {
+      const png = path.join(resultsDir, `${name}.png`);
+      const reply = await page.screenshot({ path: png, timeout: 10_000 }).then(
+        () => png,
+        (error: Error) => `error: ${error.message}`,
+      );
+      fs.rmSync(path.join(channel, file), { force: true });
+      inProgress.delete(file);
+      const done = path.join(channel, `screenshot-done-${name}`);
+      fs.writeFileSync(done + '.tmp', reply);
+      fs.renameSync(done + '.tmp', done);
+    });
+  };
+  const watcher = fs.watch(channel, (_event, file) => handle(file));
+  fs.readdirSync(channel).forEach(handle);
+  return { close: () => watcher.close() };
+}
+
+/** Keeps code-server's and the extension host's logs where CI artifacts and people look. */
+function saveServerLogs(userDataDir: string, server: RunningCodeServer): void {
+  const target = path.join(resultsDir, 'code-server-logs');
+  fs.mkdirSync(target, { recursive: true });
+  fs.writeFileSync(path.join(target, 'code-server-output.log'), server.output());
+  const logs = path.join(userDataDir, 'logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, target, { recursive: true });
+  console.error(`code-server and extension host logs: ${path.relative(process.cwd(), target)}/`);
+}
+
+main()
+  .then((code) => exitAfterCleanup(code))
+  .catch(async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    console.log('0 passed, 1 failed');
+    await exitAfterCleanup(1);
+  });
