@@ -1,0 +1,152 @@
+// The Markdown document a run writes: header, quoted prompt, the answer as it streams, and a footer with the cost.
+import { redactSecrets } from './redact';
+import type { RunEvent, UsageEvent } from './types';
+
+export interface RunHeader {
+  agentName: string;
+  providerLabel: string;
+  /** The model asked for (frontmatter, override or setting); the footer names the one that answered. */
+  model?: string;
+  prompt: string;
+}
+
+export interface RunOutcome {
+  status: 'completed' | 'cancelled' | 'failed';
+  error?: unknown;
+  /** Measured by the caller; used when the back end reports no duration of its own. */
+  elapsedMs?: number;
+}
+
+export function formatRunHeader(header: RunHeader): string {
+  const lines = [
+    `# Run of ${inlineCode(header.agentName)}`,
+    '',
+    `- **Provider:** ${oneLine(header.providerLabel)}`,
+    `- **Model:** ${header.model ? inlineCode(header.model) : 'default'}`,
+    '',
+    quote(header.prompt),
+    '',
+    '---',
+    '',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** What one event adds to the document; usage shows only in the footer. */
+export function formatRunEvent(event: RunEvent): string {
+  switch (event.type) {
+    case 'text':
+      return event.text;
+    case 'tool-use':
+      return `\n\n*Using tool ${inlineCode(event.name)}*\n\n`;
+    case 'retry': {
+      const why = event.status ? `HTTP ${event.status}` : 'no response';
+      const wait = event.delayMs !== undefined ? ` in ${formatDuration(event.delayMs)}` : '';
+      const of = event.maxRetries !== undefined ? ` of ${event.maxRetries}` : '';
+      return `\n\n*Request failed (${why}); retrying${wait} (attempt ${event.attempt}${of})…*\n\n`;
+    }
+    case 'usage':
+      return '';
+  }
+}
+
+export function formatRunFooter(usage: Omit<UsageEvent, 'type'>, outcome: RunOutcome): string {
+  const duration = usage.durationMs ?? outcome.elapsedMs;
+  const facts = [
+    outcome.status === 'completed' ? 'Completed' : outcome.status === 'cancelled' ? 'Cancelled' : 'Failed',
+  ];
+  if (duration !== undefined) facts[0] += ` in ${formatDuration(duration)}`;
+  if (usage.inputTokens !== undefined) facts.push(`${formatCount(usage.inputTokens)} input tokens`);
+  if (usage.outputTokens !== undefined) facts.push(`${formatCount(usage.outputTokens)} output tokens`);
+  if (usage.costUsd !== undefined) facts.push(`$${usage.costUsd.toFixed(usage.costUsd < 0.01 ? 4 : 2)}`);
+  if (usage.model) facts.push(inlineCode(usage.model));
+  const lines = ['', '', '---', ''];
+  if (outcome.status === 'failed') lines.push(quote(`**Error:** ${errorText(outcome.error)}`), '');
+  lines.push(`*${facts.join(' · ')}*`, '');
+  return lines.join('\n');
+}
+
+/**
+ * Builds the document piece by piece for an editor that appends as the answer streams. Known secrets are removed from
+ * everything written; key-shaped strings are removed from error messages only, so an answer about keys stays readable.
+ */
+export class RunDocument {
+  private content: string;
+  private usage: Omit<UsageEvent, 'type'> = {};
+  private answer = '';
+
+  constructor(header: RunHeader, private readonly secrets: readonly (string | undefined)[] = []) {
+    this.content = this.redact(formatRunHeader(header));
+  }
+
+  get markdown(): string {
+    return this.content;
+  }
+
+  /** Adds an event and returns the text it appended. */
+  append(event: RunEvent): string {
+    if (event.type === 'usage') {
+      const { type: _type, ...reported } = event;
+      this.usage = { ...this.usage, ...definedOnly(reported) };
+    }
+    const added = this.redact(formatRunEvent(event));
+    if (event.type === 'text') this.answer += added;
+    this.content += added;
+    return added;
+  }
+
+  /** Adds the footer and returns the text it appended. */
+  finish(outcome: RunOutcome): string {
+    // A cancel can cut an answer inside a code block, which would swallow the footer.
+    const fence = openFence(this.answer) ? '\n```' : '';
+    const added = this.redact(fence + formatRunFooter(this.usage, outcome));
+    this.content += added;
+    return added;
+  }
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.secrets, false);
+  }
+}
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error ?? 'unknown error');
+  return redactSecrets(text);
+}
+
+function openFence(markdown: string): boolean {
+  return ((markdown.match(/^ {0,3}(```|~~~)/gm) ?? []).length) % 2 === 1;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+function quote(text: string): string {
+  return text.split(/\r?\n/).map((line) => (line ? `> ${line}` : '>')).join('\n');
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Backticks that survive a name containing backticks. */
+function inlineCode(text: string): string {
+  const value = oneLine(text);
+  const longestRun = Math.max(0, ...(value.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longestRun + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${value}${pad}${ticks}`;
+}
