@@ -1,0 +1,14 @@
+// Shared assertion: a fix changes only the bytes its edits cover.
+import * as assert from 'node:assert/strict';
+import { TextPositions } from '../../src/core/textPositions';
+import type { Diagnostic } from '../../src/core/types';
+
+/** Bytes before the first edit and after the last one are unchanged. */
+export function assertOnlyEditedRangesChanged(before: string, after: string, diagnostic: Diagnostic): void {
+  const positions = new TextPositions(before);
+  const offsets = diagnostic.fix!.edits.map((edit) => [positions.offsetAt(edit.range.start), positions.offsetAt(edit.range.end)]);
+  const first = Math.min(...offsets.map(([start]) => start));
+  const last = Math.max(...offsets.map(([, end]) => end));
+  assert.equal(after.slice(0, first), before.slice(0, first));
+  assert.equal(after.slice(after.length - (before.length - last)), before.slice(last));
+}
