@@ -4,8 +4,8 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { quoteYamlString, slugFromText } from './fixes';
 import type { FrontmatterContext } from './frontmatterContext';
 import {
-  CLAUDE_CODE_BUILT_IN_AGENTS, CLAUDE_CODE_HOOK_EVENTS, CLAUDE_CODE_TOOLS, claudeCodeFormat, fieldOf,
-  isKnownClaudeCodeTool, MODEL_ID_PATTERN,
+  CLAUDE_CODE_BUILT_IN_AGENTS, CLAUDE_CODE_HOOK_EVENTS, claudeCodeFormat, fieldOf, isKnownClaudeCodeTool,
+  MODEL_ID_PATTERN, suggestClaudeCodeTool,
 } from './schema';
 import { splitToolList, type ToolEntry } from './toolList';
 import type { AgentSummary } from './types';
@@ -153,9 +153,9 @@ function checkTools(ctx: FrontmatterContext, key: 'tools' | 'disallowedTools'): 
       continue;
     }
     if (isKnownClaudeCodeTool(tool.name)) continue;
-    const caseMatch = CLAUDE_CODE_TOOLS.find((known) => known.name.toLowerCase() === tool.name!.toLowerCase());
-    ctx.report('agent/unknown-tool', `Unknown tool \`${tool.name}\`: Claude Code silently drops it${caseMatch ? `; did you mean \`${caseMatch.name}\`?` : '.'}`, ctx.range(tool.start, tool.end),
-      caseMatch ? { title: `Change to \`${caseMatch.name}\``, isPreferred: true, edits: [ctx.edit(tool.start, tool.end, caseMatch.name)] } : undefined);
+    const suggestion = suggestClaudeCodeTool(tool.name);
+    ctx.report('agent/unknown-tool', `Unknown tool \`${tool.name}\`: Claude Code silently drops it${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.range(tool.start, tool.end),
+      suggestion ? { title: `Change to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(tool.start, tool.end, suggestion)] } : undefined);
   }
 }
 

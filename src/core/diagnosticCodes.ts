@@ -58,7 +58,7 @@ export const codes = defineCodes({
   'agent/description-blank': { severity: 'warning', title: 'Blank description', explanation: 'A description of only spaces loads, but Claude never has a reason to pick the agent.' },
 
   // Other keys.
-  'agent/unknown-tool': { severity: 'warning', title: 'Unknown tool', explanation: 'Claude Code keeps the agent but silently drops tool names it does not know; check spelling and case (`Read`, not `read`).', fix: 'Corrects the case when the name matches a known tool.' },
+  'agent/unknown-tool': { severity: 'warning', title: 'Unknown tool', explanation: 'Claude Code keeps the agent but silently drops tool names it does not know; check spelling and case (`Read`, not `read`).', fix: 'Changes it to the known tool it most likely means (another case, or a near spelling).' },
   'agent/tools-invalid': { severity: 'warning', title: '`tools` is neither a string nor a list', explanation: 'A number, boolean or map in `tools` gives the agent no tools at all, silently.' },
   'agent/tools-empty': { severity: 'info', title: 'Agent has no tools', explanation: 'An empty `tools` gives the agent no tools; omit the key to inherit every tool.' },
   'agent/tool-not-string': { severity: 'warning', title: 'Tool entry is not a string', explanation: 'Claude Code drops list entries that are not strings.' },

@@ -243,3 +243,29 @@ export function isKnownClaudeCodeTool(entry: string): boolean {
   const scoped = SCOPED_TOOL_PATTERN.exec(entry);
   return scoped !== null && knownToolNames.has(scoped[1]);
 }
+
+/** The known tool a misspelt entry most likely means: same letters in another case, or at most two edits away. */
+export function suggestClaudeCodeTool(entry: string): string | undefined {
+  const lower = entry.toLowerCase();
+  const sameCase = CLAUDE_CODE_TOOLS.find((tool) => tool.name.toLowerCase() === lower);
+  if (sameCase) return sameCase.name;
+  let best: { name: string; distance: number } | undefined;
+  for (const tool of CLAUDE_CODE_TOOLS) {
+    const distance = editDistance(lower, tool.name.toLowerCase());
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name: tool.name, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
