@@ -26,22 +26,25 @@ export function ensureCodeServer({ install }: { install: boolean }): string {
     if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing; run: bash scripts/install-code-server.sh`);
     return launcher;
   }
-  const result = spawnSync('bash', [installScript], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync('bash', [installScript], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 40 * 60_000 });
+  if (result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
   const printed = result.stdout.trim().split('\n').pop() ?? '';
   if (!fs.existsSync(printed)) throw new Error(`scripts/install-code-server.sh printed no launcher path (got '${printed}')`);
   return printed;
 }
 
+/** Runs a short command to completion (at most 5 minutes) and returns its stdout; throws with its output if it fails. */
 export function run(command: string, args: string[], options: { cwd?: string; quiet?: boolean } = {}): string {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? repoRoot,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
+    timeout: 5 * 60_000,
   });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+    const why = result.error?.message ?? `exit ${result.status ?? result.signal}`;
+    throw new Error(`${command} ${args.join(' ')} failed (${why}):\n${result.stdout}${result.stderr}`);
   }
   if (!options.quiet) process.stderr.write(result.stdout);
   return result.stdout;
