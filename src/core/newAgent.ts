@@ -1,0 +1,37 @@
+// The New Agent command's pure half: checking a proposed name and writing the file from the answers.
+import { yamlScalar } from './agentEdits';
+
+export interface NewAgentAnswers {
+  name: string;
+  description: string;
+  model?: string;
+  tools?: string[];
+  color?: string;
+}
+
+export interface NameProblem {
+  message: string;
+  /** `error` blocks the name; `warning` only advises. */
+  severity: 'error' | 'warning';
+}
+
+/** Why a name cannot (or should not) be used; `undefined` when it is fine. `existingFile` is set when `<name>.md` exists. */
+export function checkNewAgentName(name: string, existingFile?: string): NameProblem | undefined {
+  if (name.trim() === '') return { severity: 'error', message: 'A name is required.' };
+  if (name.startsWith('-')) return { severity: 'error', message: 'Claude Code skips agents whose name starts with `-`.' };
+  if (/[\\/]/.test(name)) return { severity: 'error', message: 'The name becomes the file name: no `/` or `\\`.' };
+  if (existingFile) return { severity: 'error', message: `${existingFile} already exists.` };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return { severity: 'warning', message: 'Lower-case letters, digits and hyphens (`code-reviewer`) are easiest to address with `claude --agent`.' };
+  return undefined;
+}
+
+export function renderNewAgent(answers: NewAgentAnswers): string {
+  const lines = ['---', `name: ${yamlScalar(answers.name)}`, 'description: |'];
+  const description = answers.description.trim() || `Use this agent when the task calls for ${answers.name}.`;
+  for (const line of description.split(/\r?\n/)) lines.push(line.trim() === '' ? '' : `  ${line}`);
+  if (answers.tools && answers.tools.length > 0) lines.push(`tools: ${answers.tools.join(', ')}`);
+  if (answers.model) lines.push(`model: ${yamlScalar(answers.model)}`);
+  if (answers.color) lines.push(`color: ${answers.color}`);
+  lines.push('---', '', `You are ${answers.name}. Describe the agent's role, how it works, and what it returns.`, '');
+  return lines.join('\n');
+}
