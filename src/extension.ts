@@ -1,0 +1,34 @@
+// Wires Agent Studio's features; each lives in src/features/ and registers what it owns on the context.
+import * as vscode from 'vscode';
+import { AgentCatalogService } from './features/agentCatalogService';
+import { registerAgentFileCommands } from './features/agentFileCommands';
+import { registerAgentsView, type AgentsTreeProvider } from './features/agentsView';
+import { registerCodeActions } from './features/codeActions';
+import { registerCompletions } from './features/completions';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerHovers } from './features/hovers';
+import { registerNewAgentCommand } from './features/newAgentCommand';
+
+/** What `activate()` returns: the shared catalog and the view, for other extensions' and our integration tests' use. */
+export interface AgentStudioApi {
+  catalog: AgentCatalogService;
+  agentsView: AgentsTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): AgentStudioApi {
+  const catalog = new AgentCatalogService();
+  context.subscriptions.push(catalog);
+
+  const agentsView = registerAgentsView(context, catalog);
+  registerAgentFileCommands(context, catalog);
+  registerNewAgentCommand(context, catalog);
+
+  const diagnostics = registerDiagnostics(context, catalog);
+  registerCodeActions(context, diagnostics);
+  registerCompletions(context, catalog);
+  registerHovers(context, catalog);
+
+  return { catalog, agentsView: agentsView.provider };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,139 @@
+// Agent problems in the Problems panel and the editor. A computer (the engine, plus what only the catalog knows) beside
+// a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
+import * as vscode from 'vscode';
+import { diagnosticAnchor, DIAGNOSTICS_DOC_URL } from '../core/docs';
+import { lintAgentFile } from '../core/lint';
+import type { Diagnostic, Severity } from '../core/types';
+import type { AgentCatalogChange, AgentCatalogService } from './agentCatalogService';
+import { Disposable } from './disposable';
+import { toVscodeRange } from './vscodeRanges';
+
+export const DIAGNOSTIC_SOURCE = 'agent-studio';
+const TYPING_DEBOUNCE_MS = 150;
+
+/** The engine's diagnostics for a text; `undefined` when the file is not an agent file. */
+export class AgentDiagnosticComputer {
+  constructor(private readonly service: AgentCatalogService) {}
+
+  compute(uri: vscode.Uri, text?: string): Diagnostic[] | undefined {
+    const folder = this.service.agentFolderOf(uri);
+    if (!folder) return undefined;
+    const catalog = this.service.current;
+    const entry = catalog.get(uri.fsPath);
+    const fromDisk = catalog.diagnostics(uri.fsPath);
+    if (text === undefined) return fromDisk;
+    // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
+    const catalogOnly = entry ? fromDisk.slice(entry.result.diagnostics.length) : [];
+    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalogOnly];
+  }
+}
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+  const result = new vscode.Diagnostic(toVscodeRange(diagnostic.range), diagnostic.message, severities[diagnostic.severity]);
+  result.source = DIAGNOSTIC_SOURCE;
+  result.code = { value: diagnostic.code, target: vscode.Uri.parse(`${DIAGNOSTICS_DOC_URL}#${diagnosticAnchor(diagnostic.code)}`) };
+  return result;
+}
+
+/** Identifies a diagnostic across the extension-host boundary (code actions get copies, not our objects). */
+export function diagnosticKey(diagnostic: vscode.Diagnostic): string {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  const { start, end } = diagnostic.range;
+  return `${code}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
+}
+
+/** The engine diagnostics, one vscode.Diagnostic each; the engine repeats a diagnostic per alternative fix, shown once. */
+function uniqueVscodeDiagnostics(diagnostics: readonly Diagnostic[]): vscode.Diagnostic[] {
+  const byKey = new Map<string, vscode.Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    const converted = toVscodeDiagnostic(diagnostic);
+    byKey.set(diagnosticKey(converted), converted);
+  }
+  return [...byKey.values()];
+}
+
+export class AgentDiagnosticsManager extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Raised by every edit; a result computed for an older generation is dropped. */
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly service: AgentCatalogService, readonly computer: AgentDiagnosticComputer) {
+    super();
+    this._register(service.onDidChange((change) => this.onCatalogChange(change)));
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.updateNow(document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.updateSoon(event.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.showFromCatalog(document.uri)));
+    this._register({ dispose: () => this.timers.forEach(clearTimeout) });
+    vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  }
+
+  private onCatalogChange(change: AgentCatalogChange): void {
+    if (change.reset) {
+      this.collection.clear();
+      for (const entry of this.service.current.entries()) this.showFromCatalog(vscode.Uri.file(entry.path));
+    } else {
+      for (const path of change.changed) this.showFromCatalog(vscode.Uri.file(path));
+      for (const path of change.removed) this.collection.delete(vscode.Uri.file(path));
+    }
+    // Open documents that were not agent files before a rebuild (new folders) may be now.
+    if (change.reset) vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+  }
+
+  /** For files not open: the catalog's view of the file on disk. Open ones keep their live diagnostics. */
+  private showFromCatalog(uri: vscode.Uri): void {
+    const open = this.openDocument(uri);
+    if (open && !open.isClosed) {
+      this.updateNow(open);
+      return;
+    }
+    const diagnostics = this.service.current.get(uri.fsPath) ? this.computer.compute(uri) : undefined;
+    if (diagnostics) this.collection.set(uri, uniqueVscodeDiagnostics(diagnostics));
+    else this.collection.delete(uri);
+  }
+
+  private updateSoon(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.publish(document, generation);
+    }, TYPING_DEBOUNCE_MS));
+  }
+
+  private updateNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.publish(document, generation);
+  }
+
+  private publish(document: vscode.TextDocument, generation: number): void {
+    const key = document.uri.toString();
+    if (document.isClosed || this.generations.get(key) !== generation) return;
+    const diagnostics = this.computer.compute(document.uri, document.getText());
+    if (this.generations.get(key) !== generation) return;
+    if (diagnostics) this.collection.set(document.uri, uniqueVscodeDiagnostics(diagnostics));
+    else this.collection.delete(document.uri);
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AgentCatalogService): AgentDiagnosticComputer {
+  const computer = new AgentDiagnosticComputer(service);
+  context.subscriptions.push(new AgentDiagnosticsManager(service, computer));
+  return computer;
+}
