@@ -15,10 +15,19 @@ const shared = {
 };
 
 const builds = [
-  // `vscode` is provided by the extension host; the providers' SDKs stay external so they load only when a run starts.
+  // `vscode` is provided by the extension host.
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Each SDK-backed provider is its own file, with its SDK inside; the extension `require`s it by a computed path when a
+  // run needs it (src/features/invoke/providerSelection.ts), so activation never loads an SDK. esbuild cannot split CJS.
+  {
+    ...shared,
+    entryPoints: { anthropic: 'src/providers/anthropic.ts', openaiCompatible: 'src/providers/openaiCompatible.ts' },
+    outdir: 'dist/providers',
+  },
 ];
+
+module.exports = { builds };
 
 async function main() {
   if (watch) {
@@ -28,7 +37,9 @@ async function main() {
   await Promise.all(builds.map((options) => esbuild.build(options)));
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
