@@ -7,12 +7,14 @@ import { registerCodeActions } from './features/codeActions';
 import { registerCompletions } from './features/completions';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerHovers } from './features/hovers';
+import { registerInvocation, type InvocationApi } from './features/invoke/invocation';
 import { registerNewAgentCommand } from './features/newAgentCommand';
 
 /** What `activate()` returns: the shared catalog and the view, for other extensions' and our integration tests' use. */
 export interface AgentStudioApi {
   catalog: AgentCatalogService;
   agentsView: AgentsTreeProvider;
+  runs: InvocationApi;
 }
 
 export function activate(context: vscode.ExtensionContext): AgentStudioApi {
@@ -27,8 +29,9 @@ export function activate(context: vscode.ExtensionContext): AgentStudioApi {
   registerCodeActions(context, diagnostics);
   registerCompletions(context, catalog);
   registerHovers(context, catalog);
+  const runs = registerInvocation(context, catalog);
 
-  return { catalog, agentsView: agentsView.provider };
+  return { catalog, agentsView: agentsView.provider, runs };
 }
 
 export function deactivate(): void {}
