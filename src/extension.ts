@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { AgentCatalogService } from './features/agentCatalogService';
 import { registerAgentFileCommands } from './features/agentFileCommands';
-import { registerAgentsView, type AgentsTreeProvider } from './features/agentsView';
+import { registerAgentsView, type AgentsTreeProvider, type AgentsViewNode } from './features/agentsView';
 import { registerCodeActions } from './features/codeActions';
 import { registerCompletions } from './features/completions';
 import { registerDiagnostics } from './features/diagnostics';
@@ -15,6 +15,7 @@ export interface AgentStudioApi {
   catalog: AgentCatalogService;
   agentsView: AgentsTreeProvider;
   runs: InvocationApi;
+  agentsTreeView: vscode.TreeView<AgentsViewNode>;
 }
 
 export function activate(context: vscode.ExtensionContext): AgentStudioApi {
@@ -31,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): AgentStudioApi {
   registerHovers(context, catalog);
   const runs = registerInvocation(context, catalog);
 
-  return { catalog, agentsView: agentsView.provider, runs };
+  return { catalog, agentsView: agentsView.provider, runs, agentsTreeView: agentsView.treeView };
 }
 
 export function deactivate(): void {}

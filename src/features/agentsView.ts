@@ -59,7 +59,7 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
   /** Folders that hold at least one file; none at all lets the welcome view show. */
   private groups(): AgentFolderItem[] {
     const catalog = this.service.current;
-    const used = new Set(catalog.entries().map((entry) => entry.folder.path));
+    const used = new Set(catalog.entries().filter((entry) => this.isShown(entry.path)).map((entry) => entry.folder.path));
     const order = (folder: AgentFolder) => (folder.format === 'copilot' ? 2 : folder.scope === 'user' ? 1 : 0);
     const folders = catalog.folders.filter((folder) => used.has(folder.path)).sort((a, b) => order(a) - order(b));
     const items = new Map<string, AgentFolderItem>();
@@ -70,7 +70,7 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
 
   private filesOf(folder: AgentFolder): AgentFileItem[] {
     const catalog = this.service.current;
-    const items = catalog.entries().filter((entry) => entry.folder.path === folder.path).map((entry) => {
+    const items = catalog.entries().filter((entry) => entry.folder.path === folder.path && this.isShown(entry.path)).map((entry) => {
       const existing = this.fileItems.get(entry.path);
       const overrides = this.overridesOf(entry.path);
       if (existing) existing.update(entry, catalog.diagnostics(entry.path), overrides);
@@ -79,6 +79,12 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
       return item;
     });
     return items.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  }
+
+  /** A file that is no agent and no problem either (a README without front matter) is documentation, not a row. */
+  private isShown(path: string): boolean {
+    const entry = this.service.current.get(path);
+    return entry !== undefined && (entry.result.loads || this.service.current.diagnostics(path).length > 0);
   }
 
   /** Paths whose definition this file beats. */
@@ -95,7 +101,7 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     const catalog = this.service.current;
     const groupsBefore = new Set(this.folderItems.keys());
-    const groupsAfter = new Set(catalog.entries().map((entry) => entry.folder.path));
+    const groupsAfter = new Set(catalog.entries().filter((entry) => this.isShown(entry.path)).map((entry) => entry.folder.path));
     if (groupsBefore.size !== groupsAfter.size || [...groupsAfter].some((path) => !groupsBefore.has(path))) {
       this.changeEmitter.fire(undefined);
       return;
@@ -118,7 +124,8 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
       const entry = catalog.get(path);
       const item = this.fileItems.get(path);
       if (!entry) continue;
-      if (!item) {
+      if (!item || !this.isShown(path)) {
+        if (item) this.fileItems.delete(path);
         redrawGroupOf(entry.folder.path);
         continue;
       }

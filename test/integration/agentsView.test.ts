@@ -1,0 +1,125 @@
+// The Agents view: the seed agents as Claude Code sees them, and files appearing, leaving and being renamed.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { AgentStudioApi } from '../../src/extension';
+import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, inWorkspace, showWithDiagnostics, until } from './agentStudio';
+import { takeScreenshot } from './screenshots';
+
+function projectRows(api: AgentStudioApi) {
+  return api.agentsView.snapshot().find((group) => group.children.some((row) => row.path.startsWith(inWorkspace('.claude', 'agents'))))?.children ?? [];
+}
+
+function row(api: AgentStudioApi, fileName: string) {
+  return projectRows(api).find((candidate) => candidate.path === agentPath(fileName));
+}
+
+describe('Agents view', () => {
+  let api: AgentStudioApi;
+
+  before(async () => {
+    api = await agentStudioApi();
+  });
+
+  afterEach(closeAllEditors);
+
+  it('lists the four seed agents Claude Code loads and shows the fifth as skipped, with the reason', () => {
+    for (const [file, name] of [
+      ['appwrite-backend-expert.md', 'appwrite-backend-expert'],
+      ['backend-architecture-expert.md', 'backend-architecture-expert'],
+      ['backend-architect.md', 'backend-architect'],
+      ['backend-specialist.md', 'backend-specialist'],
+    ]) {
+      const shown = row(api, file);
+      assert.ok(shown, `${file} is listed`);
+      assert.equal(shown.label, name);
+      assert.equal(shown.contextValue, 'agentFile.loaded');
+      assert.match(shown.description, /1 warning · Use this agent/);
+      assert.match(shown.tooltip, /Path: `.*\.md`/);
+    }
+    const skipped = row(api, 'backend-architect-no-frontmatter.md');
+    assert.ok(skipped, 'the seed without front matter is listed');
+    assert.equal(skipped.contextValue, 'agentFile.skipped');
+    assert.match(skipped.description, /^skipped: Claude Code skips this file: it has no front matter/);
+    assert.equal(row(api, 'README.md'), undefined, 'a README without front matter is no agent and no problem');
+  });
+
+  it('offers a quick fix that writes the skipped seed\'s front matter from its heading', async () => {
+    const uri = vscode.Uri.file(agentPath('backend-architect-no-frontmatter.md'));
+    const [diagnostic] = await showWithDiagnostics(uri);
+    assert.equal(codeOf(diagnostic), 'agent/missing-frontmatter');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    const fix = await codeAction(uri, diagnostic.range, vscode.CodeActionKind.QuickFix, (action) => action.title === 'Add front matter (name: backend-architect)');
+    assert.equal(fix.isPreferred, true);
+  });
+
+  it('shows a file written to .claude/agents/ outside VS Code within a second, and drops it when deleted', async () => {
+    const target = agentPath('created-on-disk.md');
+    let started = Date.now();
+    fs.copyFileSync(inWorkspace('cases', 'created-on-disk.md'), target);
+    const added = await until(api.agentsView.onDidChangeTreeData, () => row(api, 'created-on-disk.md'), 'the new file in the view');
+    const addedAfter = Date.now() - started;
+    assert.equal(added.label, 'created-on-disk');
+    assert.ok(addedAfter < 1000, `shown after ${addedAfter} ms`);
+
+    started = Date.now();
+    fs.rmSync(target);
+    await until(api.agentsView.onDidChangeTreeData, () => (row(api, 'created-on-disk.md') ? undefined : true), 'the deleted file to leave the view');
+    const removedAfter = Date.now() - started;
+    assert.ok(removedAfter < 1000, `removed after ${removedAfter} ms`);
+  });
+
+  it('updates the row of a file edited outside VS Code, and only that row', async () => {
+    const target = agentPath('edited-on-disk.md');
+    fs.copyFileSync(inWorkspace('cases', 'created-on-disk.md'), target);
+    await until(api.agentsView.onDidChangeTreeData, () => row(api, 'edited-on-disk.md'), 'the new file in the view');
+    const redrawn: unknown[] = [];
+    const subscription = api.agentsView.onDidChangeTreeData((elements) => redrawn.push(elements));
+    try {
+      fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('Appears in the Agents view', 'Edited outside VS Code'));
+      await until(api.agentsView.onDidChangeTreeData, () => (row(api, 'edited-on-disk.md')?.description.startsWith('Edited outside') ? true : undefined), 'the edited description');
+      assert.ok(redrawn.every((elements) => Array.isArray(elements) && elements.length === 1), 'only the changed row was redrawn');
+    } finally {
+      subscription.dispose();
+      fs.rmSync(target);
+    }
+  });
+
+  it('renames an agent through the view: its file and its name together', async () => {
+    const original = agentPath('rename-me.md');
+    fs.copyFileSync(inWorkspace('cases', 'renamed-through-view.md'), original);
+    await until(api.agentsView.onDidChangeTreeData, () => row(api, 'rename-me.md'), 'the file to rename in the view');
+    const item = api.agentsView.itemFor(original);
+    assert.ok(item);
+    const renamed = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.renameAgent', item, 'renamed-agent');
+    assert.equal(renamed.fsPath, agentPath('renamed-agent.md'));
+    assert.equal(fs.existsSync(original), false, 'the old file is gone');
+    assert.match(fs.readFileSync(renamed.fsPath, 'utf8'), /^---\nname: renamed-agent\ndescription: Renamed through/);
+    const shown = await until(api.agentsView.onDidChangeTreeData, () => row(api, 'renamed-agent.md'), 'the renamed agent in the view');
+    assert.equal(shown.label, 'renamed-agent');
+    assert.equal(row(api, 'rename-me.md'), undefined);
+    await vscode.workspace.fs.delete(renamed);
+  });
+
+  it('creates a new agent the engine loads without a problem, and opens it', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.newAgent', {
+      name: 'api-designer', description: 'Use when: designing a REST API #now', scope: 'project', model: 'opus', tools: ['Read', 'WebFetch'], color: 'purple',
+    });
+    assert.equal(created.fsPath, agentPath('api-designer.md'));
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, created.fsPath);
+    const entry = api.catalog.current.get(created.fsPath);
+    assert.ok(entry?.result.loads, 'Claude Code would load it');
+    assert.deepEqual(entry.result.diagnostics, []);
+    assert.equal(row(api, 'api-designer.md')?.label, 'api-designer');
+    await vscode.workspace.fs.delete(created);
+  });
+
+  it('shows the view (screenshot)', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.agentStudio');
+    await vscode.commands.executeCommand('agentStudio.agents.focus');
+    const item = api.agentsView.itemFor(agentPath('backend-specialist.md'));
+    assert.ok(item);
+    await api.agentsTreeView.reveal(item, { select: true, focus: true });
+    await takeScreenshot('agents-view-seeds');
+  });
+});

@@ -1,0 +1,46 @@
+// Completions and hovers in agent front matter, through the editor's own providers.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { agentPath, agentStudioApi, closeAllEditors } from './agentStudio';
+import { takeScreenshot } from './screenshots';
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+}
+
+describe('completions and hovers', () => {
+  before(agentStudioApi);
+  afterEach(closeAllEditors);
+
+  it('completes `model:` with sonnet, opus, haiku and inherit', async () => {
+    const uri = vscode.Uri.file(agentPath('backend-specialist.md'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('model:'));
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 'model: '.length));
+    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const model of ['sonnet', 'opus', 'haiku', 'inherit']) assert.ok(labels.includes(model), `${model} in ${labels.join(', ')}`);
+  });
+
+  it('completes tool names inside `tools`', async () => {
+    const uri = vscode.Uri.file(agentPath('security-reviewer.md'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    const line = document.getText().split('\n').findIndex((text) => text.startsWith('tools:'));
+    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 'tools: Re'.length));
+    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(labels.includes('WebFetch'));
+    assert.ok(!labels.includes('Grep'), 'tools already listed are not offered again');
+  });
+
+  it('documents `tools` on hover', async () => {
+    const uri = vscode.Uri.file(agentPath('security-reviewer.md'));
+    const editor = await vscode.window.showTextDocument(uri);
+    const line = editor.document.getText().split('\n').findIndex((text) => text.startsWith('tools:'));
+    const position = new vscode.Position(line, 2);
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position));
+    assert.match(text, /\*\*tools\*\* \(string-or-list, optional\)/);
+    assert.match(text, /Omit it to inherit every tool/);
+    editor.selection = new vscode.Selection(position, position);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await takeScreenshot('agent-file-tools-hover');
+  });
+});
