@@ -39,8 +39,9 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
     return element instanceof AgentFileItem ? this.folderItems.get(element.entry.folder.path) : undefined;
   }
 
-  /** The row showing a file, if the view has shown it. */
+  /** The row showing a file (for `reveal` and commands run from outside the tree). */
   itemFor(path: string): AgentFileItem | undefined {
+    if (!this.fileItems.has(path)) this.groups().forEach((group) => this.filesOf(group.folder));
     return this.fileItems.get(path);
   }
 

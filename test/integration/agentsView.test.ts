@@ -119,6 +119,7 @@ describe('Agents view', () => {
     await vscode.commands.executeCommand('agentStudio.agents.focus');
     const item = api.agentsView.itemFor(agentPath('backend-specialist.md'));
     assert.ok(item);
+    await vscode.window.showTextDocument(item.uri, { preview: true, preserveFocus: true });
     await api.agentsTreeView.reveal(item, { select: true, focus: true });
     await takeScreenshot('agents-view-seeds');
   });
