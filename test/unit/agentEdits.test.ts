@@ -66,6 +66,13 @@ describe('fix all', () => {
     assert.equal(overlaps(range(0, 0, 0, 3), range(0, 2, 0, 4)), true);
   });
 
+  it('keeps CRLF line breaks and comments outside the edits it applies', () => {
+    const text = '---\r\n# reviewed weekly\r\nname: reviewer\r\ndescription: Reviews diffs.\r\ntools: read, Grep # lower-case read\r\nmodel: Sonnet\r\n---\r\nReview the diff.\r\n';
+    const fix = (input: string) => applyEdits(input, fixAllEdits(lintAgentFile(input, { path: '/p/.claude/agents/reviewer.md' }).diagnostics));
+    assert.equal(fix(text), text.replace('read,', 'Read,').replace('Sonnet', 'sonnet'));
+    assert.equal(fix(`\uFEFF${text}`), `\uFEFF${text}`.slice(1), 'a byte-order mark hides the front matter: only it goes');
+  });
+
   it('fixes the seed without front matter and a missing description at once', () => {
     const text = '# Backend Architect Agent\n\nYou design backends.\n';
     const fixed = applyEdits(text, fixAllEdits(lintAgentFile(text, { path: '/p/.claude/agents/b.md' }).diagnostics));
