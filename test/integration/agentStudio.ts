@@ -30,7 +30,7 @@ export function agentPath(fileName: string): string {
  * Resolves once `check` returns a value other than undefined: at once, or after one of `event`'s firings. Rejects after
  * `timeoutMs` (a bound on a failing test, never a pause: a passing test does not wait for it).
  */
-export function until<T, E>(event: vscode.Event<E>, check: () => T | undefined, what: string, timeoutMs = 5_000): Promise<T> {
+export function until<T, E>(event: vscode.Event<E>, check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const finish = (outcome: { value: T } | Error) => {
       subscription.dispose();
