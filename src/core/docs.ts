@@ -2,11 +2,18 @@
 import { allDiagnosticCodes } from './diagnosticCodes';
 import { agentFormats, CLAUDE_CODE_TOOLS } from './schema';
 
-export const DIAGNOSTICS_DOC_URL = 'https://github.com/agent-studio/agent-studio/blob/main/docs/diagnostics.md';
+/** Where the generated document sits in the repository and in the VSIX, so a diagnostic's code can link to it offline. */
+export const DIAGNOSTICS_DOC_PATH = 'docs/diagnostics.md';
 
 /** The anchor a diagnostic code has in docs/diagnostics.md (`agent/yaml-syntax` -> `agentyaml-syntax`, as GitHub slugs it). */
 export function diagnosticAnchor(code: string): string {
   return code.toLowerCase().replace(/[^a-z0-9 -]/g, '');
+}
+
+/** The one-based line of a code's section in the rendered document, for links that open the file at it. */
+export function diagnosticDocLine(code: string, document = renderDiagnosticsDoc()): number | undefined {
+  const index = document.split('\n').indexOf(`## ${code}`);
+  return index === -1 ? undefined : index + 1;
 }
 
 export function renderDiagnosticsDoc(): string {

@@ -1,7 +1,7 @@
 // Agent problems in the Problems panel and the editor. A computer (the engine, plus what only the catalog knows) beside
 // a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
 import * as vscode from 'vscode';
-import { diagnosticAnchor, DIAGNOSTICS_DOC_URL } from '../core/docs';
+import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../core/docs';
 import { lintAgentFile } from '../core/lint';
 import type { Diagnostic, Severity } from '../core/types';
 import type { AgentCatalogChange, AgentCatalogService } from './agentCatalogService';
@@ -35,10 +35,27 @@ const severities: Record<Severity, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
-export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+/**
+ * Links each code to its section of docs/diagnostics.md shipped inside the extension, so it opens offline; VS Code opens
+ * a file URI with an `L<line>` fragment at that line.
+ */
+export class DiagnosticDocumentation {
+  private readonly lines = new Map<string, number | undefined>();
+  private rendered?: string;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  target(code: string): vscode.Uri {
+    if (!this.lines.has(code)) this.lines.set(code, diagnosticDocLine(code, (this.rendered ??= renderDiagnosticsDoc())));
+    const line = this.lines.get(code);
+    return vscode.Uri.joinPath(this.extensionUri, DIAGNOSTICS_DOC_PATH).with({ fragment: line ? `L${line}` : '' });
+  }
+}
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic, documentation?: DiagnosticDocumentation): vscode.Diagnostic {
   const result = new vscode.Diagnostic(toVscodeRange(diagnostic.range), diagnostic.message, severities[diagnostic.severity]);
   result.source = DIAGNOSTIC_SOURCE;
-  result.code = { value: diagnostic.code, target: vscode.Uri.parse(`${DIAGNOSTICS_DOC_URL}#${diagnosticAnchor(diagnostic.code)}`) };
+  result.code = documentation ? { value: diagnostic.code, target: documentation.target(diagnostic.code) } : diagnostic.code;
   return result;
 }
 
@@ -50,10 +67,10 @@ export function diagnosticKey(diagnostic: vscode.Diagnostic): string {
 }
 
 /** The engine diagnostics, one vscode.Diagnostic each; the engine repeats a diagnostic per alternative fix, shown once. */
-function uniqueVscodeDiagnostics(diagnostics: readonly Diagnostic[]): vscode.Diagnostic[] {
+function uniqueVscodeDiagnostics(diagnostics: readonly Diagnostic[], documentation: DiagnosticDocumentation): vscode.Diagnostic[] {
   const byKey = new Map<string, vscode.Diagnostic>();
   for (const diagnostic of diagnostics) {
-    const converted = toVscodeDiagnostic(diagnostic);
+    const converted = toVscodeDiagnostic(diagnostic, documentation);
     byKey.set(diagnosticKey(converted), converted);
   }
   return [...byKey.values()];
@@ -65,14 +82,23 @@ export class AgentDiagnosticsManager extends Disposable {
   /** Raised by every edit; a result computed for an older generation is dropped. */
   private readonly generations = new Map<string, number>();
 
-  constructor(private readonly service: AgentCatalogService, readonly computer: AgentDiagnosticComputer) {
+  constructor(private readonly service: AgentCatalogService, readonly computer: AgentDiagnosticComputer, private readonly documentation: DiagnosticDocumentation) {
     super();
     this._register(service.onDidChange((change) => this.onCatalogChange(change)));
     this._register(vscode.workspace.onDidOpenTextDocument((document) => this.updateNow(document)));
     this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.updateSoon(event.document)));
-    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.showFromCatalog(document.uri)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
     this._register({ dispose: () => this.timers.forEach(clearTimeout) });
     vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+  }
+
+  /** A closed document shows the file on disk again and leaves no per-document state behind. */
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.delete(key);
+    this.showFromCatalog(document.uri);
   }
 
   private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -99,7 +125,7 @@ export class AgentDiagnosticsManager extends Disposable {
       return;
     }
     const diagnostics = this.service.current.get(uri.fsPath) ? this.computer.compute(uri) : undefined;
-    if (diagnostics) this.collection.set(uri, uniqueVscodeDiagnostics(diagnostics));
+    if (diagnostics) this.collection.set(uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
     else this.collection.delete(uri);
   }
 
@@ -127,13 +153,13 @@ export class AgentDiagnosticsManager extends Disposable {
     if (document.isClosed || this.generations.get(key) !== generation) return;
     const diagnostics = this.computer.compute(document.uri, document.getText());
     if (this.generations.get(key) !== generation) return;
-    if (diagnostics) this.collection.set(document.uri, uniqueVscodeDiagnostics(diagnostics));
+    if (diagnostics) this.collection.set(document.uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
     else this.collection.delete(document.uri);
   }
 }
 
 export function registerDiagnostics(context: vscode.ExtensionContext, service: AgentCatalogService): AgentDiagnosticComputer {
   const computer = new AgentDiagnosticComputer(service);
-  context.subscriptions.push(new AgentDiagnosticsManager(service, computer));
+  context.subscriptions.push(new AgentDiagnosticsManager(service, computer, new DiagnosticDocumentation(context.extensionUri)));
   return computer;
 }
