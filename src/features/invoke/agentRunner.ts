@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { runnableAgentFromText } from '../../core/runnableAgent';
-import { isProviderError, ProviderError, type ProviderId, type RunEvent } from '../../providers/types';
+import { isProviderError, ProviderError, type ProviderErrorKind, type ProviderFixAction, type ProviderId, type RunEvent } from '../../providers/types';
 import type { AgentCatalogService } from '../agentCatalogService';
 import { toVscodeRange } from '../vscodeRanges';
 import type { RecentAgents } from './agentPicker';
@@ -107,8 +107,16 @@ function workingDirectory(agentUri: vscode.Uri): string {
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : os.homedir();
 }
 
+/**
+ * The SDK-backed providers are separate bundles with their own copy of ProviderError, so `instanceof` fails for their
+ * errors: they are recognised by shape and re-created here.
+ */
 function asProviderError(error: unknown): ProviderError {
   if (isProviderError(error)) return error;
+  if (error instanceof Error && error.name === 'ProviderError') {
+    const { kind, action } = error as Error & { kind: ProviderErrorKind; action?: ProviderFixAction };
+    return new ProviderError(kind, error.message, action, { cause: error.cause });
+  }
   return new ProviderError('failed', error instanceof Error ? error.message : String(error), undefined, { cause: error });
 }
 

@@ -1,0 +1,232 @@
+// Sending a selection to an agent with the real Claude Code CLI against a loopback Messages API: the streamed run
+// document, what the API received, cancelling mid-stream, the CodeLens on an unsaved agent, and the Runs view's actions.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { AgentStudioApi } from '../../src/extension';
+import type { RunSnapshot } from '../../src/features/invoke/runStore';
+import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
+import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
+import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNoProcesses, withTimeout } from './invocationKit';
+import { takeScreenshot } from './screenshots';
+
+const reply = 'Found one bug: `add` subtracts. Return `a + b` instead.';
+const selectedCode = 'function add(a, b) {\n  return a - b;\n}';
+
+interface MessagesBody {
+  system?: { text: string }[] | string;
+  tools?: { name: string }[];
+  model?: string;
+}
+
+/** The request that carried the agent's body (the CLI also sends small requests of its own, e.g. for titles). */
+function agentRequest(loopback: AnthropicLoopback, bodyText: string): MessagesBody {
+  const request = loopback.requests.find((candidate: RecordedRequest) => JSON.stringify((candidate.body as MessagesBody | undefined)?.system ?? '').includes(JSON.stringify(bodyText).slice(1, -1)));
+  assert.ok(request, `no request carried the agent body; paths: ${loopback.requests.map((candidate) => candidate.path).join(', ')}`);
+  return request.body as MessagesBody;
+}
+
+function runDocument(snapshot: RunSnapshot): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === snapshot.documentUri);
+}
+
+describe('invocation with Claude Code', function () {
+  this.timeout(90_000);
+  let api: AgentStudioApi;
+  let loopback: AnthropicLoopback;
+  let claude: OfflineClaude;
+  const settings = new TestSettings();
+
+  before(async () => {
+    api = await agentStudioApi();
+    fs.writeFileSync(samplePath(), `// Adds two numbers.\n${selectedCode}\n`);
+  });
+
+  after(() => fs.rmSync(samplePath(), { force: true }));
+
+  beforeEach(async () => {
+    loopback = await startAnthropicLoopback({ replyText: reply, deltaCount: 4 });
+    claude = new OfflineClaude(loopback.url);
+    // code-server saves edits after a second by default; these tests need unsaved ones.
+    await settings.set({ 'files.autoSave': 'off', 'agentStudio.provider': 'claude-code', 'agentStudio.claudeCode.path': claude.executable });
+  });
+
+  afterEach(async () => {
+    // Reverted before auto-save comes back on, or code-server would save the edits.
+    await revertUnsavedDocuments();
+    await closeAllEditors();
+    await settings.restore();
+    await loopback.close();
+    await claude.dispose();
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  /** Opens a source file of the workspace with its function selected. */
+  async function selectSample(): Promise<vscode.TextEditor> {
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(samplePath()));
+    const start = editor.document.positionAt(editor.document.getText().indexOf(selectedCode));
+    editor.selection = new vscode.Selection(start, editor.document.positionAt(editor.document.offsetAt(start) + selectedCode.length));
+    return editor;
+  }
+
+  it('streams the answer to a selection into a run document beside the editor; the API gets the body as system prompt and the tools', async () => {
+    const before = fileStates(workspaceRoot());
+    await selectSample();
+    const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer' });
+
+    assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
+    assert.equal(snapshot.answer, reply);
+    assert.equal(snapshot.providerId, 'claude-code');
+    assert.equal(snapshot.prompt, selectedCode);
+    assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Claude Code\n- \*\*Model:\*\* `sonnet`\n\n> function add\(a, b\) \{\n>   return a - b;\n> \}\n/);
+    assert.ok(snapshot.markdown.includes(reply));
+    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · [\d,]+ input tokens · [\d,]+ output tokens · \$[\d.]+ · `claude-sonnet-[^`]+`\*\n$/);
+
+    const document = await until(vscode.workspace.onDidChangeTextDocument, () => {
+      const candidate = runDocument(snapshot);
+      return candidate?.getText() === snapshot.markdown ? candidate : undefined;
+    }, 'the run document to show the whole run');
+    assert.equal(document.languageId, 'markdown');
+    const shown = vscode.window.visibleTextEditors.find((visible) => visible.document === document);
+    assert.ok(shown && shown.viewColumn !== undefined && shown.viewColumn > vscode.ViewColumn.One, 'opened beside the editor');
+
+    const body = agentRequest(loopback, 'You are a careful code reviewer.');
+    assert.ok(Array.isArray(body.system) && body.system.some((block) => block.text.startsWith('You are a careful code reviewer.')), JSON.stringify(body.system));
+    assert.deepEqual((body.tools ?? []).map((tool) => tool.name).sort(), ['Glob', 'Grep', 'Read']);
+    assert.match(body.model ?? '', /^claude-sonnet-/);
+    assert.deepEqual(fileStates(workspaceRoot()), before, 'nothing was written into the workspace');
+    assert.deepEqual(api.runs.runs()[0], snapshot);
+
+    await vscode.commands.executeCommand('agentStudio.runs.focus');
+    await takeScreenshot('run-document');
+  });
+
+  it('stops the stream and ends the claude process and its children within a second of a cancel', async function () {
+    if (process.platform !== 'linux') this.skip(); // finds the run's processes through /proc
+    loopback.options = { replyText: 'alpha bravo charlie delta echo foxtrot golf hotel india juliet', deltaCount: 10, delayMs: 400 };
+    const firstText = until(vscode.workspace.onDidChangeTextDocument, () => {
+      return vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'agent-studio-run' && candidate.getText().includes('alpha'));
+    }, 'the first words in the run document', 30_000);
+    const running = runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Count to ten.' });
+    const document = await firstText;
+    const processes = processesWith(claude.marker);
+    assert.ok(processes.length >= 1, 'the run has a claude process');
+
+    const cancelledAt = Date.now();
+    await vscode.commands.executeCommand('agentStudio.stopRun', document.uri);
+    const snapshot = await running;
+    await untilNoProcesses(claude.marker, 1_000);
+    assert.ok(Date.now() - cancelledAt < 1_500, `ended ${Date.now() - cancelledAt} ms after the cancel`);
+    assert.equal(snapshot.status, 'cancelled');
+    assert.ok(snapshot.answer.startsWith('alpha') && !snapshot.answer.includes('juliet'), `stopped mid-answer: "${snapshot.answer}"`);
+    assert.match(snapshot.markdown, /\*Cancelled in /);
+    assert.equal(snapshot.offeredActions.length, 0, 'a cancel shows no error');
+  });
+
+  it('runs the agent of an Agents view row with the editor\'s selection as the prompt', async () => {
+    const path = agentPath('code-reviewer.md');
+    api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
+    const item = api.agentsView.itemFor(path);
+    assert.ok(item?.contextValue, 'the Agents view shows code-reviewer.md');
+    const menus = (vscode.extensions.getExtension('agent-studio.agent-studio')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus;
+    const entry = menus['view/item/context'].find((menu) => menu.command === 'agentStudio.runAgent');
+    assert.ok(entry && new RegExp(/viewItem =~ \/(.*)\/$/.exec(entry.when)![1]).test(item.contextValue), `the context menu matches ${item.contextValue}`);
+
+    await selectSample();
+    const snapshot = await runCommand('agentStudio.runAgent', item);
+    assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
+    assert.equal(snapshot.agentPath, path);
+    assert.equal(snapshot.prompt, selectedCode);
+  });
+
+  it('runs an agent file from its CodeLens as the editor has it, unsaved edits included', async () => {
+    const uri = vscode.Uri.file(agentPath('code-reviewer.md'));
+    const editor = await vscode.window.showTextDocument(uri);
+    const unsavedBody = 'You review code for off-by-one errors only.';
+    await editor.edit((builder) => builder.replace(bodyRange(editor.document), `${unsavedBody}\n`));
+    assert.ok(editor.document.isDirty);
+    // afterEach reverts the edit: nothing is saved.
+
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const lens = lenses.find((candidate) => candidate.command?.command === 'agentStudio.runAgent');
+    assert.ok(lens?.command, `a Run agent lens among ${lenses.map((candidate) => candidate.command?.title).join(', ')}`);
+    assert.equal(lens.range.start.line, 0);
+    assert.match(lens.command.title, /Run agent/);
+    const snapshot = await runCommand(lens.command.command, ...(lens.command.arguments ?? []), { prompt: 'Check the loop bounds.' });
+    assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
+    assert.ok(editor.document.isDirty && !fs.readFileSync(uri.fsPath, 'utf8').includes(unsavedBody), 'the edit is still unsaved');
+    assert.ok(JSON.stringify(agentRequest(loopback, unsavedBody).system).includes(unsavedBody));
+  });
+
+  it('ends a run of an invalid agent with one message that opens the file at its first error', async () => {
+    const uri = vscode.Uri.file(agentPath('code-reviewer.md'));
+    const editor = await vscode.window.showTextDocument(uri);
+    const descriptionLine = editor.document.getText().split('\n').findIndex((line) => line.startsWith('description:'));
+    await editor.edit((builder) => builder.delete(editor.document.lineAt(descriptionLine).rangeIncludingLineBreak));
+    const snapshot = await runCommand('agentStudio.runAgent', uri, { prompt: 'Review.' });
+    assert.equal(snapshot.status, 'failed');
+    assert.equal(snapshot.error?.kind, 'invalid-agent');
+    assert.match(snapshot.error?.message ?? '', /code-reviewer\.md .*description/);
+    assert.deepEqual(snapshot.offeredActions, ['openAgent']);
+    assert.equal(loopback.requests.length, 0, 'nothing was sent');
+  });
+
+  it('ends a run with a missing claude binary with one message offering to install it or open the settings', async () => {
+    await settings.set({ 'agentStudio.claudeCode.path': inWorkspace('no-such-claude') });
+    const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review.' });
+    assert.equal(snapshot.status, 'failed');
+    assert.equal(snapshot.error?.kind, 'not-found');
+    assert.deepEqual(snapshot.offeredActions, ['installClaude', 'openSettings']);
+  });
+
+  it('ends a run the API refuses with 401 with one message offering to log in', async () => {
+    loopback.options = { errorStatus: 401, errorMessage: 'invalid x-api-key' };
+    const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review.' });
+    assert.equal(snapshot.status, 'failed');
+    assert.equal(snapshot.error?.kind, 'unauthorized');
+    assert.deepEqual(snapshot.offeredActions, ['loginClaude', 'howToLogIn']);
+    assert.doesNotMatch(snapshot.markdown, /sk-ant-loopback-test/);
+  });
+
+  it('re-runs a run from the Runs view and inserts its answer at the cursor', async () => {
+    const first = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
+    const again = await runCommand('agentStudio.rerun', first.id);
+    assert.notEqual(again.id, first.id);
+    assert.equal(again.status, 'completed');
+    assert.equal(again.prompt, first.prompt);
+
+    const editor = await vscode.window.showTextDocument(vscode.Uri.file(samplePath()));
+    editor.selection = new vscode.Selection(1, 0, 1, 0);
+    assert.equal(await vscode.commands.executeCommand('agentStudio.insertRunAnswer', again.id), true);
+    assert.equal(editor.document.lineAt(1).text, `${reply}function add(a, b) {`);
+    await vscode.commands.executeCommand('agentStudio.clearRuns');
+    assert.deepEqual(api.runs.runs(), []);
+  });
+
+  it('copies an answer from the Runs view', async function () {
+    const run = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
+    await vscode.commands.executeCommand('agentStudio.copyRunAnswer', run.id);
+    // Headless Chromium answers a clipboard read only when the runner granted the permission.
+    const copied = await withTimeout(Promise.resolve(vscode.env.clipboard.readText()), 2_000, 'the clipboard').catch(() => undefined);
+    if (copied === undefined) this.skip();
+    assert.equal(copied, reply);
+  });
+});
+
+function bodyRange(document: vscode.TextDocument): vscode.Range {
+  const text = document.getText();
+  const bodyStart = text.indexOf('\n---\n', 3) + 5;
+  return new vscode.Range(document.positionAt(bodyStart), document.positionAt(text.length));
+}
+
+function samplePath(): string {
+  return inWorkspace('add.js');
+}
+
+/** Puts back every file a test edited without saving, so closing the editors asks nothing. */
+async function revertUnsavedDocuments(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
