@@ -71,6 +71,7 @@ describe('invocation with Claude Code', function () {
 
   it('streams the answer to a selection into a run document beside the editor; the API gets the body as system prompt and the tools', async () => {
     const before = fileStates(workspaceRoot());
+    await vscode.commands.executeCommand('workbench.view.extension.agentStudio');
     await selectSample();
     const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer' });
 
@@ -97,7 +98,8 @@ describe('invocation with Claude Code', function () {
     assert.deepEqual(fileStates(workspaceRoot()), before, 'nothing was written into the workspace');
     assert.deepEqual(api.runs.runs()[0], snapshot);
 
-    await vscode.commands.executeCommand('agentStudio.runs.focus');
+    await api.runs.revealRun(snapshot.id);
+    await vscode.window.showTextDocument(document, { viewColumn: shown.viewColumn, preserveFocus: true });
     await takeScreenshot('run-document');
   });
 

@@ -14,6 +14,8 @@ import { ApiKeys, registerApiKeyCommands } from './secrets';
 export interface InvocationApi {
   readonly onDidFinishRun: vscode.Event<RunSnapshot>;
   runs(): RunSnapshot[];
+  /** Shows a run's row in the Runs view. */
+  revealRun(id: string): Promise<void>;
 }
 
 /** Arguments a keybinding (or a script) can pass to `agentStudio.sendToAgent`. */
@@ -33,7 +35,7 @@ export function registerInvocation(context: vscode.ExtensionContext, catalog: Ag
   const runner = new AgentRunner(store, providers, catalog, recent, context.workspaceState);
   context.subscriptions.push(store, providers, vscode.workspace.registerTextDocumentContentProvider(RUN_SCHEME, store));
   registerApiKeyCommands(context, keys);
-  registerRunsView(context, store, runner);
+  const runsView = registerRunsView(context, store, runner);
   registerRunAgentCodeLens(context, catalog);
 
   context.subscriptions.push(
@@ -63,7 +65,14 @@ export function registerInvocation(context: vscode.ExtensionContext, catalog: Ag
 
   const finished = new vscode.EventEmitter<RunSnapshot>();
   context.subscriptions.push(finished, store.onDidFinishRun((run) => finished.fire(run.snapshot())));
-  return { onDidFinishRun: finished.event, runs: () => store.list().map((run) => run.snapshot()) };
+  return {
+    onDidFinishRun: finished.event,
+    runs: () => store.list().map((run) => run.snapshot()),
+    revealRun: async (id) => {
+      const run = store.get(id);
+      if (run) await runsView.reveal(run);
+    },
+  };
 }
 
 /** All non-empty selections of the editor, in document order, joined by blank lines. */

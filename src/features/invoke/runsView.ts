@@ -54,6 +54,15 @@ export class RunsTreeProvider extends Disposable implements vscode.TreeDataProvi
     return element;
   }
 
+  /** Runs are all top-level rows; `reveal` needs this. */
+  getParent(): undefined {
+    return undefined;
+  }
+
+  itemOf(run: AgentRun): RunItem | undefined {
+    return this.getChildren().find((item) => item.run === run);
+  }
+
   getChildren(element?: RunItem): RunItem[] {
     if (element) return [];
     const runs = this.store.list();
@@ -87,10 +96,16 @@ class LastTextEditor extends Disposable {
   }
 }
 
-export function registerRunsView(context: vscode.ExtensionContext, store: RunStore, runner: AgentRunner): RunsTreeProvider {
+export interface RunsView {
+  /** Shows the Runs view with the run's row selected; resolves once the row is drawn. */
+  reveal(run: AgentRun): Promise<void>;
+}
+
+export function registerRunsView(context: vscode.ExtensionContext, store: RunStore, runner: AgentRunner): RunsView {
   const provider = new RunsTreeProvider(store);
   const lastEditor = new LastTextEditor();
-  context.subscriptions.push(provider, lastEditor, vscode.window.createTreeView('agentStudio.runs', { treeDataProvider: provider }));
+  const treeView = vscode.window.createTreeView('agentStudio.runs', { treeDataProvider: provider });
+  context.subscriptions.push(provider, lastEditor, treeView);
 
   /** A tree item, a run id (scripts, tests), or nothing: the newest run. */
   const runOf = (target: unknown): AgentRun | undefined => {
@@ -121,5 +136,10 @@ export function registerRunsView(context: vscode.ExtensionContext, store: RunSto
     return editor.edit((builder) => builder.insert(editor.selection.active, run.answer));
   });
   context.subscriptions.push(vscode.commands.registerCommand('agentStudio.clearRuns', () => store.clearFinished()));
-  return provider;
+  return {
+    reveal: async (run) => {
+      const item = provider.itemOf(run);
+      if (item) await treeView.reveal(item, { select: true, focus: true });
+    },
+  };
 }
