@@ -1,15 +1,14 @@
 // The Claude Code sub-agent rules, in the order Claude Code 2.1.197 applies them (see docs/claude-code-loader.md):
 // only `name` and `description` can make it skip a file; every other problem loads with the value dropped.
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { quoteYamlString, slugFromText } from './fixes';
 import type { FrontmatterContext } from './frontmatterContext';
 import {
-  CLAUDE_CODE_BUILT_IN_AGENTS, CLAUDE_CODE_HOOK_EVENTS, claudeCodeFormat, fieldOf, isKnownClaudeCodeTool,
+  CLAUDE_CODE_BUILT_IN_AGENTS, CLAUDE_CODE_HOOK_EVENTS, claudeCodeFormat, isKnownClaudeCodeTool,
   MODEL_ID_PATTERN, suggestClaudeCodeTool,
 } from './schema';
 import { splitToolList, type ToolEntry } from './toolList';
 import type { AgentSummary } from './types';
-import { isPlainScalar, type FrontmatterEntry } from './yamlFrontmatter';
+import { isPlainScalar, isScalarNode, type FrontmatterEntry } from './yamlFrontmatter';
 
 /** Validates the fields; returns the agent when Claude Code would load it. */
 export function applyClaudeCodeRules(ctx: FrontmatterContext): AgentSummary | null {
@@ -29,20 +28,20 @@ export function applyClaudeCodeRules(ctx: FrontmatterContext): AgentSummary | nu
   checkMcpServers(ctx);
   checkUnknownKeys(ctx);
   if (name === null || description === null) return null;
-  return {
-    name,
-    description: description.replaceAll('\\n', '\n'),
-    ...(model !== undefined ? { model } : {}),
-    ...(toolsOf(ctx.value('tools')) !== undefined ? { tools: toolsOf(ctx.value('tools')) } : {}),
-    ...(color !== undefined ? { color } : {}),
-  };
+  const tools = toolsOf(ctx.value('tools'));
+  // Assigned one by one: an object spread per file is a slow path in V8 (see BENCHMARKS.md).
+  const agent: AgentSummary = { name, description: description.replaceAll('\\n', '\n') };
+  if (model !== undefined) agent.model = model;
+  if (tools !== undefined) agent.tools = tools;
+  if (color !== undefined) agent.color = color;
+  return agent;
 }
 
 function checkName(ctx: FrontmatterContext): string | null {
   const entry = ctx.entry('name');
   const value = ctx.value('name');
-  const suggested = slugFromText(ctx.path.split(/[\\/]/).pop()!.replace(/\.md$/i, '')) || 'my-agent';
   if (value === undefined || value === null || value === '') {
+    const suggested = suggestedName(ctx);
     const range = entry ? ctx.valueRange(entry) : ctx.openerRange;
     const edit = entry
       ? ctx.edit(entry.keyStart, entry.valueNode ? entry.valueEnd : entry.keyEnd + 1, `name: ${suggested}`)
@@ -53,7 +52,7 @@ function checkName(ctx: FrontmatterContext): string | null {
     return null;
   }
   if (typeof value !== 'string') {
-    const source = entry && isScalar(entry.valueNode) ? ctx.yamlText.slice(entry.valueStart, entry.valueEnd) : undefined;
+    const source = entry && isScalarNode(entry.valueNode) ? ctx.yamlText.slice(entry.valueStart, entry.valueEnd) : undefined;
     ctx.report('agent/name-not-string', `Claude Code skips this file: \`name\` is read as ${describeType(value)}, not a string.`, entry ? ctx.valueRange(entry) : ctx.openerRange,
       entry && source !== undefined ? { title: 'Quote the name', isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, quoteYamlString(source))] } : undefined);
     return null;
@@ -61,7 +60,7 @@ function checkName(ctx: FrontmatterContext): string | null {
   const range = entry ? ctx.valueRange(entry) : ctx.openerRange;
   const replaceName = (title: string, newName: string) => entry ? { title, isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, quoteIfNeeded(newName))] } : undefined;
   if (value.startsWith('-')) {
-    const stripped = value.replace(/^-+/, '') || suggested;
+    const stripped = value.replace(/^-+/, '') || suggestedName(ctx);
     ctx.report('agent/name-leading-dash', 'Claude Code skips this file: a `name` must not start with `-`.', range, replaceName(`Rename to \`${stripped}\``, stripped));
     return null;
   }
@@ -70,13 +69,18 @@ function checkName(ctx: FrontmatterContext): string | null {
     ctx.report('agent/name-colon', 'Names with `:` load in Claude Code 2.1.197, but `:` marks plugin namespaces and newer versions reject them.', range, replaceName(`Rename to \`${renamed}\``, renamed));
   }
   if (/\s/.test(value)) {
-    const slug = slugFromText(value) || suggested;
+    const slug = slugFromText(value) || suggestedName(ctx);
     ctx.report('agent/name-whitespace', `Claude Code uses this name verbatim, ${value.trim() === '' ? 'and it is only whitespace' : 'spaces and line breaks included'}; \`claude --agent\` can hardly address it.`, range, replaceName(`Rename to \`${slug}\``, slug));
   }
   if (CLAUDE_CODE_BUILT_IN_AGENTS.includes(value)) {
     ctx.report('agent/name-shadows-built-in', `This agent replaces Claude Code's built-in \`${value}\` agent for the whole project.`, range);
   }
   return value;
+}
+
+/** A name from the file name, for fixes; only computed when a fix needs it. */
+function suggestedName(ctx: FrontmatterContext): string {
+  return slugFromText(ctx.path.split(/[\\/]/).pop()!.replace(/\.md$/i, '')) || 'my-agent';
 }
 
 function checkDescription(ctx: FrontmatterContext, name: string | null): string | null {
@@ -98,7 +102,7 @@ function checkDescription(ctx: FrontmatterContext, name: string | null): string 
   }
   if (typeof value !== 'string') {
     const lineRest = ctx.lineRest(entry!);
-    const quotable = (isComment || isScalar(entry!.valueNode)) && lineRest.text.trim() !== '';
+    const quotable = (isComment || isScalarNode(entry!.valueNode)) && lineRest.text.trim() !== '';
     const reason = isComment ? 'starts with `#`, which makes the rest of the line a YAML comment, so it is empty' : `is read as ${describeType(value)}, not a string`;
     ctx.report('agent/description-not-string', `Claude Code skips this file: \`description\` ${reason}.`, isComment ? ctx.range(lineRest.start, lineRest.end) : ctx.valueRange(entry!),
       quotable ? { title: 'Quote the description', isPreferred: true, edits: [ctx.edit(lineRest.start, lineRest.end, quoteYamlString(lineRest.text.trim()))] } : undefined);
@@ -162,20 +166,19 @@ function checkTools(ctx: FrontmatterContext, key: 'tools' | 'disallowedTools'): 
 /** Tool entries with offsets in the YAML text; string values are split like Claude Code splits them. */
 function toolEntriesWithRanges(ctx: FrontmatterContext, entry: FrontmatterEntry): ToolEntry[] {
   const node = entry.valueNode;
-  if (isSeq(node)) {
+  if (node?.kind === 'seq') {
     const result: ToolEntry[] = [];
-    for (const item of node.items as Node[]) {
-      const [start, end] = item.range ?? [entry.valueStart, entry.valueEnd];
-      if (isScalar(item) && typeof item.value === 'string') {
-        for (const tool of splitToolList(item.value)) result.push(locate(ctx, tool, start, end));
+    for (const item of node.items!) {
+      if (item.text !== null) {
+        for (const tool of splitToolList(item.text)) result.push(locate(ctx, tool, item.start, item.end));
       } else {
-        result.push({ name: null, start, end });
+        result.push({ name: null, start: item.start, end: item.end });
       }
     }
     return result;
   }
-  if (isScalar(node) && typeof node.value === 'string') {
-    return splitToolList(node.value).map((tool) => locate(ctx, tool, entry.valueStart, entry.valueEnd));
+  if (isScalarNode(node) && typeof entry.value === 'string') {
+    return splitToolList(entry.value).map((tool) => locate(ctx, tool, entry.valueStart, entry.valueEnd));
   }
   return [];
 }
@@ -205,7 +208,7 @@ function checkModel(ctx: FrontmatterContext): string | undefined {
   const model = value.trim();
   if (model === '') return undefined;
   if (model.toLowerCase() === 'inherit') return 'inherit';
-  const aliases = fieldOf(claudeCodeFormat, 'model')!.values!.map((known) => known.value);
+  const aliases = allowedValues('model');
   if (!aliases.includes(model) && !MODEL_ID_PATTERN.test(model)) {
     const caseMatch = aliases.find((alias) => alias === model.toLowerCase());
     ctx.report('agent/unknown-model', `Unknown model \`${model}\`: use ${aliases.map((alias) => `\`${alias}\``).join(', ')} or a full model id such as \`claude-sonnet-4-5\`.`, ctx.valueRange(entry),
@@ -214,12 +217,19 @@ function checkModel(ctx: FrontmatterContext): string | undefined {
   return model;
 }
 
+/** The schema's values for enumerated keys, listed once (the schema is constant). */
+const ALLOWED_VALUES = new Map(claudeCodeFormat.fields.filter((field) => field.values).map((field) => [field.key, field.values!.map((known) => known.value)]));
+
+function allowedValues(key: string): string[] {
+  return ALLOWED_VALUES.get(key)!;
+}
+
 /** Keys whose values come from the schema's list; Claude Code drops other values and runs with its default. */
 function checkEnumerated(ctx: FrontmatterContext, key: 'color' | 'permissionMode' | 'memory' | 'isolation'): string | undefined {
   const entry = ctx.entry(key);
   const value = ctx.value(key);
   if (!entry || value === undefined || value === null || value === '') return undefined;
-  const allowed = fieldOf(claudeCodeFormat, key)!.values!.map((known) => known.value);
+  const allowed = allowedValues(key);
   if (typeof value === 'string' && allowed.includes(value)) {
     if (key === 'permissionMode' && value === 'bypassPermissions') {
       ctx.report('agent/bypass-permissions', 'This agent runs every tool without asking for permission.', ctx.valueRange(entry));
@@ -245,7 +255,7 @@ function checkEffort(ctx: FrontmatterContext): void {
   const value = ctx.value('effort');
   if (!entry || value === undefined || value === null || value === '') return;
   if (typeof value === 'number' && Number.isInteger(value)) return;
-  const levels = fieldOf(claudeCodeFormat, 'effort')!.values!.map((known) => known.value);
+  const levels = allowedValues('effort');
   const text = String(value).toLowerCase();
   if (levels.includes(text) || text === 'med' || Number.isInteger(parseInt(text, 10))) return;
   ctx.report('agent/invalid-value', `Claude Code drops \`effort: ${String(value)}\`; use ${levels.map((level) => `\`${level}\``).join(', ')} or an integer.`, ctx.valueRange(entry));
@@ -270,7 +280,7 @@ function checkHooks(ctx: FrontmatterContext): void {
   const nextLine = ctx.yamlText.indexOf('\n', entry.valueEnd > entry.keyEnd ? entry.valueEnd - 1 : entry.keyEnd);
   const removeEnd = nextLine === -1 ? ctx.yamlText.length : nextLine + 1;
   ctx.report('agent/invalid-hooks', `Claude Code silently drops these hooks: ${problem}.`, ctx.valueRange(entry),
-    isMap(entry.valueNode) && entry.valueNode.items.length > 0 ? undefined : { title: 'Remove the invalid `hooks`', isPreferred: true, edits: [ctx.edit(lineStart, removeEnd, '')] });
+    entry.valueNode?.kind === 'map' && entry.valueNode.size! > 0 ? undefined : { title: 'Remove the invalid `hooks`', isPreferred: true, edits: [ctx.edit(lineStart, removeEnd, '')] });
 }
 
 function hooksProblem(value: unknown): string | undefined {

@@ -65,7 +65,9 @@ export class FrontmatterContext {
   }
 
   report(code: DiagnosticCode, message: string, range: Range, fix?: Fix): void {
-    this.diagnostics.push({ code, severity: codes[code].severity, message, range, ...(fix ? { fix } : {}) });
+    const diagnostic: Diagnostic = { code, severity: codes[code].severity, message, range };
+    if (fix) diagnostic.fix = fix;
+    this.diagnostics.push(diagnostic);
   }
 
   /** The source text of a value, up to the end of its line (plain scalars stop before a ` #` comment). */

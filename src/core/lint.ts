@@ -8,7 +8,7 @@ import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { claudeCodeFormat } from './schema';
 import { TextPositions } from './textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from './types';
-import { parseFrontmatterYaml } from './yamlFrontmatter';
+import { parseFrontmatterYaml, type ParsedFrontmatter } from './yamlFrontmatter';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread. */
 export const MAX_AGENT_FILE_BYTES = 1_048_576;
@@ -32,7 +32,11 @@ export function isReadme(path: string): boolean {
   return /(^|[\\/])readme\.md$/i.test(path);
 }
 
-export function lintAgentFile(text: string, options: LintOptions): LintResult {
+/**
+ * `parse` is for the differential test, which runs the engine once with the fast path and once with the `yaml` package
+ * alone (`parseFrontmatterYamlFully`) and expects the same result.
+ */
+export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): LintResult {
   const format = options.format ?? formatForPath(options.path);
   const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length);
   if (byteLength > MAX_AGENT_FILE_BYTES) {
@@ -56,7 +60,7 @@ export function lintAgentFile(text: string, options: LintOptions): LintResult {
   const truncated = delimiterInsideValue(block, positions);
   if (truncated) diagnostics.push(truncated);
 
-  const parsed = parseFrontmatterYaml(block.yamlText);
+  const parsed = parse(block.yamlText);
   const context = new FrontmatterContext(positions, block, parsed, options.path);
   if (parsed.failed) {
     reportYamlFailure(context, format);
@@ -124,10 +128,13 @@ function reportRepair(context: FrontmatterContext): void {
 
 function reportDuplicateKeys(context: FrontmatterContext): void {
   const entries = context.parsed.entries;
-  for (const [index, entry] of entries.entries()) {
-    const later = entries.slice(index + 1).find((other) => other.key === entry.key);
-    if (!later) continue;
-    const laterLine = context.positions.positionAt(context.block.yamlStart + later.keyStart).line + 1;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    // Only an entry that is not the last of its key has a later namesake.
+    if (context.entry(entry.key) === entry) continue;
+    let later = index + 1;
+    while (entries[later].key !== entry.key) later++;
+    const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.yamlText.lastIndexOf('\n', entry.keyStart - 1) + 1;
     const nextKey = entries[index + 1];
     const removeEnd = nextKey ? context.yamlText.lastIndexOf('\n', nextKey.keyStart - 1) + 1 : context.yamlText.length;

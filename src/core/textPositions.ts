@@ -1,29 +1,25 @@
 // Offsets <-> zero-based line/character, with VS Code's notion of a line break (\r\n, \n or a lone \r).
 import type { Position, Range } from './types';
 
+/**
+ * Line starts are found lazily, only as far as asked: linting a file usually needs positions in its front matter
+ * alone, so a long body is never scanned.
+ */
 export class TextPositions {
-  private readonly lineStarts: number[];
+  private readonly lineStarts: number[] = [0];
+  /** Offset up to which line breaks have been recorded. */
+  private scanned = 0;
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let offset = 0; offset < text.length; offset++) {
-      const char = text.charCodeAt(offset);
-      if (char === 13 /* \r */) {
-        if (text.charCodeAt(offset + 1) === 10) offset++;
-        starts.push(offset + 1);
-      } else if (char === 10 /* \n */) {
-        starts.push(offset + 1);
-      }
-    }
-    this.lineStarts = starts;
-  }
+  constructor(readonly text: string) {}
 
   get lineCount(): number {
+    this.scanTo(this.text.length);
     return this.lineStarts.length;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
+    this.scanTo(clamped);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -36,6 +32,7 @@ export class TextPositions {
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
+    this.scanToLine(position.line);
     if (position.line >= this.lineStarts.length) return this.text.length;
     return Math.min(this.lineStarts[position.line] + Math.max(0, position.character), this.lineEndOffset(position.line));
   }
@@ -45,11 +42,13 @@ export class TextPositions {
   }
 
   lineStartOffset(line: number): number {
+    this.scanToLine(line);
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
 
   /** Offset of the end of a line's content, before its line break. */
   lineEndOffset(line: number): number {
+    this.scanToLine(line + 1);
     if (line + 1 >= this.lineStarts.length) return this.text.length;
     let end = this.lineStarts[line + 1];
     if (this.text.charCodeAt(end - 1) === 10) end--;
@@ -66,5 +65,27 @@ export class TextPositions {
     const crlf = this.text.indexOf('\r\n');
     const lf = this.text.indexOf('\n');
     return crlf !== -1 && crlf < lf ? '\r\n' : '\n';
+  }
+
+  /** Records line starts until one lies beyond `offset` (so the line holding `offset` is known) or the text ends. */
+  private scanTo(offset: number): void {
+    const text = this.text;
+    const starts = this.lineStarts;
+    let index = this.scanned;
+    while (index < text.length && starts[starts.length - 1] <= offset) {
+      const char = text.charCodeAt(index++);
+      if (char === 13 /* \r */) {
+        if (text.charCodeAt(index) === 10) index++;
+        starts.push(index);
+      } else if (char === 10 /* \n */) {
+        starts.push(index);
+      }
+    }
+    this.scanned = index;
+  }
+
+  /** Records line starts until the start of `line` is known or the text ends. */
+  private scanToLine(line: number): void {
+    while (this.lineStarts.length <= line && this.scanned < this.text.length) this.scanTo(this.lineStarts[this.lineStarts.length - 1]);
   }
 }

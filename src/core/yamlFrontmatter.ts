@@ -1,6 +1,8 @@
 // Parsing front matter YAML the way Claude Code 2.1.197 does (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
+// Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, Scalar, type ScalarTag } from 'yaml';
+import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 
 /** Bun.YAML does not decode `!!binary`; it stays the base64 string. */
 const binaryAsString: ScalarTag = { tag: 'tag:yaml.org,2002:binary', resolve: (source: string) => source };
@@ -14,17 +16,32 @@ const PARSE_OPTIONS = {
   customTags: [binaryAsString],
 };
 
+/** What the rules need to know of a value's YAML node (the `yaml` package's nodes are not kept: the fast path has none). */
+export interface ValueNode {
+  kind: 'plain' | 'quoted' | 'block' | 'seq' | 'map' | 'alias';
+  /** Items of a `seq`, entries of a `map`. */
+  size?: number;
+  /** A `seq`'s items. */
+  items?: ListItem[];
+}
+
+/** One item of a list value, with offsets into the YAML text; `text` is its value when that is a string. */
+export interface ListItem {
+  start: number;
+  end: number;
+  text: string | null;
+}
+
 /** One top-level `key: value` of the front matter, with offsets into the YAML text. */
 export interface FrontmatterEntry {
   key: string;
   keyStart: number;
   keyEnd: number;
-  /** The value node; `null` for `key:` with nothing after it. */
-  valueNode: Node | null;
+  /** The value's node; `key:` with nothing after it has an empty plain scalar (value `null`). */
+  valueNode: ValueNode | null;
   valueStart: number;
   valueEnd: number;
   value: unknown;
-  pair: Pair;
 }
 
 export interface YamlProblem {
@@ -41,14 +58,13 @@ export interface ParsedFrontmatter {
   repaired: boolean;
   /** Lines (zero-based, within the YAML text) that the repair pass rewrote. */
   repairedLines: RepairedLine[];
-  /** The strict parser's errors (also set when the repair rescued the file). */
+  /** The strict parser's errors (also set when the repair rescued the file); at least the first, the one reported. */
   strictErrors: YamlProblem[];
   /** True when neither strict parsing nor the repair pass produced a document. */
   failed: boolean;
   /** The parsed document is not a map (a list, a scalar, empty). */
   notAMap: boolean;
   aliasCount: number;
-  document?: Document;
 }
 
 export interface RepairedLine {
@@ -58,15 +74,51 @@ export interface RepairedLine {
   replacement: string;
 }
 
+/** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
+const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
+
+/**
+ * Parses front matter as Claude Code does: the fast scanner when the text is simple enough, else the `yaml` package.
+ * When the only trouble is `key: a: b` lines that the repair pass fixes, the scanner reads the repaired text and the
+ * strict parser's first error is known without running it; `strictErrors` then holds that one error.
+ */
 export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
+  const scanned = scanSimpleFrontmatter(yamlText);
+  if (scanned && 'entries' in scanned) {
+    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: 0 };
+  }
+  if (scanned) {
+    const repair = repairLikeClaudeCode(yamlText);
+    const rescanned = scanSimpleFrontmatter(repair.text);
+    if (rescanned && 'entries' in rescanned) {
+      const at = scanned.compactMappingAt;
+      return repairedResult(rescanned, yamlText, repair, [{ message: COMPACT_MAPPING_MESSAGE, start: at, end: at + 1 }]);
+    }
+  }
+  return parseWithYaml(yamlText, true);
+}
+
+function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+  const mapOffset = offsetMapper(repair.text, yamlText);
+  return { values: scanned.values, entries: scanned.entries.map((entry) => mapEntry(entry, mapOffset)), repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+}
+
+/** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
+export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
+  return parseWithYaml(yamlText, false);
+}
+
+function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
   const strict = attempt(yamlText);
-  if (!('problems' in strict)) return describe(strict, yamlText, false, [], []);
+  if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
 
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
-    const repaired = attempt(repair.text);
+    const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
+    if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
-    if (!('problems' in repaired)) return describe(repaired, yamlText, true, repair.lines, strict.problems, repair.text);
+    const repaired = attempt(repair.text);
+    if (!('problems' in repaired)) return describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
   }
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: strict.problems, failed: true, notAMap: false, aliasCount: 0 };
 }
@@ -90,11 +142,10 @@ function attempt(text: string): ParsedAttempt | { problems: YamlProblem[] } {
   }
 }
 
-function describe(parsedAttempt: ParsedAttempt, originalText: string, repaired: boolean, repairedLines: RepairedLine[], strictErrors: YamlProblem[], parsedText = originalText): ParsedFrontmatter {
+function describe(parsedAttempt: ParsedAttempt, mapOffset: (offset: number) => number, repaired: boolean, repairedLines: RepairedLine[], strictErrors: YamlProblem[]): ParsedFrontmatter {
   const { document, values } = parsedAttempt;
-  const mapOffset = parsedText === originalText ? (offset: number) => offset : offsetMapper(parsedText, originalText);
   const contents = document.contents;
-  const base = { repaired, repairedLines, strictErrors, failed: false, document };
+  const base = { repaired, repairedLines, strictErrors, failed: false };
   if (!isMap(contents)) return { ...base, values: {}, entries: [], notAMap: true, aliasCount: 0 };
 
   const entries: FrontmatterEntry[] = [];
@@ -107,9 +158,37 @@ function describe(parsedAttempt: ParsedAttempt, originalText: string, repaired: 
     const keyEnd = mapOffset(keyNode.range?.[1] ?? keyStart);
     const valueStart = valueNode?.range ? mapOffset(valueNode.range[0]) : keyEnd;
     const valueEnd = valueNode?.range ? mapOffset(valueNode.range[1]) : keyEnd;
-    entries.push({ key, keyStart, keyEnd, valueNode, valueStart, valueEnd, value: nodeValue(valueNode, document), pair });
+    entries.push({ key, keyStart, keyEnd, valueNode: shapeOf(valueNode, mapOffset, valueStart, valueEnd), valueStart, valueEnd, value: nodeValue(valueNode, document) });
   }
   return { ...base, values, entries, notAMap: false, aliasCount: countAliases(contents) };
+}
+
+function shapeOf(node: Node | null, mapOffset: (offset: number) => number, valueStart: number, valueEnd: number): ValueNode | null {
+  if (node === null) return null;
+  if (isScalar(node)) {
+    if (node.type === Scalar.PLAIN) return { kind: 'plain' };
+    return { kind: node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? 'block' : 'quoted' };
+  }
+  if (isSeq(node)) {
+    const items = (node.items as Node[]).map((item): ListItem => ({
+      start: item.range ? mapOffset(item.range[0]) : valueStart,
+      end: item.range ? mapOffset(item.range[1]) : valueEnd,
+      text: isScalar(item) && typeof item.value === 'string' ? item.value : null,
+    }));
+    return { kind: 'seq', size: items.length, items };
+  }
+  if (isMap(node)) return { kind: 'map', size: node.items.length };
+  return { kind: 'alias' };
+}
+
+function mapEntry(entry: FrontmatterEntry, mapOffset: (offset: number) => number): FrontmatterEntry {
+  const node = entry.valueNode;
+  const items = node?.items?.map((item) => ({ ...item, start: mapOffset(item.start), end: mapOffset(item.end) }));
+  return {
+    ...entry,
+    keyStart: mapOffset(entry.keyStart), keyEnd: mapOffset(entry.keyEnd), valueStart: mapOffset(entry.valueStart), valueEnd: mapOffset(entry.valueEnd),
+    valueNode: node && items ? { ...node, items } : node,
+  };
 }
 
 function nodeValue(node: Node | null, document: Document): unknown {
@@ -140,7 +219,12 @@ function offsetMapper(parsedText: string, originalText: string): (offset: number
   const originalStarts = lineStarts(originalText);
   return (offset) => {
     let line = 0;
-    while (line + 1 < parsedStarts.length && parsedStarts[line + 1] <= offset) line++;
+    let high = parsedStarts.length - 1;
+    while (line < high) {
+      const middle = (line + high + 1) >> 1;
+      if (parsedStarts[middle] <= offset) line = middle;
+      else high = middle - 1;
+    }
     const column = offset - parsedStarts[line];
     const originalStart = originalStarts[Math.min(line, originalStarts.length - 1)];
     const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] : originalText.length;
@@ -189,12 +273,16 @@ function isFlowList(value: string): boolean {
 }
 
 /** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */
-export function isPlainScalar(node: Node | null): boolean {
-  return node !== null && isScalar(node) && node.type === Scalar.PLAIN;
+export function isPlainScalar(node: ValueNode | null): boolean {
+  return node?.kind === 'plain';
 }
 
-export function isBlockScalar(node: Node | null): boolean {
-  return node !== null && isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
+export function isBlockScalar(node: ValueNode | null): boolean {
+  return node?.kind === 'block';
+}
+
+export function isScalarNode(node: ValueNode | null): boolean {
+  return node?.kind === 'plain' || node?.kind === 'quoted' || node?.kind === 'block';
 }
 
 /** The `yaml` package's message without its source excerpt and its position (ours are ranges in the file). */

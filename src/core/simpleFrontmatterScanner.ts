@@ -1,0 +1,293 @@
+// A fast path for the front matter nearly every agent has: top-level `key: value` lines with plain or quoted scalars,
+// `|`/`>` blocks, `- item` and `[a, b]` lists, and comments. On anything else it answers `undefined` and the `yaml`
+// package decides; test/unit/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
+import {
+  CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
+  resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+} from './simpleYamlScalars';
+import type { FrontmatterEntry, ListItem, ValueNode } from './yamlFrontmatter';
+
+export interface ScannedFrontmatter {
+  values: Record<string, unknown>;
+  entries: FrontmatterEntry[];
+}
+
+/**
+ * The text is simple up to a `key: a: b` line, which yaml rejects with "Nested mappings are not allowed in compact
+ * mappings" at the value's start (and Claude Code's repair pass quotes); `at` is that offset.
+ */
+export interface CompactMapping {
+  compactMappingAt: number;
+}
+
+/** Left to the full parser: tabs, CR, other controls, and the BOM and Unicode line breaks YAML treats specially. */
+const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/** Keys the core schema reads as null or a boolean, which would not stay the key's own text. */
+const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** yaml accepts implicit keys up to 1024 characters; well below that nothing can go wrong. */
+const MAX_KEY_LENGTH = 1000;
+
+const PLAIN: ValueNode = Object.freeze({ kind: 'plain' });
+const QUOTED: ValueNode = Object.freeze({ kind: 'quoted' });
+const BLOCK: ValueNode = Object.freeze({ kind: 'block' });
+
+/** A value read from the text: where it ends and where scanning continues (the start of a line). */
+interface ScannedValue {
+  node: ValueNode;
+  value: unknown;
+  start: number;
+  end: number;
+  next: number;
+}
+
+/**
+ * The values and entries `yaml` would produce for this text; where its first problem is a `key: a: b` line, where that
+ * is; `undefined` when the text is outside the fast path.
+ */
+export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | CompactMapping | undefined {
+  if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
+  const values: Record<string, unknown> = {};
+  const entries: FrontmatterEntry[] = [];
+  let position = 0;
+  while (position < text.length) {
+    const end = lineEnd(text, position);
+    const first = text.charCodeAt(position);
+    if (first === SPACE || first === NEWLINE) {
+      if (!isBlank(text, position, end)) return undefined;
+      position = end + 1;
+      continue;
+    }
+    if (first === HASH) {
+      position = end + 1;
+      continue;
+    }
+    let keyEnd = position;
+    while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
+    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON || keyEnd - position > MAX_KEY_LENGTH) return undefined;
+    const key = text.slice(position, keyEnd);
+    if (NON_STRING_KEY.test(key)) return undefined;
+    const scanned = scanValue(text, keyEnd + 1, end);
+    if (!scanned) return compactMapping(text, keyEnd + 1, end);
+    entries.push({ key, keyStart: position, keyEnd, valueNode: scanned.node, valueStart: scanned.start, valueEnd: scanned.end, value: scanned.value });
+    // As yaml's toJS does: a key that exists on the prototype (`__proto__`, `constructor`) becomes an own property.
+    if (key in values) Object.defineProperty(values, key, { value: scanned.value, writable: true, enumerable: true, configurable: true });
+    else values[key] = scanned.value;
+    position = scanned.next;
+  }
+  return entries.length > 0 ? { values, entries } : undefined;
+}
+
+/** The value after `key:`, from just after the colon to the end of its line (or of its block). */
+function scanValue(text: string, afterColon: number, end: number): ScannedValue | undefined {
+  if (afterColon < end && text.charCodeAt(afterColon) !== SPACE) return undefined;
+  let start = afterColon;
+  while (start < end && text.charCodeAt(start) === SPACE) start++;
+  const first = start < end ? text.charCodeAt(start) : NEWLINE;
+  if (first === NEWLINE || first === HASH) return scanEmptyOrIndented(text, start, end, first === HASH);
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+    const quoted = scanQuoted(text, start, end);
+    if (!quoted || !restIsComment(text, quoted.end, end)) return undefined;
+    return { node: QUOTED, value: quoted.value, start, end: quoted.end, next: end + 1 };
+  }
+  if (first === 124 /* | */ || first === 62 /* > */) return scanBlockScalar(text, start, end);
+  if (first === OPEN_BRACKET) return scanFlowList(text, start, end);
+  if (isIndicator(first)) return undefined;
+  return scanPlain(text, start, end);
+}
+
+/** When the value after `key:` is a plain scalar whose first line holds `: ` before any comment, where its value starts. */
+function compactMapping(text: string, afterColon: number, end: number): CompactMapping | undefined {
+  if (text.charCodeAt(afterColon) !== SPACE) return undefined;
+  const start = skipSpaces(text, afterColon, end);
+  const first = text.charCodeAt(start);
+  if (start === end || (isIndicator(first))) return undefined;
+  const line = text.slice(start, end);
+  const colon = line.indexOf(': ');
+  const hash = line.indexOf(' #');
+  return colon !== -1 && (hash === -1 || colon < hash) ? { compactMappingAt: start } : undefined;
+}
+
+/** `key:` with nothing after it: null, unless the next lines hold a list or a plain scalar. */
+function scanEmptyOrIndented(text: string, at: number, end: number, hasComment: boolean): ScannedValue | undefined {
+  const next = end + 1;
+  if (next < text.length) {
+    const nextEnd = lineEnd(text, next);
+    let content = next;
+    while (content < nextEnd && text.charCodeAt(content) === SPACE) content++;
+    const startsList = text.charCodeAt(content) === DASH && (content + 1 === nextEnd || text.charCodeAt(content + 1) === SPACE);
+    if (content < nextEnd && (content > next || startsList)) {
+      if (hasComment) return undefined;
+      if (startsList) return scanBlockList(text, next, content - next);
+      const first = text.charCodeAt(content);
+      if (isIndicator(first)) return undefined;
+      return scanPlain(text, content, nextEnd);
+    }
+  }
+  return { node: PLAIN, value: null, start: at, end: at, next };
+}
+
+/** A plain scalar starting at `start`, folded with its indented continuation lines. */
+function scanPlain(text: string, start: number, end: number): ScannedValue | undefined {
+  const firstLine = plainLineEnd(text, start, end, false);
+  if (firstLine === undefined) return undefined;
+  let value = text.slice(start, firstLine.valueEnd);
+  let valueEnd = firstLine.valueEnd;
+  let next = end + 1;
+  let blankLines = 0;
+  for (let line = end + 1; line < text.length;) {
+    const lineStop = lineEnd(text, line);
+    let content = line;
+    while (content < lineStop && text.charCodeAt(content) === SPACE) content++;
+    if (content === lineStop) {
+      blankLines++;
+      line = lineStop + 1;
+      continue;
+    }
+    if (content === line) break;
+    // An indented line continues the scalar; after a comment it would be an error, so leave that to yaml.
+    const first = text.charCodeAt(content);
+    if (firstLine.comment || (isIndicator(first))) return undefined;
+    const continuation = plainLineEnd(text, content, lineStop, false);
+    if (continuation === undefined || continuation.comment) return undefined;
+    value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(content, continuation.valueEnd);
+    valueEnd = continuation.valueEnd;
+    blankLines = 0;
+    next = lineStop + 1;
+    line = lineStop + 1;
+  }
+  const resolved = resolvePlain(value);
+  return resolved === UNRESOLVED ? undefined : { node: PLAIN, value: resolved, start, end: valueEnd, next };
+}
+
+/** `[a, "b", 'c']` on one line. */
+function scanFlowList(text: string, start: number, end: number): ScannedValue | undefined {
+  const items: ListItem[] = [];
+  const value: unknown[] = [];
+  let index = skipSpaces(text, start + 1, end);
+  if (text.charCodeAt(index) === CLOSE_BRACKET && index < end) return listEnd(text, start, index + 1, end, items, value);
+  while (index < end) {
+    const first = text.charCodeAt(index);
+    let itemEnd: number;
+    let item: unknown;
+    let isString = true;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = scanQuoted(text, index, end);
+      if (!quoted) return undefined;
+      itemEnd = quoted.end;
+      item = quoted.value;
+    } else {
+      if (isIndicator(first)) return undefined;
+      const line = plainLineEnd(text, index, end, true);
+      if (!line || line.valueEnd === index) return undefined;
+      itemEnd = line.valueEnd;
+      item = resolvePlain(text.slice(index, itemEnd));
+      if (item === UNRESOLVED) return undefined;
+      isString = typeof item === 'string';
+    }
+    items.push({ start: index, end: itemEnd, text: isString ? (item as string) : null });
+    value.push(item);
+    index = skipSpaces(text, itemEnd, end);
+    const separator = text.charCodeAt(index);
+    if (index < end && separator === CLOSE_BRACKET) return listEnd(text, start, index + 1, end, items, value);
+    if (index >= end || separator !== COMMA) return undefined;
+    index = skipSpaces(text, index + 1, end);
+    // A trailing comma is valid YAML but rare; leave it to yaml.
+    if (index >= end || text.charCodeAt(index) === CLOSE_BRACKET) return undefined;
+  }
+  return undefined;
+}
+
+function listEnd(text: string, start: number, close: number, end: number, items: ListItem[], value: unknown[]): ScannedValue | undefined {
+  if (!restIsComment(text, close, end)) return undefined;
+  return { node: { kind: 'seq', size: items.length, items }, value, start, end: close, next: end + 1 };
+}
+
+/** `- item` lines at one indentation (`indent` may be 0), each a one-line scalar. */
+function scanBlockList(text: string, lineStart: number, indent: number): ScannedValue | undefined {
+  const items: ListItem[] = [];
+  const value: unknown[] = [];
+  const start = lineStart + indent;
+  let listEnd = start;
+  let line = lineStart;
+  while (line < text.length) {
+    const end = lineEnd(text, line);
+    const dash = line + indent;
+    if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE || dash + 1 >= end) return undefined;
+    const itemStart = skipSpaces(text, dash + 2, end);
+    const first = itemStart < end ? text.charCodeAt(itemStart) : NEWLINE;
+    let item: { value: unknown; end: number; isString: boolean } | undefined;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = scanQuoted(text, itemStart, end);
+      item = quoted && restIsComment(text, quoted.end, end) ? { value: quoted.value, end: quoted.end, isString: true } : undefined;
+    } else if (first !== NEWLINE && !(isIndicator(first))) {
+      const plain = plainLineEnd(text, itemStart, end, false);
+      const resolved = plain ? resolvePlain(text.slice(itemStart, plain.valueEnd)) : UNRESOLVED;
+      item = plain && resolved !== UNRESOLVED ? { value: resolved, end: plain.valueEnd, isString: typeof resolved === 'string' } : undefined;
+    }
+    if (!item) return undefined;
+    items.push({ start: itemStart, end: item.end, text: item.isString ? (item.value as string) : null });
+    value.push(item.value);
+    listEnd = end < text.length ? end + 1 : end;
+    // The next item, after blank lines; a line at column 0 ends the list; anything else is left to yaml.
+    let next = end + 1;
+    while (next < text.length && isBlank(text, next, lineEnd(text, next))) next = lineEnd(text, next) + 1;
+    if (next >= text.length) break;
+    let nextIndent = 0;
+    while (text.charCodeAt(next + nextIndent) === SPACE) nextIndent++;
+    if (nextIndent === indent && text.charCodeAt(next + indent) === DASH) {
+      line = next;
+      continue;
+    }
+    if (nextIndent !== 0) return undefined;
+    break;
+  }
+  return { node: { kind: 'seq', size: items.length, items }, value, start, end: listEnd, next: listEnd };
+}
+
+/** `|`, `|-`, `>` and `>-` blocks whose content lines share one indentation (folded ones without more-indented lines). */
+function scanBlockScalar(text: string, start: number, end: number): ScannedValue | undefined {
+  const folded = text.charCodeAt(start) === 62;
+  let header = start + 1;
+  const strip = text.charCodeAt(header) === DASH;
+  if (strip) header++;
+  if (!restIsComment(text, header, end) || end >= text.length) return undefined;
+  let indent = -1;
+  let value = '';
+  let pendingBlank = 0;
+  let sawText = false;
+  let contentEnd = -1;
+  let line = end + 1;
+  while (line < text.length) {
+    const stop = lineEnd(text, line);
+    let spaces = 0;
+    while (line + spaces < stop && text.charCodeAt(line + spaces) === SPACE) spaces++;
+    if (line + spaces === stop) {
+      // An empty line longer than the indentation is content (or, before the first line, an error): left to yaml.
+      if (indent === -1 ? spaces > 0 : spaces > indent) return undefined;
+      pendingBlank++;
+      line = stop + 1;
+      continue;
+    }
+    if (indent === -1) {
+      if (spaces === 0) return undefined;
+      indent = spaces;
+    }
+    if (spaces < indent) break;
+    if (folded && spaces > indent) return undefined;
+    if (stop >= text.length) return undefined;
+    const content = text.slice(line + indent, stop);
+    if (!sawText) value = '\n'.repeat(pendingBlank) + content;
+    else if (folded) value += (pendingBlank > 0 ? '\n'.repeat(pendingBlank) : ' ') + content;
+    else value += '\n'.repeat(pendingBlank + 1) + content;
+    sawText = true;
+    pendingBlank = 0;
+    contentEnd = stop + 1;
+    line = stop + 1;
+  }
+  if (!sawText) return undefined;
+  return { node: BLOCK, value: strip ? value : `${value}\n`, start, end: contentEnd, next: contentEnd };
+}
+
+function isKeyCharacter(char: number, first: boolean): boolean {
+  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || (!first && ((char >= 48 && char <= 57) || char === DASH));
+}

@@ -1,0 +1,143 @@
+// The scalar pieces of the fast front matter scanner: one line of a plain scalar, quoted scalars, the core schema's
+// reading of plain text, and the character tests they share. Each answers `undefined` (or `UNRESOLVED`) where it is unsure.
+
+/** yaml's core-schema number forms (int, octal, hex, float, .inf, .nan) in one pattern; only simple integers are resolved here. */
+const CORE_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
+const SIMPLE_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
+const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+
+export const NEWLINE = 10;
+export const SPACE = 32;
+export const HASH = 35;
+export const COLON = 58;
+export const DOUBLE_QUOTE = 34;
+export const SINGLE_QUOTE = 39;
+export const DASH = 45;
+export const COMMA = 44;
+export const OPEN_BRACKET = 91;
+export const CLOSE_BRACKET = 93;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+
+/** Characters that may not start a plain scalar here (YAML indicators, kept strict: `-x` and `:x` go to the full parser). */
+const INDICATOR = new Uint8Array(128);
+for (const char of '-?:,[]{}#&*!|>\'"%@`') INDICATOR[char.charCodeAt(0)] = 1;
+
+export function isIndicator(char: number): boolean {
+  return char < 128 && INDICATOR[char] === 1;
+}
+
+const DOUBLE_QUOTED_ESCAPES: Record<string, string> = Object.assign(Object.create(null), {
+  '0': '\0', a: '\x07', b: '\b', e: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', N: '\u0085', _: '\u00a0',
+  L: '\u2028', P: '\u2029', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
+});
+
+/** A plain scalar the core schema reads as a number form this scanner does not resolve. */
+export const UNRESOLVED = Symbol('unresolved');
+
+/** Where one line of a plain scalar ends (before trailing spaces and a ` #` comment); `undefined` on `: ` and the like. */
+export function plainLineEnd(text: string, start: number, end: number, inFlow: boolean): { valueEnd: number; comment: boolean } | undefined {
+  let stop = end;
+  let comment = false;
+  if (inFlow) {
+    for (stop = start; stop < end; stop++) {
+      const char = text.charCodeAt(stop);
+      if (char === COMMA || char === CLOSE_BRACKET) break;
+      if (char === OPEN_BRACKET || char === OPEN_BRACE || char === CLOSE_BRACE || char === DOUBLE_QUOTE || char === SINGLE_QUOTE || char === HASH) return undefined;
+      if (char === COLON) {
+        const after = stop + 1 < end ? text.charCodeAt(stop + 1) : SPACE;
+        if (after === SPACE || after === COMMA || after === OPEN_BRACKET || after === CLOSE_BRACKET || after === OPEN_BRACE || after === CLOSE_BRACE) return undefined;
+      }
+    }
+  } else {
+    // Searching a slice keeps each search within the line (a slice of a long string is not a copy).
+    const line = text.slice(start, end);
+    const hash = line.indexOf(' #');
+    if (hash !== -1) {
+      stop = start + hash;
+      comment = true;
+    }
+    const colon = line.indexOf(': ');
+    if ((colon !== -1 && start + colon < stop) || (!comment && text.charCodeAt(end - 1) === COLON)) return undefined;
+  }
+  let valueEnd = stop;
+  while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
+  return { valueEnd, comment };
+}
+
+/** The core schema's reading of a plain scalar; `UNRESOLVED` for number forms this scanner leaves to yaml. */
+export function resolvePlain(source: string): unknown {
+  switch (source) {
+    case '~': case 'null': case 'Null': case 'NULL': return null;
+    case 'true': case 'True': case 'TRUE': return true;
+    case 'false': case 'False': case 'FALSE': return false;
+  }
+  const first = source.charCodeAt(0);
+  const mayBeNumber = (first >= 48 && first <= 57) || first === 46 || first === 43 || first === DASH;
+  if (!mayBeNumber || !CORE_NUMBER.test(source)) return source;
+  return SIMPLE_INTEGER.test(source) ? Number(source) : UNRESOLVED;
+}
+
+/** A one-line quoted scalar; `end` is after its closing quote. */
+export function scanQuoted(text: string, start: number, end: number): { value: string; end: number } | undefined {
+  const quote = text.charCodeAt(start);
+  let value = '';
+  let chunk = start + 1;
+  for (let index = start + 1; index < end;) {
+    const char = text.charCodeAt(index);
+    if (char === quote) {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE && index + 1 < end) {
+        value += text.slice(chunk, index + 1);
+        index += 2;
+        chunk = index;
+        continue;
+      }
+      return { value: value + text.slice(chunk, index), end: index + 1 };
+    }
+    if (char === BACKSLASH && quote === DOUBLE_QUOTE) {
+      if (index + 1 >= end) return undefined;
+      value += text.slice(chunk, index);
+      const escape = text[index + 1];
+      const simple = DOUBLE_QUOTED_ESCAPES[escape];
+      if (simple !== undefined) {
+        value += simple;
+        index += 2;
+      } else {
+        const length = escape === 'x' ? 2 : escape === 'u' ? 4 : escape === 'U' ? 8 : 0;
+        const digits = text.slice(index + 2, index + 2 + length);
+        if (length === 0 || index + 2 + length > end || !HEX_DIGITS.test(digits)) return undefined;
+        const code = parseInt(digits, 16);
+        if (code > 0x10ffff) return undefined;
+        value += String.fromCodePoint(code);
+        index += 2 + length;
+      }
+      chunk = index;
+      continue;
+    }
+    index++;
+  }
+  return undefined;
+}
+
+export function restIsComment(text: string, from: number, end: number): boolean {
+  let index = from;
+  while (index < end && text.charCodeAt(index) === SPACE) index++;
+  return index === end || (text.charCodeAt(index) === HASH && index > from);
+}
+
+export function lineEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline === -1 ? text.length : newline;
+}
+
+export function isBlank(text: string, from: number, end: number): boolean {
+  for (let index = from; index < end; index++) if (text.charCodeAt(index) !== SPACE) return false;
+  return true;
+}
+
+export function skipSpaces(text: string, from: number, end: number): number {
+  let index = from;
+  while (index < end && text.charCodeAt(index) === SPACE) index++;
+  return index;
+}
