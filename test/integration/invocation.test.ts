@@ -141,6 +141,14 @@ describe('invocation with Claude Code', function () {
     assert.equal(snapshot.prompt, selectedCode);
   });
 
+  it('auto: uses Claude Code when `claude --version` runs', async () => {
+    await settings.set({ 'agentStudio.provider': 'auto' });
+    const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'test-writer', prompt: 'Write a test for add().' });
+    assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
+    assert.equal(snapshot.providerId, 'claude-code');
+    assert.equal(snapshot.answer, reply);
+  });
+
   it('runs an agent file from its CodeLens as the editor has it, unsaved edits included', async () => {
     const uri = vscode.Uri.file(agentPath('code-reviewer.md'));
     const editor = await vscode.window.showTextDocument(uri);
