@@ -80,6 +80,8 @@ async function main(): Promise<number> {
     headless: true,
     args: chromiumArgs,
     viewport: { width: 1400, height: 900 },
+    // Copying a run's answer is tested by reading the clipboard back, which Chromium allows only when granted.
+    permissions: ['clipboard-read', 'clipboard-write'],
     // Playwright would otherwise exit the process on Ctrl-C before our cleanup has stopped code-server.
     handleSIGINT: false,
     handleSIGTERM: false,

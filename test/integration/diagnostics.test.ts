@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { diagnosticDocLine } from '../../src/core/docs';
 import { lintAgentFile } from '../../src/core/lint';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, diagnosticsOf, inWorkspace, untilDiagnostics } from './agentStudio';
@@ -18,14 +19,19 @@ describe('diagnostics and quick fixes', () => {
 
   afterEach(closeAllEditors);
 
-  it('reports problems of agent files that are not open, linked to their documentation', () => {
+  it('reports problems of agent files that are not open, linked to their documentation', async () => {
     const diagnostics = diagnosticsOf(vscode.Uri.file(agentPath('broken-missing-description.md')));
     assert.equal(diagnostics.length, 1);
     const [missing] = diagnostics;
     assert.equal(codeOf(missing), 'agent/missing-description');
     assert.equal(missing.source, 'agent-studio');
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(typeof missing.code === 'object' && missing.code.target.toString().endsWith('docs/diagnostics.md#agentmissing-description'));
+    // The link opens docs/diagnostics.md shipped in the extension, at the code's own section.
+    assert.ok(typeof missing.code === 'object');
+    assert.equal(missing.code.target.path.endsWith('/docs/diagnostics.md'), true, missing.code.target.toString());
+    assert.equal(missing.code.target.fragment, `L${diagnosticDocLine('agent/missing-description')}`);
+    const section = (await vscode.workspace.fs.readFile(missing.code.target.with({ fragment: '' }))).toString().split('\n')[diagnosticDocLine('agent/missing-description')! - 1];
+    assert.equal(section, '## agent/missing-description');
   });
 
   it('raises an error within a second of typing a line that makes Claude Code skip the file; the preferred fix removes it', async () => {
