@@ -1,10 +1,11 @@
 // Every agent file known, what it defines, and which definition wins when two share a name.
 // Updates are incremental: changing one file re-lints that file and re-ranks only the names it had and has.
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { codes } from './diagnosticCodes';
 import { agentFolders, findAgentFiles, type AgentFolder, type AgentScope } from './discovery';
 import { lintAgentFile, MAX_AGENT_FILE_BYTES } from './lint';
+import { TimeSlices } from './timeSlices';
 import type { AgentFormatId, Diagnostic, LintResult } from './types';
 
 export interface CatalogEntry {
@@ -29,6 +30,8 @@ const scopeRank: Record<AgentScope, number> = { user: 0, project: 1 };
 export class AgentCatalog {
   private readonly entriesByPath = new Map<string, CatalogEntry>();
   private readonly pathsByName = new Map<string, Set<string>>();
+  /** Names whose ranking waits for the end of `withRankingDeferred`. */
+  private deferredNames: Set<string> | undefined;
 
   constructor(readonly folders: AgentFolder[]) {}
 
@@ -59,17 +62,25 @@ export class AgentCatalog {
   /** Diagnostics for a file: the engine's, plus what only the catalog knows (shadowing, duplicate names). */
   diagnostics(path: string): Diagnostic[] {
     const entry = this.entriesByPath.get(path);
-    if (!entry) return [];
-    const extra: Diagnostic[] = [];
-    const nameRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+    return entry ? [...entry.result.diagnostics, ...this.relationDiagnostics(path)] : [];
+  }
+
+  /** What only the catalog knows about a file: another definition of its name wins, or competes with it. */
+  relationDiagnostics(path: string): Diagnostic[] {
+    const entry = this.entriesByPath.get(path);
+    const agent = entry?.result.agent;
+    if (!entry || !agent) return [];
+    const range = agent.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     if (entry.ambiguousWith?.length) {
-      extra.push({ code: 'agent/duplicate-name', severity: codes['agent/duplicate-name'].severity, range: nameRange,
-        message: `\`${entry.result.agent!.name}\` is also defined in ${entry.ambiguousWith.map((other) => nodePath.relative(entry.folder.path, other)).join(', ')} (same folder); which one Claude Code uses depends on the file system's listing order.` });
-    } else if (entry.shadowedBy) {
-      extra.push({ code: 'agent/shadowed', severity: codes['agent/shadowed'].severity, range: nameRange,
-        message: `\`${entry.result.agent!.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.` });
+      const others = entry.ambiguousWith.map((other) => nodePath.relative(entry.folder.path, other)).join(', ');
+      return [{ code: 'agent/duplicate-name', severity: codes['agent/duplicate-name'].severity, range,
+        message: `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.` }];
     }
-    return [...entry.result.diagnostics, ...extra];
+    if (entry.shadowedBy) {
+      return [{ code: 'agent/shadowed', severity: codes['agent/shadowed'].severity, range,
+        message: `\`${agent.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.` }];
+    }
+    return [];
   }
 
   /** Lints a file's text and files it under its folder; returns what changed, including re-ranked namesakes. */
@@ -84,7 +95,25 @@ export class AgentCatalog {
     if (previousName !== undefined) this.pathsByName.get(previousName)?.delete(path);
     const newName = this.nameKey(entry);
     if (newName !== undefined) this.index(newName).add(path);
+    if (this.deferredNames) {
+      for (const name of names) this.deferredNames.add(name);
+      return { changed: [path], removed: [] };
+    }
     return { changed: [path, ...this.rerank(names)], removed: [] };
+  }
+
+  /**
+   * Runs `fill` (many `update`s), ranking each name it touched once at the end rather than after every file: a
+   * workspace where 28 files share each name made discovery quadratic. Returns the paths whose ranking changed.
+   */
+  async withRankingDeferred(fill: () => Promise<void>): Promise<string[]> {
+    const names = (this.deferredNames = new Set());
+    try {
+      await fill();
+    } finally {
+      this.deferredNames = undefined;
+    }
+    return this.rerank(names);
   }
 
   remove(path: string): CatalogChange {
@@ -136,47 +165,62 @@ export class AgentCatalog {
     const touched: string[] = [];
     for (const name of names) {
       const group = [...(this.pathsByName.get(name) ?? [])].map((path) => this.entriesByPath.get(path)!);
+      const pathsByFolder = new Map<AgentFolder, string[]>();
       for (const entry of group) {
-        const before = `${entry.shadowedBy}|${entry.ambiguousWith?.join(',')}`;
-        const sameFolder = group.filter((other) => other !== entry && other.folder === entry.folder).map((other) => other.path);
-        const stronger = group.find((other) => other.folder !== entry.folder && scopeRank[other.folder.scope] > scopeRank[entry.folder.scope]);
-        entry.ambiguousWith = sameFolder.length > 0 ? sameFolder : undefined;
-        entry.shadowedBy = stronger?.path;
-        if (`${entry.shadowedBy}|${entry.ambiguousWith?.join(',')}` !== before) touched.push(entry.path);
+        const paths = pathsByFolder.get(entry.folder);
+        if (paths) paths.push(entry.path);
+        else pathsByFolder.set(entry.folder, [entry.path]);
+      }
+      for (const entry of group) {
+        const folderPaths = pathsByFolder.get(entry.folder)!;
+        const ambiguousWith = folderPaths.length > 1 ? folderPaths.filter((path) => path !== entry.path) : undefined;
+        const shadowedBy = group.find((other) => other.folder !== entry.folder && scopeRank[other.folder.scope] > scopeRank[entry.folder.scope])?.path;
+        if (shadowedBy !== entry.shadowedBy || !samePaths(ambiguousWith, entry.ambiguousWith)) touched.push(entry.path);
+        entry.ambiguousWith = ambiguousWith;
+        entry.shadowedBy = shadowedBy;
       }
     }
     return touched;
   }
 }
 
+function samePaths(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((path, index) => path === b[index]);
+}
+
 export interface DiscoverOptions {
   workspaceFolders: readonly string[];
   homeDirectory?: string;
-  /** Files read at once; bounded so a huge tree does not exhaust file descriptors. */
-  concurrency?: number;
 }
 
-/** Builds the catalog from disk: every folder's agent files, read and linted. */
+/**
+ * Builds the catalog from disk: every folder's agent files, read and linted, each name ranked once at the end.
+ * Files are read synchronously in slices of about 10 ms (see TimeSlices): promise-based reads made a cold discovery of
+ * 10,000 files take seconds.
+ */
 export async function discoverAgents(options: DiscoverOptions): Promise<AgentCatalog> {
   const catalog = new AgentCatalog(agentFolders(options.workspaceFolders, options.homeDirectory));
   const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
-  const concurrency = options.concurrency ?? 64;
-  let next = 0;
-  async function worker(): Promise<void> {
-    while (next < files.length) {
-      const file = files[next++];
-      await addFile(catalog, file.path, file.size);
+  const slices = new TimeSlices();
+  await catalog.withRankingDeferred(async () => {
+    for (const file of files) {
+      if (slices.due) await slices.next();
+      try {
+        catalog.update(file.path, file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8'), file.size);
+      } catch {
+        // Gone or unreadable since it was listed: Claude Code would not load it either.
+      }
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  });
   return catalog;
 }
 
 /** Reads one file into the catalog; a file over the size limit is not read at all. */
 export async function addFile(catalog: AgentCatalog, path: string, size?: number): Promise<CatalogChange> {
   try {
-    const byteLength = size ?? (await fs.stat(path)).size;
-    const text = byteLength > MAX_AGENT_FILE_BYTES ? '' : await fs.readFile(path, 'utf8');
+    const byteLength = size ?? (await fs.promises.stat(path)).size;
+    const text = byteLength > MAX_AGENT_FILE_BYTES ? '' : await fs.promises.readFile(path, 'utf8');
     return catalog.update(path, text, byteLength);
   } catch {
     return catalog.remove(path);

@@ -31,6 +31,8 @@ export function applyClaudeCodeRules(ctx: FrontmatterContext): AgentSummary | nu
   const tools = toolsOf(ctx.value('tools'));
   // Assigned one by one: an object spread per file is a slow path in V8 (see BENCHMARKS.md).
   const agent: AgentSummary = { name, description: description.replaceAll('\\n', '\n') };
+  const nameEntry = ctx.entry('name');
+  if (nameEntry) agent.nameRange = ctx.valueRange(nameEntry);
   if (model !== undefined) agent.model = model;
   if (tools !== undefined) agent.tools = tools;
   if (color !== undefined) agent.color = color;

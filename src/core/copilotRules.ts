@@ -42,8 +42,10 @@ export function applyCopilotRules(ctx: FrontmatterContext): AgentSummary | null 
   const name = ctx.value('name');
   const fileName = ctx.path.split(/[\\/]/).pop()!.replace(/(\.agent|\.chatmode)?\.md$/i, '');
   const model = ctx.value('model');
+  const nameEntry = typeof name === 'string' && name.trim() !== '' ? ctx.entry('name') : undefined;
   return {
     name: typeof name === 'string' && name.trim() !== '' ? name : fileName,
+    ...(nameEntry ? { nameRange: ctx.valueRange(nameEntry) } : {}),
     description: description as string,
     ...(typeof model === 'string' ? { model } : {}),
     ...(Array.isArray(toolsValue) ? { tools: toolsValue.filter((tool): tool is string => typeof tool === 'string') } : {}),

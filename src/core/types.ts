@@ -39,6 +39,8 @@ export type AgentFormatId = 'claude-code' | 'copilot';
 /** What an agent file defines, as the tool that loads it would see it. */
 export interface AgentSummary {
   name: string;
+  /** Where the name is written, for problems about the name itself (shadowing, duplicates); absent when derived. */
+  nameRange?: Range;
   description: string;
   model?: string;
   tools?: string[];

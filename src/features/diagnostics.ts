@@ -19,12 +19,9 @@ export class AgentDiagnosticComputer {
     const folder = this.service.agentFolderOf(uri);
     if (!folder) return undefined;
     const catalog = this.service.current;
-    const entry = catalog.get(uri.fsPath);
-    const fromDisk = catalog.diagnostics(uri.fsPath);
-    if (text === undefined) return fromDisk;
+    if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    const catalogOnly = entry ? fromDisk.slice(entry.result.diagnostics.length) : [];
-    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalogOnly];
+    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
   }
 }
 

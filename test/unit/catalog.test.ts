@@ -51,7 +51,10 @@ describe('discovery and the agent catalog', () => {
     const userReviewer = path.join(home, '.claude', 'agents', 'reviewer.md');
     assert.equal(catalog.winner('reviewer', 'claude-code', project)?.path, projectReviewer);
     assert.equal(catalog.get(userReviewer)!.shadowedBy, projectReviewer);
-    assert.deepEqual(catalog.diagnostics(userReviewer).map((diagnostic) => diagnostic.code), ['agent/shadowed']);
+    const [shadowed] = catalog.diagnostics(userReviewer);
+    assert.equal(shadowed.code, 'agent/shadowed');
+    assert.deepEqual(shadowed.range, { start: { line: 1, character: 6 }, end: { line: 1, character: 14 } }, 'on the name value');
+    assert.deepEqual(catalog.relationDiagnostics(userReviewer), [shadowed]);
     assert.deepEqual(catalog.diagnostics(projectReviewer), []);
   });
 
