@@ -51,7 +51,7 @@ export class AgentCatalog {
   folderOf(path: string): AgentFolder | undefined {
     let best: AgentFolder | undefined;
     for (const folder of this.folders) {
-      const prefix = folder.path.endsWith('/') || folder.path.endsWith('\\') ? folder.path : folder.path + (folder.path.includes('\\') ? '\\' : '/');
+      const prefix = withTrailingSeparator(folder.path);
       if (!path.startsWith(prefix)) continue;
       if (!folder.recursive && /[\\/]/.test(path.slice(prefix.length))) continue;
       if (!best || folder.path.length > best.path.length) best = folder;
@@ -128,7 +128,7 @@ export class AgentCatalog {
 
   /** Removes every entry under a folder path (a deleted or renamed directory). */
   removeUnder(directory: string): CatalogChange {
-    const prefix = directory.endsWith('/') ? directory : `${directory}/`;
+    const prefix = withTrailingSeparator(directory);
     const changes: CatalogChange = { changed: [], removed: [] };
     for (const path of [...this.entriesByPath.keys()]) {
       if (!path.startsWith(prefix)) continue;
@@ -225,4 +225,9 @@ export async function addFile(catalog: AgentCatalog, path: string, size?: number
   } catch {
     return catalog.remove(path);
   }
+}
+
+/** `dir` + the platform's separator, so `agents` never matches `agents-old` as a prefix. */
+function withTrailingSeparator(directory: string): string {
+  return directory.endsWith('/') || directory.endsWith(nodePath.sep) ? directory : directory + nodePath.sep;
 }
