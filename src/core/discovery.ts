@@ -1,8 +1,9 @@
 // Where agent files live, and walking those folders the way Claude Code 2.1.197 does: every `*.md` (case-sensitive)
 // at any depth, hidden files included, symlinks followed, each directory visited once (so symlink loops end).
-import * as fs from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
+import { TimeSlices } from './timeSlices';
 import type { AgentFormatId } from './types';
 
 export type AgentScope = 'project' | 'user';
@@ -42,15 +43,18 @@ export interface FoundAgentFile {
 /**
  * Lists the agent files under a folder. Missing folders yield nothing; unreadable entries are skipped, as Claude Code
  * skips them. `ignoredDirectoryNames` is for searches outside agent folders (node_modules). Directories are identified by device and inode so a symlink loop is walked once.
+ * The walk is synchronous in slices of about 10 ms: 10,000 promise-based `stat`s took half a second, sync ones a tenth.
  */
 export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
   const found: FoundAgentFile[] = [];
   const visited = new Set<string>();
+  const slices = new TimeSlices();
 
   async function walk(directory: string): Promise<void> {
+    if (slices.due) await slices.next();
     let identity: string;
     try {
-      const stat = await fs.stat(directory, { bigint: true });
+      const stat = fs.statSync(directory, { bigint: true });
       if (!stat.isDirectory()) return;
       identity = `${stat.dev}:${stat.ino}`;
     } catch {
@@ -58,30 +62,31 @@ export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?
     }
     if (visited.has(identity)) return;
     visited.add(identity);
-    let entries: import('node:fs').Dirent[];
+    let entries: fs.Dirent[];
     try {
-      entries = await fs.readdir(directory, { withFileTypes: true });
+      entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch {
       return;
     }
-    await Promise.all(entries.map(async (entry) => {
+    for (const entry of entries) {
+      if (slices.due) await slices.next();
       const fullPath = nodePath.join(directory, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
       if (entry.isSymbolicLink() || isFile) {
         try {
-          const target = await fs.stat(fullPath);
+          const target = fs.statSync(fullPath);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
           size = target.size;
         } catch {
-          return; // a broken link
+          continue; // a broken link
         }
       }
       if (isDirectory && folder.recursive && !ignoredDirectoryNames?.has(entry.name)) await walk(fullPath);
       else if (isFile && isAgentFileName(entry.name, folder.format)) found.push({ path: fullPath, size });
-    }));
+    }
   }
 
   await walk(folder.path);
