@@ -1,0 +1,126 @@
+// The engine's benchmarks, bundled like the CLI and run one per fresh process by bench/main.ts:
+// `node --expose-gc bench/out/engineBench.js <benchmark> <arguments.json>`; each prints one JSON result line.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import { AgentCatalog, discoverAgents } from '../src/core/catalog';
+import { agentFolders } from '../src/core/discovery';
+import { splitFrontmatter } from '../src/core/frontmatter';
+import { lintAgentFile } from '../src/core/lint';
+import { median, percentile, time, timeAsync } from './stats';
+
+/** The options the engine itself gives yaml (src/core/yamlFrontmatter.ts), so the baseline parses as much. */
+const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge: true, logLevel: 'silent' } as const;
+
+type Benchmark = (argument: never) => unknown;
+
+const benchmarks: Record<string, Benchmark> = {
+  throughput, keystroke, catalogCold, readCold, catalogUpdate, heap,
+};
+
+/** Read + split (the floor), read + split + parseDocument, read + lint: interleaved rounds over the same files. */
+function throughput({ files, rounds }: { files: string[]; rounds: number }) {
+  let sink = 0;
+  const floor = () => { for (const file of files) sink += splitFrontmatter(fs.readFileSync(file, 'utf8'))?.bodyStart ?? 0; };
+  const yaml = () => {
+    for (const file of files) {
+      const block = splitFrontmatter(fs.readFileSync(file, 'utf8'));
+      if (block) sink += parseDocument(block.yamlText, YAML_OPTIONS).errors.length;
+    }
+  };
+  const lint = () => { for (const file of files) sink += lintAgentFile(fs.readFileSync(file, 'utf8'), { path: file }).diagnostics.length; };
+  // The same again on texts already in memory: what parsing costs without the disk.
+  const texts = files.map((file) => fs.readFileSync(file, 'utf8'));
+  const yamlTexts = texts.map((text) => splitFrontmatter(text)?.yamlText ?? '');
+  const yamlInMemory = () => { for (const text of yamlTexts) sink += parseDocument(text, YAML_OPTIONS).errors.length; };
+  const lintInMemory = () => { for (const [index, text] of texts.entries()) sink += lintAgentFile(text, { path: files[index] }).diagnostics.length; };
+
+  const runs = { floor, yaml, lint, yamlInMemory, lintInMemory };
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(runs).map((name) => [name, []]));
+  for (const run of Object.values(runs)) run(); // warm-up: JIT and page cache
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of Object.entries(runs)) times[name].push(time(run));
+  }
+  const filesPerSecond = (name: string) => Math.round(files.length / (median(times[name]) / 1000));
+  return { files: files.length, rounds, sink: sink > 0, filesPerSecond: Object.fromEntries(Object.keys(runs).map((name) => [name, filesPerSecond(name)])) };
+}
+
+/** Each iteration lints a new version of the document (one more character typed), timed on its own. */
+function keystroke({ text, iterations, editAt }: { text: string; iterations: number; editAt: number }) {
+  const lintVersion = (version: number) => {
+    const typed = 'abcdefghij '.repeat(3).slice(0, version % 30);
+    return lintAgentFile(text.slice(0, editAt) + typed + text.slice(editAt), { path: '.claude/agents/typing.md' });
+  };
+  for (let version = 0; version < 500; version++) lintVersion(version);
+  const durations: number[] = [];
+  for (let version = 0; version < iterations; version++) durations.push(time(() => lintVersion(version)));
+  return { bytes: Buffer.byteLength(text), loads: lintVersion(0).loads, p50: median(durations), p99: percentile(durations, 0.99), max: Math.max(...durations) };
+}
+
+/** First discovery in a fresh process: walk, read and lint every agent file. */
+async function catalogCold({ workspace, home }: { workspace: string; home: string }) {
+  let size = 0;
+  const ms = await timeAsync(async () => { size = (await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home })).size; });
+  return { ms, files: size };
+}
+
+/** The floor for discovery, in a fresh process: the same files' bytes read from disk, nothing else. */
+function readCold({ files }: { files: string[] }) {
+  let bytes = 0;
+  const ms = time(() => { for (const file of files) bytes += fs.readFileSync(file).length; });
+  return { ms, bytes };
+}
+
+/** `AgentCatalog.update` for one changed file of a full catalog: the text edited, and the name changed (re-ranking). */
+async function catalogUpdate({ workspace, home, iterations }: { workspace: string; home: string; iterations: number }) {
+  const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+  const [entry] = catalog.entries().filter((candidate) => candidate.result.loads);
+  const original = fs.readFileSync(entry.path, 'utf8');
+  const name = entry.result.agent!.name;
+  const edits = (version: number) => `${original}\nEdited ${version}.\n`;
+  const renames = (version: number) => original.replace(`name: ${name}`, `name: ${name}-${version % 2}`);
+  const measure = (versionText: (version: number) => string) => {
+    for (let version = 0; version < 200; version++) catalog.update(entry.path, versionText(version));
+    const durations = Array.from({ length: iterations }, (_, version) => time(() => catalog.update(entry.path, versionText(version))));
+    return { p50: median(durations), p99: percentile(durations, 0.99) };
+  };
+  return { catalogSize: catalog.size, sameName: measure(edits), renamed: measure(renames), namesake: catalog.entries().filter((other) => other.result.agent?.name === name).length };
+}
+
+/** Heap after 100,000 edits of one document, linted as the editor does, and filed in a catalog as saving does. */
+function heap({ text, edits }: { text: string; edits: number }) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with --expose-gc');
+  const settle = () => {
+    for (let index = 0; index < 3; index++) gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const folder = agentFolders([path.resolve('/bench-project')], '/bench-home')[0];
+  const catalog = new AgentCatalog([folder]);
+  const file = path.join(folder.path, 'typing.md');
+  const version = (index: number) => `${text}\nEdit ${index}\n`;
+  for (let index = 0; index < 2000; index++) {
+    lintAgentFile(version(index), { path: file });
+    catalog.update(file, version(index));
+  }
+  const before = settle();
+  for (let index = 0; index < edits; index++) lintAgentFile(version(index), { path: file });
+  const afterLint = settle();
+  for (let index = 0; index < edits; index++) catalog.update(file, version(index));
+  const afterCatalog = settle();
+  return { edits, beforeMB: before / 1048576, lintGrowthMB: (afterLint - before) / 1048576, catalogGrowthMB: (afterCatalog - afterLint) / 1048576 };
+}
+
+async function main(): Promise<void> {
+  const [name, argumentsFile] = process.argv.slice(2);
+  const benchmark = benchmarks[name];
+  if (!benchmark) throw new Error(`unknown benchmark '${name}'; one of ${Object.keys(benchmarks).join(', ')}`);
+  // A file, not the command line: 10,000 paths are more than one argument may hold.
+  const result = await benchmark(JSON.parse(fs.readFileSync(argumentsFile, 'utf8')) as never);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
