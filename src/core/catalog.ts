@@ -72,7 +72,7 @@ export class AgentCatalog {
     if (!entry || !agent) return [];
     const range = agent.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     if (entry.ambiguousWith?.length) {
-      const others = entry.ambiguousWith.map((other) => nodePath.relative(entry.folder.path, other)).join(', ');
+      const others = entry.ambiguousWith.map((other) => relativeTo(entry.folder.path, other)).join(', ');
       return [{ code: 'agent/duplicate-name', severity: codes['agent/duplicate-name'].severity, range,
         message: `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.` }];
     }
@@ -225,6 +225,12 @@ export async function addFile(catalog: AgentCatalog, path: string, size?: number
   } catch {
     return catalog.remove(path);
   }
+}
+
+/** `path` relative to `directory`: a slice for paths below it (path.relative resolves both against the working folder: 17% of `agent-studio lint`'s time on 3,600 files where names repeat). */
+function relativeTo(directory: string, path: string): string {
+  const prefix = withTrailingSeparator(directory);
+  return path.startsWith(prefix) ? path.slice(prefix.length) : nodePath.relative(directory, path);
 }
 
 /** `dir` + the platform's separator, so `agents` never matches `agents-old` as a prefix. */

@@ -30,7 +30,9 @@ export function delimiterInsideValue(block: FrontmatterBlock, positions: TextPos
   const text = positions.text;
   const before = text.charCodeAt(block.closeStart - 1);
   const startsLine = block.closeStart === block.yamlStart || before === 10 || before === 13;
-  const lineEnd = positions.lineEndOffset(positions.positionAt(block.closeStart).line);
+  // The line's end found directly: line positions through the whole front matter are not needed when all is well.
+  let lineEnd = block.closeStart + 3;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
   const restOfLine = text.slice(block.closeStart + 3, lineEnd);
   if (startsLine && restOfLine.trim() === '') return undefined;
   return {

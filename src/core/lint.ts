@@ -24,8 +24,11 @@ export interface LintOptions {
 }
 
 export function formatForPath(path: string): AgentFormatId {
-  const normalized = path.replace(/\\/g, '/');
-  return /\.(agent|chatmode)\.md$/i.test(normalized) || /(^|\/)\.github\/agents\//.test(normalized) ? 'copilot' : 'claude-code';
+  const normalized = path.includes('\\') ? path.replace(/\\/g, '/') : path;
+  // String tests, not regular expressions: this runs for every file, and a regex scans the whole path.
+  const tail = normalized.slice(-'.chatmode.md'.length).toLowerCase();
+  const copilotName = tail.endsWith('.agent.md') || tail.endsWith('.chatmode.md');
+  return copilotName || normalized.startsWith('.github/agents/') || normalized.includes('/.github/agents/') ? 'copilot' : 'claude-code';
 }
 
 export function isReadme(path: string): boolean {

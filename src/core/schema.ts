@@ -245,13 +245,16 @@ export function isKnownClaudeCodeTool(entry: string): boolean {
 }
 
 /** The known tool a misspelt entry most likely means: same letters in another case, or at most two edits away. */
+/** Known tool names in lower case, computed once: suggestions run for every unknown tool of every file. */
+const lowerCaseToolNames = CLAUDE_CODE_TOOLS.map((tool) => ({ name: tool.name, lower: tool.name.toLowerCase() }));
+
 export function suggestClaudeCodeTool(entry: string): string | undefined {
   const lower = entry.toLowerCase();
-  const sameCase = CLAUDE_CODE_TOOLS.find((tool) => tool.name.toLowerCase() === lower);
+  const sameCase = lowerCaseToolNames.find((tool) => tool.lower === lower);
   if (sameCase) return sameCase.name;
   let best: { name: string; distance: number } | undefined;
-  for (const tool of CLAUDE_CODE_TOOLS) {
-    const distance = editDistance(lower, tool.name.toLowerCase());
+  for (const tool of lowerCaseToolNames) {
+    const distance = editDistance(lower, tool.lower);
     if (distance <= 2 && (!best || distance < best.distance)) best = { name: tool.name, distance };
   }
   return best?.name;

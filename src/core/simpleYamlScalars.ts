@@ -16,7 +16,6 @@ export const DASH = 45;
 export const COMMA = 44;
 export const OPEN_BRACKET = 91;
 export const CLOSE_BRACKET = 93;
-const BACKSLASH = 92;
 const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 
@@ -81,43 +80,40 @@ export function resolvePlain(source: string): unknown {
 
 /** A one-line quoted scalar; `end` is after its closing quote. */
 export function scanQuoted(text: string, start: number, end: number): { value: string; end: number } | undefined {
-  const quote = text.charCodeAt(start);
+  // Searched with indexOf within the line (a slice of a long string is not a copy): descriptions run to kilobytes.
+  const line = text.slice(start, end);
+  const quote = line[0];
   let value = '';
-  let chunk = start + 1;
-  for (let index = start + 1; index < end;) {
-    const char = text.charCodeAt(index);
-    if (char === quote) {
-      if (quote === SINGLE_QUOTE && text.charCodeAt(index + 1) === SINGLE_QUOTE && index + 1 < end) {
-        value += text.slice(chunk, index + 1);
-        index += 2;
-        chunk = index;
-        continue;
-      }
-      return { value: value + text.slice(chunk, index), end: index + 1 };
-    }
-    if (char === BACKSLASH && quote === DOUBLE_QUOTE) {
-      if (index + 1 >= end) return undefined;
-      value += text.slice(chunk, index);
-      const escape = text[index + 1];
-      const simple = DOUBLE_QUOTED_ESCAPES[escape];
-      if (simple !== undefined) {
-        value += simple;
-        index += 2;
-      } else {
-        const length = escape === 'x' ? 2 : escape === 'u' ? 4 : escape === 'U' ? 8 : 0;
-        const digits = text.slice(index + 2, index + 2 + length);
-        if (length === 0 || index + 2 + length > end || !HEX_DIGITS.test(digits)) return undefined;
-        const code = parseInt(digits, 16);
-        if (code > 0x10ffff) return undefined;
-        value += String.fromCodePoint(code);
-        index += 2 + length;
-      }
-      chunk = index;
+  let chunk = 1;
+  let close = -1;
+  for (;;) {
+    if (close < chunk) close = line.indexOf(quote, chunk);
+    if (close === -1) return undefined;
+    if (quote === "'") {
+      if (line.charCodeAt(close + 1) !== SINGLE_QUOTE) return { value: value + line.slice(chunk, close), end: start + close + 1 };
+      value += line.slice(chunk, close + 1);
+      chunk = close + 2;
       continue;
     }
-    index++;
+    const backslash = line.indexOf('\\', chunk);
+    if (backslash === -1 || backslash > close) return { value: value + line.slice(chunk, close), end: start + close + 1 };
+    value += line.slice(chunk, backslash);
+    const escape = line[backslash + 1];
+    if (escape === undefined) return undefined;
+    const simple = DOUBLE_QUOTED_ESCAPES[escape];
+    if (simple !== undefined) {
+      value += simple;
+      chunk = backslash + 2;
+      continue;
+    }
+    const length = escape === 'x' ? 2 : escape === 'u' ? 4 : escape === 'U' ? 8 : 0;
+    const digits = line.slice(backslash + 2, backslash + 2 + length);
+    if (length === 0 || digits.length !== length || !HEX_DIGITS.test(digits)) return undefined;
+    const code = parseInt(digits, 16);
+    if (code > 0x10ffff) return undefined;
+    value += String.fromCodePoint(code);
+    chunk = backslash + 2 + length;
   }
-  return undefined;
 }
 
 export function restIsComment(text: string, from: number, end: number): boolean {

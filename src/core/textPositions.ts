@@ -9,6 +9,8 @@ export class TextPositions {
   private readonly lineStarts: number[] = [0];
   /** Offset up to which line breaks have been recorded. */
   private scanned = 0;
+  /** Offset of the next `\r` at or after `scanned` (the text's length when there is none); -1 before the first search. */
+  private nextCarriageReturn = -1;
 
   constructor(readonly text: string) {}
 
@@ -73,13 +75,24 @@ export class TextPositions {
     const starts = this.lineStarts;
     let index = this.scanned;
     while (index < text.length && starts[starts.length - 1] <= offset) {
-      const char = text.charCodeAt(index++);
-      if (char === 13 /* \r */) {
-        if (text.charCodeAt(index) === 10) index++;
-        starts.push(index);
-      } else if (char === 10 /* \n */) {
-        starts.push(index);
+      // indexOf, not a loop over characters: several times faster, most of all before the JIT has warmed up.
+      if (this.nextCarriageReturn < index) {
+        const found = text.indexOf('\r', index);
+        this.nextCarriageReturn = found === -1 ? text.length : found;
       }
+      const newline = text.indexOf('\n', index);
+      const lineFeed = newline === -1 ? text.length : newline;
+      if (lineFeed === text.length && this.nextCarriageReturn === text.length) {
+        index = text.length;
+        break;
+      }
+      if (this.nextCarriageReturn < lineFeed) {
+        index = this.nextCarriageReturn + 1;
+        if (text.charCodeAt(index) === 10) index++;
+      } else {
+        index = lineFeed + 1;
+      }
+      starts.push(index);
     }
     this.scanned = index;
   }
