@@ -66,12 +66,27 @@ function throughput(bundles: Bundles): void {
   });
 }
 
+/**
+ * The least a whole process can do on these files: start Node, list the folder, stat, read and split each file, print
+ * one JSON line per file. Neither linter can beat it; it shows how much room the 5x budget leaves.
+ */
+const FLOOR_PROCESS = `
+const fs = require('fs'), path = require('path');
+const folder = path.join(process.cwd(), '.claude', 'agents'), files = [];
+for (const name of fs.readdirSync(folder)) {
+  if (!name.endsWith('.md')) continue;
+  const file = path.join(folder, name), size = fs.statSync(file).size, text = fs.readFileSync(file, 'utf8');
+  files.push({ path: file, size, frontmatter: (/^---\\s*\\n([\\s\\S]*?)---\\s*\\n?/.exec(text) || [''])[0].length });
+}
+process.stdout.write(JSON.stringify({ files }) + '\\n');`;
+
 function versusCclint(bundles: Bundles): void {
   const count = 3600;
   const { workspace } = agentWorkspace(count, count);
   const cclint = path.join(repoRoot, 'node_modules', '@carlrannaberg', 'cclint', 'bin', 'cclint.js');
   const ours: number[] = [];
   const theirs: number[] = [];
+  const floor: number[] = [];
   for (let round = 0; round < (quick ? 2 : 5); round++) {
     const lint = runProcess(process.execPath, [bundles.cli, 'lint', workspace, '--format', 'json'], workspace);
     const linted = (JSON.parse(lint.stdout) as { files: unknown[] }).files.length;
@@ -82,13 +97,13 @@ function versusCclint(bundles: Bundles): void {
     const checked = Number(/Files checked: (\d+)/.exec(other.stdout)?.[1]);
     if (checked !== count) throw new Error(`cclint checked ${checked} files, not ${count}`);
     theirs.push(other.ms);
+    floor.push(runProcess(process.execPath, ['-e', FLOOR_PROCESS], workspace).ms);
   }
-  const oursMs = median(ours);
-  const theirsMs = median(theirs);
+  const [oursMs, theirsMs, floorMs] = [median(ours), median(theirs), median(floor)];
   report({
     figure: `Another agent linter, whole process on ${count.toLocaleString('en-US')} files: \`agent-studio lint <dir> --format json\` vs \`cclint agents\` (median of ${ours.length})`,
     measured: `agent-studio ${ms(oursMs)} = ${rate(count, oursMs)}`,
-    baseline: `@carlrannaberg/cclint 0.2.10 ${ms(theirsMs)} = ${rate(count, theirsMs)}; ours is ${(theirsMs / oursMs).toFixed(1)}x faster`,
+    baseline: `@carlrannaberg/cclint 0.2.10 ${ms(theirsMs)} = ${rate(count, theirsMs)}, ours is ${(theirsMs / oursMs).toFixed(1)}x faster; the floor (Node that only reads and splits the files) ${ms(floorMs)}, ${(theirsMs / floorMs).toFixed(1)}x faster than cclint`,
     budget: 'ours at least 5x faster',
     met: theirsMs / oursMs >= 5,
   });
@@ -174,14 +189,29 @@ function extension(bundles: Bundles): void {
     budget: '< 500 KB',
     met: bundles.extensionBytes < 500 * 1024,
   });
-  const recorded = path.join(repoRoot, 'test-results', 'activation.json');
-  const activation = fs.existsSync(recorded) ? (JSON.parse(fs.readFileSync(recorded, 'utf8')) as { activateMs: number; vscodeVersion: string; recordedAt: string }) : undefined;
+}
+
+/** `activate()` as the extension times it, in the real test bed (code-server), over fresh runs of one test file. */
+function activation(): void {
+  const runs = quick ? 1 : 3;
+  const durations: number[] = [];
+  let problem: string | undefined;
+  const build = spawnSync(process.execPath, ['esbuild.js'], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) problem = `the build failed: ${build.stderr}`;
+  for (let run = 0; run < runs && !problem; run++) {
+    const bed = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/runCodeServer.ts'], {
+      cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, AGENT_STUDIO_TEST_GREP: 'activation time', AGENT_STUDIO_NO_INSTALL: '1' },
+    });
+    const took = /activate\(\) took ([\d.]+) ms/.exec(bed.stdout);
+    if (took) durations.push(Number(took[1]));
+    else problem = `the test bed did not report it (exit ${bed.status}): ${(bed.stdout + bed.stderr).trim().split('\n').slice(-3).join(' / ')}`;
+  }
   report({
-    figure: 'Extension activation in the real VS Code test bed (`activate()` as the extension times it; run `npm run test:integration` to record)',
-    measured: activation ? `${ms(activation.activateMs)} (VS Code ${activation.vscodeVersion}, recorded ${activation.recordedAt})` : 'not recorded: test-results/activation.json is missing',
+    figure: `Extension activation in the real VS Code test bed (code-server; \`activate()\` as the extension times it, dist/ as \`npm run test:integration\` builds it; median of ${runs} fresh windows)`,
+    measured: problem ? `not measured: ${problem}` : `${ms(median(durations))} (runs: ${durations.map((duration) => duration.toFixed(1)).join(', ')} ms)`,
     baseline: '-',
     budget: '< 50 ms',
-    met: activation ? activation.activateMs < 50 : undefined,
+    met: problem ? undefined : median(durations) < 50,
   });
 }
 
@@ -190,7 +220,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const bundles = await buildBundles();
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  const all: Record<string, (bundles: Bundles) => void> = { throughput, versusCclint, keystroke, catalog, heap, extension };
+  const all: Record<string, (bundles: Bundles) => void> = { throughput, versusCclint, keystroke, catalog, heap, extension, activation };
   for (const [name, run] of Object.entries(all)) if (only.length === 0 || only.includes(name)) run(bundles);
 
   console.log('\n| figure | measured | baseline (same run) | budget | |\n|---|---|---|---|---|');
