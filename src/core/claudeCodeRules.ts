@@ -1,5 +1,6 @@
 // The Claude Code sub-agent rules, in the order Claude Code 2.1.197 applies them (see docs/claude-code-loader.md):
 // only `name` and `description` can make it skip a file; every other problem loads with the value dropped.
+import { detachedString } from './detachedString';
 import { quoteYamlString, slugFromText } from './fixes';
 import type { FrontmatterContext } from './frontmatterContext';
 import {
@@ -30,12 +31,13 @@ export function applyClaudeCodeRules(ctx: FrontmatterContext): AgentSummary | nu
   if (name === null || description === null) return null;
   const tools = toolsOf(ctx.value('tools'));
   // Assigned one by one: an object spread per file is a slow path in V8 (see BENCHMARKS.md).
-  const agent: AgentSummary = { name, description: description.replaceAll('\\n', '\n') };
+  // Copies: the catalog keeps these for as long as the file exists, and a slice would keep the whole file's text.
+  const agent: AgentSummary = { name: detachedString(name), description: detachedString(description.replaceAll('\\n', '\n')) };
   const nameEntry = ctx.entry('name');
   if (nameEntry) agent.nameRange = ctx.valueRange(nameEntry);
-  if (model !== undefined) agent.model = model;
+  if (model !== undefined) agent.model = detachedString(model);
   if (tools !== undefined) agent.tools = tools;
-  if (color !== undefined) agent.color = color;
+  if (color !== undefined) agent.color = detachedString(color);
   return agent;
 }
 

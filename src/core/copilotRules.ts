@@ -1,5 +1,6 @@
 // GitHub Copilot custom agents (`*.agent.md`, `.github/agents/`, legacy `*.chatmode.md`). VS Code reads their front
 // matter as strict YAML; only `description` is required, and the name defaults to the file name.
+import { detachedString } from './detachedString';
 import type { FrontmatterContext } from './frontmatterContext';
 import { copilotFormat } from './schema';
 import type { AgentSummary } from './types';
@@ -44,10 +45,10 @@ export function applyCopilotRules(ctx: FrontmatterContext): AgentSummary | null 
   const model = ctx.value('model');
   const nameEntry = typeof name === 'string' && name.trim() !== '' ? ctx.entry('name') : undefined;
   return {
-    name: typeof name === 'string' && name.trim() !== '' ? name : fileName,
+    name: detachedString(typeof name === 'string' && name.trim() !== '' ? name : fileName),
     ...(nameEntry ? { nameRange: ctx.valueRange(nameEntry) } : {}),
-    description: description as string,
-    ...(typeof model === 'string' ? { model } : {}),
+    description: detachedString(description as string),
+    ...(typeof model === 'string' ? { model: detachedString(model) } : {}),
     ...(Array.isArray(toolsValue) ? { tools: toolsValue.filter((tool): tool is string => typeof tool === 'string') } : {}),
   };
 }
