@@ -59,9 +59,13 @@ function keystroke({ text, iterations, editAt }: { text: string; iterations: num
 
 /** First discovery in a fresh process: walk, read and lint every agent file. */
 async function catalogCold({ workspace, home }: { workspace: string; home: string }) {
-  let size = 0;
-  const ms = await timeAsync(async () => { size = (await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home })).size; });
-  return { ms, files: size };
+  const gc = (globalThis as { gc?: () => void }).gc!;
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let catalog: AgentCatalog | undefined;
+  const ms = await timeAsync(async () => { catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home }); });
+  gc();
+  return { ms, files: catalog!.size, heapMB: (process.memoryUsage().heapUsed - heapBefore) / 1048576 };
 }
 
 /** The floor for discovery, in a fresh process: the same files' bytes read from disk, nothing else. */
