@@ -2,19 +2,11 @@
 import { splitFrontmatter } from './frontmatter';
 import { lintAgentFile, type LintOptions } from './lint';
 import { splitToolList } from './toolList';
-import type { Diagnostic, LintResult } from './types';
+import type { AgentDefinition, Diagnostic, LintResult } from './types';
 import { parseFrontmatterYaml } from './yamlFrontmatter';
 
-/** Same shape as the providers' `AgentDefinition`, which core does not import. */
-export interface RunnableAgent {
-  name: string;
-  description: string;
-  model?: string;
-  tools?: string[];
-  disallowedTools?: string[];
-  /** The system prompt: everything after the front matter, trimmed. */
-  body: string;
-  frontmatter: Record<string, unknown>;
+/** An agent definition read from a file, so it always has a path. */
+export interface RunnableAgent extends AgentDefinition {
   path: string;
 }
 

@@ -54,3 +54,17 @@ export interface LintResult {
   agent: AgentSummary | null;
   diagnostics: Diagnostic[];
 }
+
+/** An agent as a model back end runs it: the engine's summary plus the body, which is the system prompt. */
+export interface AgentDefinition {
+  name: string;
+  description: string;
+  model?: string;
+  tools?: string[];
+  disallowedTools?: string[];
+  /** The system prompt: everything after the front matter, trimmed. */
+  body: string;
+  /** The front matter as parsed. */
+  frontmatter: Record<string, unknown>;
+  path?: string;
+}

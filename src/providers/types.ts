@@ -1,17 +1,8 @@
 // The contract every model back end implements. Plain Node: no `vscode` import here.
 
-/** An agent file as the engine parsed it; the body is the agent's system prompt. */
-export interface AgentDefinition {
-  name: string;
-  description: string;
-  model?: string;
-  tools?: string[];
-  disallowedTools?: string[];
-  body: string;
-  /** raw frontmatter as parsed */
-  frontmatter: Record<string, unknown>;
-  path?: string;
-}
+import type { AgentDefinition } from '../core/types';
+
+export type { AgentDefinition };
 
 export interface RunRequest {
   agent: AgentDefinition;

@@ -6,6 +6,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RunSnapshot } from '../../src/features/invoke/runStore';
+import { claudeLoopbackEnvironment } from '../support/claudeCli';
+import { commandLineOf, processesWithMarker, untilNoProcessesWithMarker } from '../support/runProcesses';
 import { withTimeout } from '../unit/providers/providerTestKit';
 
 export { withTimeout };
@@ -23,15 +25,7 @@ export class OfflineClaude {
 
   constructor(baseUrl: string) {
     const variables: Record<string, string> = {
-      HOME: this.home,
-      USERPROFILE: this.home,
-      XDG_CONFIG_HOME: path.join(this.home, '.config'),
-      ANTHROPIC_BASE_URL: baseUrl,
-      ANTHROPIC_API_KEY: 'sk-ant-loopback-test',
-      DISABLE_AUTOUPDATER: '1',
-      DISABLE_TELEMETRY: '1',
-      DISABLE_ERROR_REPORTING: '1',
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      ...claudeLoopbackEnvironment(this.home, baseUrl),
       AGENT_STUDIO_RUN_MARKER: this.marker,
     };
     const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
@@ -93,38 +87,15 @@ export async function runCommand(command: string, ...args: unknown[]): Promise<R
 
 /** Pids of processes whose environment carries the marker. */
 export function processesWith(marker: string): number[] {
-  const needle = `AGENT_STUDIO_RUN_MARKER=${marker}\0`;
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').includes(needle)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return pids;
-}
-
-/** Polls /proc (processes that are not our children send no event when they end). */
-async function untilNoProcessesWith(marker: string): Promise<void> {
-  while (processesWith(marker).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  return processesWithMarker('AGENT_STUDIO_RUN_MARKER', marker);
 }
 
 export async function untilNoProcesses(marker: string, timeoutMs: number): Promise<void> {
   try {
-    await withTimeout(untilNoProcessesWith(marker), timeoutMs, 'the run\'s processes to end');
+    await withTimeout(untilNoProcessesWithMarker('AGENT_STUDIO_RUN_MARKER', marker), timeoutMs, 'the run\'s processes to end');
   } catch (error) {
-    const left = processesWith(marker).map((pid) => `${pid}: ${commandLine(pid)}`).join('; ');
+    const left = processesWith(marker).map((pid) => `${pid}: ${commandLineOf(pid)}`).join('; ');
     throw new Error(`${(error as Error).message} (still running: ${left})`);
-  }
-}
-
-function commandLine(pid: number): string {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').slice(0, 300);
-  } catch {
-    return '(gone)';
   }
 }
 

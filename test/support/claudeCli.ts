@@ -126,15 +126,12 @@ async function runInTempProject<T>(files: AgentFileSpec[], baseUrl: string, run:
   }
 }
 
-/** A minimal environment: nothing from the caller's Claude/Anthropic settings leaks in, and nothing phones home. */
-function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
+/** What makes the real CLI run offline against a loopback API: an empty HOME, the loopback as base URL, nothing phoning home. */
+export function claudeLoopbackEnvironment(home: string, baseUrl: string): Record<string, string> {
   return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
     USERPROFILE: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
-    TMPDIR: os.tmpdir(),
-    LANG: 'C.UTF-8',
     ANTHROPIC_BASE_URL: baseUrl,
     ANTHROPIC_API_KEY: 'sk-ant-loopback-test',
     DISABLE_AUTOUPDATER: '1',
@@ -142,6 +139,11 @@ function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
     DISABLE_ERROR_REPORTING: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
   };
+}
+
+/** A minimal environment: nothing from the caller's Claude/Anthropic settings leaks in. */
+function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: os.tmpdir(), LANG: 'C.UTF-8', ...claudeLoopbackEnvironment(home, baseUrl) };
 }
 
 /** Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms). */

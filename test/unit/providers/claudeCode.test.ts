@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { createClaudeCodeProvider, type ClaudeCodeOptions } from '../../../src/providers/claudeCode';
 import { ProviderError, type AgentDefinition } from '../../../src/providers/types';
 import { startAnthropicLoopback, type AnthropicLoopback } from '../../support/anthropicLoopback';
-import { findClaudeBinary } from '../../support/claudeCli';
+import { claudeLoopbackEnvironment, findClaudeBinary } from '../../support/claudeCli';
+import { processesWithMarker, untilNoProcessesWithMarker } from '../../support/runProcesses';
 import { agent, collect, signal, withTimeout } from './providerTestKit';
 
 const markerVariable = 'AGENT_STUDIO_PROVIDER_TEST';
@@ -38,17 +39,9 @@ describe('providers: Claude Code CLI against a loopback server', function () {
     return {
       executable: findClaudeBinary(),
       env: {
-        HOME: home,
-        USERPROFILE: home,
-        XDG_CONFIG_HOME: path.join(home, '.config'),
+        ...claudeLoopbackEnvironment(home, baseUrl),
         CLAUDE_CONFIG_DIR: undefined,
         ANTHROPIC_AUTH_TOKEN: undefined,
-        ANTHROPIC_BASE_URL: baseUrl,
-        ANTHROPIC_API_KEY: 'sk-ant-loopback-test',
-        DISABLE_AUTOUPDATER: '1',
-        DISABLE_TELEMETRY: '1',
-        DISABLE_ERROR_REPORTING: '1',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
         [markerVariable]: marker, // inherited by the CLI's children too, so the test can find every process of the run
       },
       ...extra,
@@ -114,21 +107,10 @@ describe('providers: Claude Code CLI against a loopback server', function () {
   });
 });
 
-/** Pids of processes whose environment carries the marker of one run. */
 function processesOfRun(marker: string): number[] {
-  const needle = `${markerVariable}=${marker}\0`;
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/environ`, 'latin1').includes(needle)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
-  return pids;
+  return processesWithMarker(markerVariable, marker);
 }
 
-async function untilNoProcessesOfRun(marker: string): Promise<void> {
-  while (processesOfRun(marker).length > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+function untilNoProcessesOfRun(marker: string): Promise<void> {
+  return untilNoProcessesWithMarker(markerVariable, marker);
 }
