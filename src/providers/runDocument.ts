@@ -57,8 +57,8 @@ export function formatRunFooter(usage: Omit<UsageEvent, 'type'>, outcome: RunOut
     outcome.status === 'completed' ? 'Completed' : outcome.status === 'cancelled' ? 'Cancelled' : 'Failed',
   ];
   if (duration !== undefined) facts[0] += ` in ${formatDuration(duration)}`;
-  if (usage.inputTokens !== undefined) facts.push(`${formatCount(usage.inputTokens)} input tokens`);
-  if (usage.outputTokens !== undefined) facts.push(`${formatCount(usage.outputTokens)} output tokens`);
+  if (usage.inputTokens !== undefined) facts.push(tokens(usage.inputTokens, 'input'));
+  if (usage.outputTokens !== undefined) facts.push(tokens(usage.outputTokens, 'output'));
   if (usage.costUsd !== undefined) facts.push(`$${usage.costUsd.toFixed(usage.costUsd < 0.01 ? 4 : 2)}`);
   if (usage.model) facts.push(inlineCode(usage.model));
   const lines = ['', '', '---', ''];
@@ -149,4 +149,8 @@ function inlineCode(text: string): string {
   const ticks = '`'.repeat(longestRun + 1);
   const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${value}${pad}${ticks}`;
+}
+
+function tokens(count: number, kind: 'input' | 'output'): string {
+  return `${formatCount(count)} ${kind} ${count === 1 ? 'token' : 'tokens'}`;
 }

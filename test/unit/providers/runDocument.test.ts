@@ -39,6 +39,10 @@ describe('providers: run document', () => {
     );
   });
 
+  it('says "1 input token", not "1 input tokens"', () => {
+    assert.match(formatRunFooter({ inputTokens: 1, outputTokens: 14 }, { status: 'completed', elapsedMs: 900 }), /· 1 input token · 14 output tokens/);
+  });
+
   it('falls back to the measured time and leaves out what the back end did not report', () => {
     assert.equal(formatRunFooter({}, { status: 'completed', elapsedMs: 850 }).trim(), '---\n\n*Completed in 850 ms*');
     assert.match(formatRunFooter({ costUsd: 0.000235 }, { status: 'completed' }), /\$0\.0002/);
