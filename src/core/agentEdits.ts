@@ -1,16 +1,9 @@
 // Edits the Agents view makes to an agent file: a new `name` (rename, duplicate) and a new file from answers.
-import { quoteYamlString } from './fixes';
+import { yamlScalar } from './fixes';
 import { splitFrontmatter } from './frontmatter';
 import { TextPositions } from './textPositions';
 import type { TextEdit } from './types';
 import { parseFrontmatterYaml } from './yamlFrontmatter';
-
-/** `text` as a YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
-export function yamlScalar(text: string): string {
-  const parsed = parseFrontmatterYaml(`value: ${text}\n`);
-  const plainWorks = text !== '' && !parsed.failed && !parsed.repaired && parsed.values.value === text && !/[\r\n]/.test(text);
-  return plainWorks ? text : quoteYamlString(text);
-}
 
 /**
  * The edit that sets an agent's `name`: replaces the value Claude Code reads (the last `name`), or adds the key at the top
@@ -33,15 +26,6 @@ export function setNameEdit(text: string, newName: string): TextEdit | undefined
     return { range: positions.rangeOf(at, at), newText: /[ \t]/.test(text[at - 1]) ? value : ` ${value}` };
   }
   return { range: positions.rangeOf(block.yamlStart + entry.valueStart, block.yamlStart + entry.valueEnd), newText: value };
-}
-
-/** Applies non-overlapping edits to a text (the last first, so earlier offsets stay valid). */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const positions = new TextPositions(text);
-  const offsets = edits.map((edit) => ({ start: positions.offsetAt(edit.range.start), end: positions.offsetAt(edit.range.end), newText: edit.newText }));
-  let result = text;
-  for (const edit of offsets.sort((a, b) => b.start - a.start || b.end - a.end)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
 }
 
 /** A name not in `taken`: `base-copy`, then `base-copy-2`, ... */

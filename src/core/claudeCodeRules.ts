@@ -1,7 +1,7 @@
 // The Claude Code sub-agent rules, in the order Claude Code 2.1.197 applies them (see docs/claude-code-loader.md):
 // only `name` and `description` can make it skip a file; every other problem loads with the value dropped.
 import { detachedString } from './detachedString';
-import { quoteYamlString, slugFromText } from './fixes';
+import { quoteYamlString, slugFromText, yamlScalar } from './fixes';
 import type { FrontmatterContext } from './frontmatterContext';
 import {
   CLAUDE_CODE_BUILT_IN_AGENTS, CLAUDE_CODE_HOOK_EVENTS, claudeCodeFormat, isKnownClaudeCodeTool,
@@ -62,7 +62,7 @@ function checkName(ctx: FrontmatterContext): string | null {
     return null;
   }
   const range = entry ? ctx.valueRange(entry) : ctx.openerRange;
-  const replaceName = (title: string, newName: string) => entry ? { title, isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, quoteIfNeeded(newName))] } : undefined;
+  const replaceName = (title: string, newName: string) => entry ? { title, isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, yamlScalar(newName))] } : undefined;
   if (value.startsWith('-')) {
     const stripped = value.replace(/^-+/, '') || suggestedName(ctx);
     ctx.report('agent/name-leading-dash', 'Claude Code skips this file: a `name` must not start with `-`.', range, replaceName(`Rename to \`${stripped}\``, stripped));
@@ -94,7 +94,7 @@ function checkDescription(ctx: FrontmatterContext, name: string | null): string 
   const isComment = value === null && commentAfterKey(ctx, entry);
   if ((value === undefined || value === null || value === '') && !isComment) {
     const firstLine = firstBodyLine(ctx) ?? `Use this agent when ${name ?? 'the task calls for it'}.`;
-    const text = `description: ${quoteIfNeeded(firstLine)}`;
+    const text = `description: ${yamlScalar(firstLine)}`;
     const eol = ctx.positions.eol;
     const edit = entry
       ? ctx.edit(entry.keyStart, entry.valueNode ? entry.valueEnd : entry.keyEnd + 1, text)
@@ -280,7 +280,7 @@ function checkHooks(ctx: FrontmatterContext): void {
   if (!entry || !value) return;
   const problem = hooksProblem(value);
   if (!problem) return;
-  const lineStart = ctx.yamlText.lastIndexOf('\n', entry.keyStart - 1) + 1;
+  const lineStart = ctx.lineStartAt(entry.keyStart);
   const nextLine = ctx.yamlText.indexOf('\n', entry.valueEnd > entry.keyEnd ? entry.valueEnd - 1 : entry.keyEnd);
   const removeEnd = nextLine === -1 ? ctx.yamlText.length : nextLine + 1;
   ctx.report('agent/invalid-hooks', `Claude Code silently drops these hooks: ${problem}.`, ctx.valueRange(entry),
@@ -327,11 +327,4 @@ function describeType(value: unknown): string {
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   return typeof value;
-}
-
-/** Plain YAML when it stays a string, double-quoted otherwise. */
-function quoteIfNeeded(text: string): string {
-  return /^[A-Za-z0-9][\w.\- ]*$/.test(text) && !/^(true|false|null|~|[-+]?\d[\d._]*(e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(text.trim()) && text === text.trim()
-    ? text
-    : quoteYamlString(text);
 }

@@ -10,6 +10,13 @@ export function quoteYamlString(text: string): string {
   return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
+/** `text` as a YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
+export function yamlScalar(text: string): string {
+  const parsed = parseFrontmatterYaml(`value: ${text}\n`);
+  const plainWorks = text !== '' && !parsed.failed && !parsed.repaired && parsed.values.value === text && !/[\r\n]/.test(text);
+  return plainWorks ? text : quoteYamlString(text);
+}
+
 /** `Backend Architect Agent` -> `backend-architect-agent`. */
 export function slugFromText(text: string): string {
   return text

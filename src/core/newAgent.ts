@@ -1,5 +1,5 @@
 // The New Agent command's pure half: checking a proposed name and writing the file from the answers.
-import { yamlScalar } from './agentEdits';
+import { yamlScalar } from './fixes';
 
 export interface NewAgentAnswers {
   name: string;

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { applyEdits, setNameEdit, uniqueName } from '../core/agentEdits';
+import { setNameEdit, uniqueName } from '../core/agentEdits';
+import { applyTextEdits } from '../core/textEdits';
 import { checkNewAgentName } from '../core/newAgent';
 import type { AgentCatalogService } from './agentCatalogService';
 import type { AgentFileItem } from './agentsViewItems';
@@ -34,7 +35,7 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem)
   while (fs.existsSync(siblingPath(item.entry.path, name))) name = uniqueName(name, taken);
   const edit = setNameEdit(text, name);
   const target = vscode.Uri.file(siblingPath(item.entry.path, name));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(edit ? applyEdits(text, [edit]) : text));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(edit ? applyTextEdits(text, [edit]) : text));
   await service.schedule(target);
   await vscode.window.showTextDocument(target);
   return target;

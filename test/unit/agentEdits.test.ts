@@ -1,10 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, setNameEdit, uniqueName, yamlScalar } from '../../src/core/agentEdits';
+import { setNameEdit, uniqueName } from '../../src/core/agentEdits';
+import { yamlScalar } from '../../src/core/fixes';
+import { applyTextEdits } from '../../src/core/textEdits';
 import { fixAllEdits, overlaps } from '../../src/core/fixAll';
 import { lintAgentFile } from '../../src/core/lint';
 import { checkNewAgentName, renderNewAgent } from '../../src/core/newAgent';
 
-const rename = (text: string, name: string) => applyEdits(text, [setNameEdit(text, name)!]);
+const rename = (text: string, name: string) => applyTextEdits(text, [setNameEdit(text, name)!]);
 
 describe('agent edits', () => {
   it('renames the name Claude Code reads and touches nothing else (CRLF, BOM-free, comments)', () => {
@@ -68,14 +70,14 @@ describe('fix all', () => {
 
   it('keeps CRLF line breaks and comments outside the edits it applies', () => {
     const text = '---\r\n# reviewed weekly\r\nname: reviewer\r\ndescription: Reviews diffs.\r\ntools: read, Grep # lower-case read\r\nmodel: Sonnet\r\n---\r\nReview the diff.\r\n';
-    const fix = (input: string) => applyEdits(input, fixAllEdits(lintAgentFile(input, { path: '/p/.claude/agents/reviewer.md' }).diagnostics));
+    const fix = (input: string) => applyTextEdits(input, fixAllEdits(lintAgentFile(input, { path: '/p/.claude/agents/reviewer.md' }).diagnostics));
     assert.equal(fix(text), text.replace('read,', 'Read,').replace('Sonnet', 'sonnet'));
     assert.equal(fix(`\uFEFF${text}`), `\uFEFF${text}`.slice(1), 'a byte-order mark hides the front matter: only it goes');
   });
 
   it('fixes the seed without front matter and a missing description at once', () => {
     const text = '# Backend Architect Agent\n\nYou design backends.\n';
-    const fixed = applyEdits(text, fixAllEdits(lintAgentFile(text, { path: '/p/.claude/agents/b.md' }).diagnostics));
+    const fixed = applyTextEdits(text, fixAllEdits(lintAgentFile(text, { path: '/p/.claude/agents/b.md' }).diagnostics));
     assert.equal(lintAgentFile(fixed, { path: '/p/.claude/agents/b.md' }).loads, true);
   });
 });
