@@ -30,9 +30,9 @@ export function agentFolders(workspaceFolders: readonly string[], homeDirectory:
   return folders;
 }
 
-/** Whether a path is a file the given folder's tool reads as an agent. */
-export function isAgentFileName(fileName: string, format: AgentFormatId): boolean {
-  return format === 'copilot' ? /\.(agent|chatmode)\.md$/.test(fileName) || fileName.endsWith('.md') : fileName.endsWith('.md');
+/** Whether a file in an agent folder is read as an agent: every `*.md` (case-sensitive), `*.agent.md` included. */
+export function isAgentFileName(fileName: string): boolean {
+  return fileName.endsWith('.md');
 }
 
 export interface FoundAgentFile {
@@ -85,7 +85,7 @@ export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?
         }
       }
       if (isDirectory && folder.recursive && !ignoredDirectoryNames?.has(entry.name)) await walk(fullPath);
-      else if (isFile && isAgentFileName(entry.name, folder.format)) found.push({ path: fullPath, size });
+      else if (isFile && isAgentFileName(entry.name)) found.push({ path: fullPath, size });
     }
   }
 

@@ -70,6 +70,11 @@ export class FrontmatterContext {
     this.diagnostics.push(diagnostic);
   }
 
+  /** Offset (in the YAML text) of the start of the line holding `yamlOffset`. */
+  lineStartAt(yamlOffset: number): number {
+    return this.yamlText.lastIndexOf('\n', yamlOffset - 1) + 1;
+  }
+
   /** The source text of a value, up to the end of its line (plain scalars stop before a ` #` comment). */
   lineRest(entry: FrontmatterEntry): { start: number; end: number; text: string } {
     const start = entry.valueStart;

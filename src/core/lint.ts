@@ -138,9 +138,9 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     let later = index + 1;
     while (entries[later].key !== entry.key) later++;
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
-    const lineStart = context.yamlText.lastIndexOf('\n', entry.keyStart - 1) + 1;
+    const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];
-    const removeEnd = nextKey ? context.yamlText.lastIndexOf('\n', nextKey.keyStart - 1) + 1 : context.yamlText.length;
+    const removeEnd = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
     const removable = context.yamlText.slice(lineStart, entry.keyStart).trim() === '' && removeEnd > lineStart;
     context.report('agent/duplicate-key', `\`${entry.key}\` appears again on line ${laterLine}; Claude Code uses that one and ignores this.`, context.keyRange(entry),
       removable ? { title: `Delete this ignored \`${entry.key}\``, isPreferred: true, edits: [context.edit(lineStart, removeEnd, '')] } : undefined);

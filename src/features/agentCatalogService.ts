@@ -54,7 +54,7 @@ export class AgentCatalogService extends Disposable {
   agentFolderOf(uri: vscode.Uri): AgentFolder | undefined {
     if (uri.scheme !== 'file') return undefined;
     const folder = this.catalog.folderOf(uri.fsPath);
-    return folder && isAgentFileName(nodePath.basename(uri.fsPath), folder.format) ? folder : undefined;
+    return folder && isAgentFileName(nodePath.basename(uri.fsPath)) ? folder : undefined;
   }
 
   /** Rescans every agent folder. */
