@@ -81,7 +81,7 @@ describe('invocation with Claude Code', function () {
     assert.equal(snapshot.prompt, selectedCode);
     assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Claude Code\n- \*\*Model:\*\* `sonnet`\n\n> function add\(a, b\) \{\n>   return a - b;\n> \}\n/);
     assert.ok(snapshot.markdown.includes(reply));
-    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · [\d,]+ input tokens · [\d,]+ output tokens · \$[\d.]+ · `claude-sonnet-[^`]+`\*\n$/);
+    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · 1 input token · \d+ output tokens · \$[\d.]+ · `claude-sonnet-[^`]+`\*\n$/);
 
     const document = await until(vscode.workspace.onDidChangeTextDocument, () => {
       const candidate = runDocument(snapshot);

@@ -61,7 +61,7 @@ describe('invocation with the other providers', function () {
     assert.equal(snapshot.answer, reply);
     assert.ok(providerBundleLoaded('anthropic'));
     assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Anthropic API\n- \*\*Model:\*\* `claude-sonnet-5`\n/);
-    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · 1 input tokens · \d+ output tokens · `claude-sonnet-5`\*\n$/);
+    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · 1 input token · \d+ output tokens · `claude-sonnet-5`\*\n$/);
     assert.ok(!snapshot.markdown.includes(apiKey), 'the key is redacted, even from the prompt');
 
     const [request] = loopback.requests;
