@@ -1,12 +1,12 @@
 // The offline integration-test runner: the packaged extension in code-server (VS Code 1.100.3), driven by Debian's Chromium.
 // A companion extension loads dist/test/integration/suite.js and runs mocha in the extension host; results, live output
-// and screenshot requests pass through the folder in AGENT_STUDIO_TEST_DIR.
+// and the tests' requests of the browser (screenshots, reading and clicking the UI) pass through the folder in AGENT_STUDIO_TEST_DIR.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
   chromiumPath,
   codeServerVersion,
@@ -24,6 +24,7 @@ import {
 } from '../scripts/codeServer';
 import { bundleIntegrationTests } from './integration/bundle';
 import type { SuiteResults } from './integration/index';
+import type { BrowserReply, BrowserRequest, QuickPickRow, QuickPickView } from './integration/workbenchBrowser';
 
 const resultsDir = path.join(repoRoot, 'test-results');
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
   });
   registerForCleanup(() => context.close().catch(() => undefined));
   const page = context.pages()[0] ?? (await context.newPage());
-  const screenshots = serveScreenshots(channel, page);
+  const browserRequests = serveBrowserRequests(channel, page);
 
   let results: SuiteResults | undefined;
   try {
@@ -101,7 +102,7 @@ async function main(): Promise<number> {
     await page.screenshot({ path: path.join(resultsDir, 'failure.png') }).catch(() => undefined);
   } finally {
     await page.screenshot({ path: path.join(resultsDir, 'workbench.png') }).catch(() => undefined);
-    screenshots.close();
+    browserRequests.close();
   }
 
   const passed = results?.passes ?? 0;
@@ -221,31 +222,89 @@ function stackTraceMapper(suiteBundle: string): (text: string) => string {
     });
 }
 
-/** Answers screenshot requests from the tests (see test/integration/screenshots.ts), one at a time. */
-function serveScreenshots(channel: string, page: Page): { close(): void } {
-  const prefix = 'screenshot-request-';
-  const inProgress = new Set<string>();
+/** Answers the tests' browser requests (see test/integration/workbenchBrowser.ts), one at a time, in order. */
+function serveBrowserRequests(channel: string, page: Page): { close(): void } {
+  const prefix = 'browser-request-';
+  const seen = new Set<string>();
   let queue = Promise.resolve();
   const handle = (file: string | null) => {
-    if (!file?.startsWith(prefix) || inProgress.has(file) || !fs.existsSync(path.join(channel, file))) return;
-    inProgress.add(file);
-    const name = file.slice(prefix.length);
+    if (!file?.startsWith(prefix) || !file.endsWith('.json') || seen.has(file) || !fs.existsSync(path.join(channel, file))) return;
+    seen.add(file);
+    const id = file.slice(prefix.length, -'.json'.length);
     queue = queue.then(async () => {
-      const png = path.join(resultsDir, `${name}.png`);
-      const reply = await page.screenshot({ path: png, timeout: 10_000 }).then(
-        () => png,
-        (error: Error) => `error: ${error.message}`,
+      const requestFile = path.join(channel, file);
+      const request = JSON.parse(fs.readFileSync(requestFile, 'utf8')) as BrowserRequest;
+      const reply: BrowserReply = await doInBrowser(page, request).then(
+        (value) => ({ ok: true, value }),
+        (error: Error) => ({ ok: false, error: error.message }),
       );
-      fs.rmSync(path.join(channel, file), { force: true });
-      inProgress.delete(file);
-      const done = path.join(channel, `screenshot-done-${name}`);
-      fs.writeFileSync(done + '.tmp', reply);
-      fs.renameSync(done + '.tmp', done);
+      fs.rmSync(requestFile, { force: true });
+      const replyFile = path.join(channel, `browser-reply-${id}.json`);
+      fs.writeFileSync(replyFile + '.tmp', JSON.stringify(reply));
+      fs.renameSync(replyFile + '.tmp', replyFile);
     });
   };
   const watcher = fs.watch(channel, (_event, file) => handle(file));
   fs.readdirSync(channel).forEach(handle);
   return { close: () => watcher.close() };
+}
+
+// The workbench's own class names (VS Code 1.100): the quick input widget and the modal dialog box.
+const quickInputWidget = '.quick-input-widget';
+const dialogBox = '.monaco-dialog-box';
+
+async function doInBrowser(page: Page, request: BrowserRequest): Promise<unknown> {
+  switch (request.kind) {
+    case 'screenshot': {
+      const png = path.join(resultsDir, `${request.name}.png`);
+      await page.screenshot({ path: png, timeout: 10_000 });
+      return png;
+    }
+    case 'quickPick': {
+      await page.locator(`${quickInputWidget} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: request.timeoutMs });
+      return readQuickPick(page.locator(quickInputWidget));
+    }
+    case 'dialog': {
+      const box = page.locator(dialogBox);
+      await box.waitFor({ state: 'visible', timeout: request.timeoutMs });
+      return {
+        message: (await box.locator('.dialog-message-text').innerText()).trim(),
+        detail: (await box.locator('.dialog-message-detail').innerText().catch(() => '')).trim(),
+        buttons: (await box.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((text) => text.trim()),
+      };
+    }
+    case 'clickDialogButton':
+      await page.locator(`${dialogBox} .dialog-buttons .monaco-button`, { hasText: request.label }).first().click({ timeout: request.timeoutMs });
+      return null;
+    case 'type':
+      await page.keyboard.type(request.text);
+      return null;
+    case 'press':
+      await page.keyboard.press(request.key);
+      return null;
+  }
+}
+
+/** The quick pick's title and rendered rows, in display order (the list renders only the rows that show). */
+async function readQuickPick(widget: Locator): Promise<QuickPickView> {
+  // allTextContents never waits, unlike textContent: a row without a description is read at once. Only what shows
+  // counts: a reused row keeps the text of an earlier item's separator or detail, hidden with display: none.
+  const textOf = async (scope: Locator, selector: string) => (await scope.locator(`${selector}:visible`).allTextContents())[0]?.trim() || undefined;
+  const rendered = await Promise.all((await widget.locator('.monaco-list-row').all()).map(async (row) => ({
+    index: Number(await row.getAttribute('data-index')),
+    isSeparatorItem: ((await row.getAttribute('class')) ?? '').includes('quick-input-list-separator-as-item'),
+    separator: await textOf(row, '.quick-input-list-separator'),
+    // An item is two rows of icon labels: label and description first, the detail in the second's `-meta` box.
+    label: await textOf(row, '.quick-input-list-row:first-child .label-name'),
+    description: await textOf(row, '.quick-input-list-row:first-child .label-description'),
+    detail: await textOf(row, '.quick-input-list-label-meta .label-name'),
+  })));
+  const rows = rendered.sort((a, b) => a.index - b.index).flatMap(({ isSeparatorItem, separator, label, description, detail }): QuickPickRow[] => {
+    if (isSeparatorItem) return [{ separator: separator ?? label }];
+    const item = label === undefined ? [] : [{ label, description, detail }];
+    return separator ? [{ separator }, ...item] : item;
+  });
+  return { title: (await textOf(widget, '.quick-input-title')) ?? '', rows };
 }
 
 /** Keeps code-server's and the extension host's logs where CI artifacts and people look. */

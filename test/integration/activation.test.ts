@@ -1,7 +1,7 @@
 // The extension activates in a workspace with .claude/agents/, registers what its manifest declares, and shows its views.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { takeScreenshot } from './screenshots';
+import { takeScreenshot } from './workbenchBrowser';
 
 const extensionId = 'agent-studio.agent-studio';
 

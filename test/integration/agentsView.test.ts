@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, inWorkspace, showWithDiagnostics, until } from './agentStudio';
-import { takeScreenshot } from './screenshots';
+import { takeScreenshot } from './workbenchBrowser';
 
 function projectRows(api: AgentStudioApi) {
   return api.agentsView.snapshot().find((group) => group.children.some((row) => row.path.startsWith(inWorkspace('.claude', 'agents'))))?.children ?? [];

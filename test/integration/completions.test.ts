@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { agentPath, agentStudioApi, closeAllEditors } from './agentStudio';
-import { takeScreenshot } from './screenshots';
+import { takeScreenshot } from './workbenchBrowser';
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');

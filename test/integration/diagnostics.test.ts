@@ -6,7 +6,7 @@ import { diagnosticDocLine } from '../../src/core/docs';
 import { lintAgentFile } from '../../src/core/lint';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, diagnosticsOf, inWorkspace, untilDiagnostics } from './agentStudio';
-import { takeScreenshot } from './screenshots';
+import { takeScreenshot } from './workbenchBrowser';
 
 const errorsOf = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error);
 

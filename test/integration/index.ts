@@ -6,7 +6,7 @@ import * as util from 'node:util';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import integrationTestFiles from 'agent-studio:integration-test-files';
-import { takeScreenshot, testChannelDir } from './screenshots';
+import { takeScreenshot, testChannelDir } from './workbenchBrowser';
 
 export interface TestOutcome {
   title: string;

@@ -8,7 +8,7 @@ import type { RunSnapshot } from '../../src/features/invoke/runStore';
 import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
 import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNoProcesses, withTimeout } from './invocationKit';
-import { takeScreenshot } from './screenshots';
+import { browserAvailable, clickDialogButton, pressKey, takeScreenshot, typeText, visibleDialog, visibleQuickPick } from './workbenchBrowser';
 
 const reply = 'Found one bug: `add` subtracts. Return `a + b` instead.';
 const selectedCode = 'function add(a, b) {\n  return a - b;\n}';
@@ -52,6 +52,8 @@ describe('invocation with Claude Code', function () {
   });
 
   afterEach(async () => {
+    // A test that failed with a quick pick open must not leave it to the next.
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     // Reverted before auto-save comes back on, or code-server would save the edits.
     await revertUnsavedDocuments();
     await closeAllEditors();
@@ -211,6 +213,99 @@ describe('invocation with Claude Code', function () {
     assert.equal(editor.document.lineAt(1).text, `${reply}function add(a, b) {`);
     await vscode.commands.executeCommand('agentStudio.clearRuns');
     assert.deepEqual(api.runs.runs(), []);
+  });
+
+  it('asks for the agent in a quick pick: recently used first, the best match suggested; the keyboard picks it', async function () {
+    if (!browserAvailable()) this.skip(); // reading and typing into the quick pick needs the code-server runner's browser
+    await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
+    const prompt = 'Check the new login handler for vulnerabilities in how it keeps secrets.';
+    const picked = vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.sendToAgent', { prompt });
+
+    const pick = await visibleQuickPick();
+    assert.equal(pick.title, 'Send to Agent');
+    // Earlier tests may have used other agents too; the one used last leads.
+    assert.deepEqual(pick.rows.slice(0, 2).map((row) => row.separator ?? row.label), ['recently used', 'code-reviewer'], JSON.stringify(pick.rows));
+    const others = pick.rows.findIndex((row) => row.separator === 'agents');
+    assert.equal(pick.rows[others + 1]?.label, 'security-reviewer', 'the best match leads the agents not used recently');
+    const row = (name: string) => pick.rows.find((candidate) => candidate.label === name);
+    assert.match(row('security-reviewer')?.description ?? '', /suggested/, JSON.stringify(pick.rows));
+    assert.doesNotMatch(row('test-writer')?.description ?? '', /suggested/);
+    assert.match(row('test-writer')?.detail ?? '', /^Writes focused unit tests/);
+    assert.ok(!row('broken-missing-description'), 'a file the tool skips is not offered');
+    await takeScreenshot('send-to-agent-quick-pick');
+
+    await typeText('security-reviewer');
+    await pressKey('Enter');
+    const snapshot = await withTimeout(Promise.resolve(picked), 60_000, 'the picked run');
+    assert.equal(snapshot?.agentName, 'security-reviewer');
+    assert.equal(snapshot?.status, 'completed', JSON.stringify(snapshot?.error));
+    assert.equal(snapshot?.prompt, prompt);
+    agentRequest(loopback, 'You are a security reviewer');
+
+    const dismissed = vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.sendToAgent', { prompt: 'Anything.' });
+    const reopened = await visibleQuickPick();
+    assert.deepEqual(reopened.rows.slice(0, 3).map((candidate) => candidate.separator ?? candidate.label), ['recently used', 'security-reviewer', 'code-reviewer'], JSON.stringify(reopened.rows));
+    const runsBefore = api.runs.runs().length;
+    await pressKey('Escape');
+    assert.equal(await withTimeout(Promise.resolve(dismissed), 5_000, 'the dismissed pick'), undefined);
+    assert.equal(api.runs.runs().length, runsBefore, 'a dismissed pick starts no run');
+  });
+
+  it('shows what a hooked agent will run and starts it only once the user agrees, once per version of the file', async function () {
+    if (!browserAvailable()) this.skip(); // answering the modal dialog needs the code-server runner's browser
+    const file = agentPath('hooked-formatter.md');
+    const hookCommand = 'npx prettier --check .';
+    const agentText = (description: string) => [
+      '---',
+      'name: hooked-formatter',
+      `description: ${description}`,
+      'tools: Read',
+      'hooks:',
+      '  PreToolUse:',
+      '    - matcher: Bash',
+      '      hooks:',
+      '        - type: command',
+      `          command: ${hookCommand}`,
+      '---',
+      '',
+      'You format code.',
+      '',
+    ].join('\n');
+    fs.writeFileSync(file, agentText('Formats changed files. Use after editing.'));
+    try {
+      await until(api.catalog.onDidChange, () => api.catalog.current.get(file)?.result.loads || undefined, 'the catalog to load hooked-formatter.md');
+      const send = () => vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.sendToAgent', { agent: 'hooked-formatter', prompt: 'Format add.js.' });
+
+      const declined = send();
+      const dialog = await visibleDialog();
+      assert.equal(dialog.message, 'Run hooked-formatter with Claude Code?');
+      assert.ok(dialog.detail.includes(`PreToolUse hook for Bash: ${hookCommand}`), dialog.detail);
+      assert.ok(dialog.buttons.includes('Run Agent'), dialog.buttons.join(', '));
+      await takeScreenshot('risk-confirmation');
+      await clickDialogButton('Cancel');
+      assert.equal((await withTimeout(Promise.resolve(declined), 5_000, 'the declined run'))?.status, 'cancelled');
+      assert.equal(loopback.requests.length, 0, 'nothing was sent');
+      assert.deepEqual(processesWith(claude.marker), [], 'claude was not started');
+
+      const agreed = send();
+      await visibleDialog();
+      await clickDialogButton('Run Agent');
+      const snapshot = await withTimeout(Promise.resolve(agreed), 60_000, 'the agreed run');
+      assert.equal(snapshot?.status, 'completed', JSON.stringify(snapshot?.error));
+      agentRequest(loopback, 'You format code.');
+
+      // Agreed for this version: no dialog stands in the way (the run would wait for an answer and time out).
+      assert.equal((await runCommand('agentStudio.sendToAgent', { agent: 'hooked-formatter', prompt: 'Again.' })).status, 'completed');
+
+      fs.writeFileSync(file, agentText('Formats changed files and lists them. Use after editing.'));
+      await until(api.catalog.onDidChange, () => api.catalog.current.get(file)?.result.agent?.description.includes('lists them') || undefined, 'the catalog to see the edit');
+      const changed = send();
+      assert.equal((await visibleDialog()).message, 'Run hooked-formatter with Claude Code?', 'a changed file asks again');
+      await pressKey('Escape');
+      assert.equal((await withTimeout(Promise.resolve(changed), 5_000, 'the dismissed run'))?.status, 'cancelled');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('copies an answer from the Runs view', async () => {
