@@ -110,8 +110,11 @@ function verifies(yamlText: string, edits: YamlEdit[]): boolean {
   return !parsed.failed && !parsed.repaired && !parsed.notAMap;
 }
 
-const NEEDS_QUOTING = /[{}[\]*&#!|>%@`]|: |^[-?]\s|^['"]/;
-
+/**
+ * Quotes the values of the top-level lines that do not parse on their own (`description: Use when: x`), and only
+ * those: a line that parses alone (`tools: [Read, Grep]`, `model: sonnet # the fast one`) keeps its meaning and its
+ * comment.
+ */
 function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
   const edits: YamlEdit[] = [];
   forEachLine(block.yamlText, (line, start) => {
@@ -119,14 +122,17 @@ function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
     if (!match) return;
     const valueStart = match[0].length;
     const value = line.slice(valueStart).trim();
-    if (value === '' || value === '|' || value === '>' || /^[|>][-+0-9]*$/.test(value)) return;
-    const wellQuoted = (/^".*"$/.test(value) || /^'.*'$/.test(value)) && parseFrontmatterYaml(`x: ${value}`).strictErrors.length === 0;
-    if (wellQuoted || !NEEDS_QUOTING.test(value)) return;
+    if (value === '' || /^[|>][-+0-9]*$/.test(value)) return;
+    const alone = parseFrontmatterYaml(`${line}\n`);
+    if (!alone.failed && !alone.repaired) return;
     const valueOffset = start + line.indexOf(value, valueStart);
     edits.push({ start: valueOffset, end: valueOffset + value.length, newText: quoteYamlString(value) });
   });
   return edits.length > 0 ? edits : undefined;
 }
+
+/** Lines of an unindented example that look like keys but belong to the description. */
+const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
 
 function foldDescriptionIntoBlock(block: FrontmatterBlock, knownKeys: ReadonlySet<string>, eol: string): YamlEdit[] | undefined {
   const lines: { text: string; start: number }[] = [];
@@ -135,10 +141,15 @@ function foldDescriptionIntoBlock(block: FrontmatterBlock, knownKeys: ReadonlySe
   if (index === -1) return undefined;
   const firstValue = lines[index].text.replace(/^description:\s*/, '');
   if (/^[|>'"]/.test(firstValue)) return undefined;
+  // The block takes the lines up to the next key or comment. A key the schema knows ends it, and so does any other key
+  // that is not example dialogue (`user:`, `Context:`): a misspelt `colour: red` stays a key rather than becoming text.
+  // A line the block should not take makes the result fail to parse, and then no fix is offered.
   let last = index;
   for (let next = index + 1; next < lines.length; next++) {
-    const key = TOP_LEVEL_KEY.exec(lines[next].text)?.[1];
-    if (key && knownKeys.has(key)) break;
+    const text = lines[next].text;
+    if (text.startsWith('#')) break;
+    const key = TOP_LEVEL_KEY.exec(text)?.[1];
+    if (key && (knownKeys.has(key) || !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase()))) break;
     last = next;
   }
   while (last > index && lines[last].text.trim() === '') last--;

@@ -53,6 +53,28 @@ describe('quick fixes', () => {
     assertOnlyEditedRangesChanged(text, fixed, folding);
   });
 
+  it('quotes only the lines that fail to parse: flow lists and comments elsewhere keep their meaning', () => {
+    const text = '---\r\nname: reviewer\r\ndescription: Use when: the code changed\r\ntools: [Read, Grep]\r\nmodel: sonnet # the fast one\r\n---\r\n';
+    const [problem] = errorsOf(lint(text));
+    const fixed = applyPreferred(text, problem);
+    assert.equal(fixed, '---\r\nname: reviewer\r\ndescription: "Use when: the code changed"\r\ntools: [Read, Grep]\r\nmodel: sonnet # the fast one\r\n---\r\n');
+    assert.deepEqual(lint(fixed).diagnostics, []);
+    assert.deepEqual(lint(fixed).agent!.tools, ['Read', 'Grep']);
+  });
+
+  it('folds example lines into the description block but leaves a comment and a misspelt key where they are', () => {
+    const example = ['<example>', 'user: "help me"', 'assistant: "I will use helper"', '</example>'];
+    const text = ['---', 'name: helper', 'description: Use this agent for help.', ...example, '# the colour is for the view', 'colour: red', 'model: haiku', '---', ''].join('\n');
+    const folding = errorsOf(lint(text)).find((diagnostic) => diagnostic.fix?.title.includes('block'));
+    assert.ok(folding, 'a fold fix is offered');
+    const fixed = applyPreferred(text, folding);
+    const result = lint(fixed);
+    assert.equal(result.agent!.description, `Use this agent for help.\n${example.join('\n')}\n`);
+    assert.ok(fixed.includes('\n# the colour is for the view\ncolour: red\n'), fixed);
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/unknown-key'), 'colour is still reported as a key');
+    assertOnlyEditedRangesChanged(text, fixed, folding);
+  });
+
   it('quotes a description cut at " #" so the whole text is kept', () => {
     const text = '---\nname: tagger\ndescription: Adds tags #like this one\n---\n';
     const problem = lint(text).diagnostics.find((diagnostic) => diagnostic.code === 'agent/description-comment')!;
