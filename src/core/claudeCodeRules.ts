@@ -1,5 +1,6 @@
 // The Claude Code sub-agent rules, in the order Claude Code 2.1.197 applies them (see docs/claude-code-loader.md):
 // only `name` and `description` can make it skip a file; every other problem loads with the value dropped.
+import { boundedString, shownEntry } from './boundedString';
 import { detachedString } from './detachedString';
 import { quoteYamlString, slugFromText, yamlScalar } from './fixes';
 import type { FrontmatterContext } from './frontmatterContext';
@@ -241,7 +242,7 @@ function checkEnumerated(ctx: FrontmatterContext, key: 'color' | 'permissionMode
     return value;
   }
   const caseMatch = typeof value === 'string' ? allowed.find((known) => known.toLowerCase() === value.toLowerCase()) : undefined;
-  ctx.report('agent/invalid-value', `Claude Code drops \`${key}: ${String(value)}\`; use one of ${allowed.map((known) => `\`${known}\``).join(', ')}.`, ctx.valueRange(entry),
+  ctx.report('agent/invalid-value', `Claude Code drops ${shownEntry(key, value)}; use one of ${allowed.map((known) => `\`${known}\``).join(', ')}.`, ctx.valueRange(entry),
     caseMatch ? { title: `Change to \`${caseMatch}\``, isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, caseMatch)] } : undefined);
   return undefined;
 }
@@ -250,7 +251,7 @@ function checkBackground(ctx: FrontmatterContext): void {
   const entry = ctx.entry('background');
   const value = ctx.value('background');
   if (!entry || value === undefined || value === true || value === false || value === 'true' || value === 'false') return;
-  ctx.report('agent/invalid-value', `Claude Code ignores \`background: ${String(value)}\`; use \`true\` or \`false\`.`, ctx.valueRange(entry));
+  ctx.report('agent/invalid-value', `Claude Code ignores ${shownEntry('background', value)}; use \`true\` or \`false\`.`, ctx.valueRange(entry));
 }
 
 // Claude Code accepts an integer, one of the levels, `med`, or a string that starts with an integer.
@@ -260,18 +261,18 @@ function checkEffort(ctx: FrontmatterContext): void {
   if (!entry || value === undefined || value === null || value === '') return;
   if (typeof value === 'number' && Number.isInteger(value)) return;
   const levels = allowedValues('effort');
-  const text = String(value).toLowerCase();
+  const text = boundedString(value).toLowerCase();
   if (levels.includes(text) || text === 'med' || Number.isInteger(parseInt(text, 10))) return;
-  ctx.report('agent/invalid-value', `Claude Code drops \`effort: ${String(value)}\`; use ${levels.map((level) => `\`${level}\``).join(', ')} or an integer.`, ctx.valueRange(entry));
+  ctx.report('agent/invalid-value', `Claude Code drops ${shownEntry('effort', value)}; use ${levels.map((level) => `\`${level}\``).join(', ')} or an integer.`, ctx.valueRange(entry));
 }
 
 function checkMaxTurns(ctx: FrontmatterContext): void {
   const entry = ctx.entry('maxTurns');
   const value = ctx.value('maxTurns');
   if (!entry || value === undefined || value === null) return;
-  const turns = typeof value === 'number' ? value : parseInt(String(value), 10);
+  const turns = typeof value === 'number' ? value : parseInt(boundedString(value), 10);
   if (Number.isInteger(turns) && turns > 0) return;
-  ctx.report('agent/invalid-value', `Claude Code drops \`maxTurns: ${String(value)}\`; it must be a positive integer.`, ctx.valueRange(entry));
+  ctx.report('agent/invalid-value', `Claude Code drops ${shownEntry('maxTurns', value)}; it must be a positive integer.`, ctx.valueRange(entry));
 }
 
 function checkHooks(ctx: FrontmatterContext): void {

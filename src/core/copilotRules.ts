@@ -1,5 +1,6 @@
 // GitHub Copilot custom agents (`*.agent.md`, `.github/agents/`, legacy `*.chatmode.md`). VS Code reads their front
 // matter as strict YAML; only `description` is required, and the name defaults to the file name.
+import { boundedString } from './boundedString';
 import { detachedString } from './detachedString';
 import type { FrontmatterContext } from './frontmatterContext';
 import { copilotFormat } from './schema';
@@ -28,7 +29,7 @@ export function applyCopilotRules(ctx: FrontmatterContext): AgentSummary | null 
   }
   const target = ctx.entry('target');
   const allowedTargets = copilotFormat.fields.find((field) => field.key === 'target')!.values!.map((value) => value.value);
-  if (target && !allowedTargets.includes(String(ctx.value('target')))) {
+  if (target && !allowedTargets.includes(boundedString(ctx.value('target')))) {
     ctx.report('copilot/invalid-value', `\`target\` must be one of ${allowedTargets.map((value) => `\`${value}\``).join(', ')}.`, ctx.valueRange(target));
   }
   const tools = ctx.entry('tools');

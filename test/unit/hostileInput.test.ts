@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../src/core/lint';
+import type { LintResult } from '../../src/core/types';
 
 const lint = (text: string) => lintAgentFile(text, { path: '.claude/agents/hostile.md' });
 
@@ -21,20 +22,18 @@ describe('hostile input', () => {
     assert.equal(fs.existsSync(marker), false);
   });
 
-  it('ends an alias bomb quickly, and reports it as loading, like Claude Code', () => {
-    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let level = 1; level < 24; level++) {
-      const previous = `*l${level - 1}`.replace('*l0', '*a');
-      levels.push(`l${level}: &l${level} [${Array(9).fill(previous).join(',')}]`);
-    }
-    const text = `---\nname: bomb\ndescription: d\n${levels.join('\n')}\ntools: *l23\n---\n`;
-    const before = process.memoryUsage().heapUsed;
-    const started = performance.now();
-    const result = lint(text);
-    assert.ok(performance.now() - started < 1000);
-    assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
-    assert.equal(result.loads, true);
-    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/alias-expansion'));
+  // Every key, because each rule reads its value differently (String(), parseInt, list walks).
+  const bombKeys = ['tools', 'disallowedTools', 'model', 'color', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'background', 'effort', 'isolation', 'initialPrompt'];
+  for (const key of bombKeys) {
+    it(`ends an alias bomb under \`${key}\` quickly, and reports it as loading, like Claude Code`, () => {
+      const result = lintBomb('.claude/agents/bomb.md', key);
+      assert.equal(result.loads, true);
+      assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/alias-expansion'));
+    });
+  }
+
+  it('ends an alias bomb under a Copilot agent\'s `target` quickly', () => {
+    assert.equal(lintBomb('.github/agents/bomb.agent.md', 'target').loads, true);
   });
 
   it('does not parse a file over 1 MiB', () => {
@@ -75,3 +74,19 @@ describe('hostile input', () => {
     assert.ok(growth < 20 * 1024 * 1024, `heap grew ${(growth / 1048576).toFixed(1)} MB`);
   });
 });
+
+/** Lints a file whose `key` holds 9^24 references to one list, bounded in time and memory. */
+function lintBomb(file: string, key: string): LintResult {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 24; level++) {
+    const previous = `*l${level - 1}`.replace('*l0', '*a');
+    levels.push(`l${level}: &l${level} [${Array(9).fill(previous).join(',')}]`);
+  }
+  const text = `---\nname: bomb\ndescription: d\n${levels.join('\n')}\n${key}: *l23\n---\n`;
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const result = lintAgentFile(text, { path: file });
+  assert.ok(performance.now() - started < 1000, `took ${performance.now() - started} ms`);
+  assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
+  return result;
+}
