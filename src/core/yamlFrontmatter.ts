@@ -1,8 +1,19 @@
 // Parsing front matter YAML the way Claude Code 2.1.197 does (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, Scalar, type ScalarTag } from 'yaml';
+import type * as YamlLibrary from 'yaml';
+import type { Document, Node, Pair, ScalarTag } from 'yaml';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
+
+let loadedYaml: typeof YamlLibrary | undefined;
+
+/**
+ * The `yaml` package, loaded on first use. The fast scanner reads nearly every front matter without it, and it is half
+ * of the extension's bundle: left out of activation, it halves the code VS Code loads before `activate()` runs.
+ */
+function yaml(): typeof YamlLibrary {
+  return (loadedYaml ??= require('yaml') as typeof YamlLibrary);
+}
 
 /** Bun.YAML does not decode `!!binary`; it stays the base64 string. */
 const binaryAsString: ScalarTag = { tag: 'tag:yaml.org,2002:binary', resolve: (source: string) => source };
@@ -130,7 +141,7 @@ interface ParsedAttempt {
 
 /** Parses and converts to plain values; an unresolved alias only fails at conversion, as it does in Bun.YAML. */
 function attempt(text: string): ParsedAttempt | { problems: YamlProblem[] } {
-  const document = parseDocument(text, PARSE_OPTIONS);
+  const document = yaml().parseDocument(text, PARSE_OPTIONS);
   if (document.errors.length > 0) {
     return { problems: document.errors.map((error) => ({ message: firstLine(error.message), start: error.pos[0], end: error.pos[1] })) };
   }
@@ -146,12 +157,12 @@ function describe(parsedAttempt: ParsedAttempt, mapOffset: (offset: number) => n
   const { document, values } = parsedAttempt;
   const contents = document.contents;
   const base = { repaired, repairedLines, strictErrors, failed: false };
-  if (!isMap(contents)) return { ...base, values: {}, entries: [], notAMap: true, aliasCount: 0 };
+  if (!yaml().isMap(contents)) return { ...base, values: {}, entries: [], notAMap: true, aliasCount: 0 };
 
   const entries: FrontmatterEntry[] = [];
   for (const pair of contents.items) {
     const keyNode = pair.key as Node | null;
-    if (!isScalar(keyNode)) continue;
+    if (!yaml().isScalar(keyNode)) continue;
     const key = String(keyNode.value);
     const valueNode = (pair.value as Node | null) ?? null;
     const keyStart = mapOffset(keyNode.range?.[0] ?? 0);
@@ -165,19 +176,19 @@ function describe(parsedAttempt: ParsedAttempt, mapOffset: (offset: number) => n
 
 function shapeOf(node: Node | null, mapOffset: (offset: number) => number, valueStart: number, valueEnd: number): ValueNode | null {
   if (node === null) return null;
-  if (isScalar(node)) {
-    if (node.type === Scalar.PLAIN) return { kind: 'plain' };
-    return { kind: node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED ? 'block' : 'quoted' };
+  if (yaml().isScalar(node)) {
+    if (node.type === yaml().Scalar.PLAIN) return { kind: 'plain' };
+    return { kind: node.type === yaml().Scalar.BLOCK_LITERAL || node.type === yaml().Scalar.BLOCK_FOLDED ? 'block' : 'quoted' };
   }
-  if (isSeq(node)) {
+  if (yaml().isSeq(node)) {
     const items = (node.items as Node[]).map((item): ListItem => ({
       start: item.range ? mapOffset(item.range[0]) : valueStart,
       end: item.range ? mapOffset(item.range[1]) : valueEnd,
-      text: isScalar(item) && typeof item.value === 'string' ? item.value : null,
+      text: yaml().isScalar(item) && typeof item.value === 'string' ? item.value : null,
     }));
     return { kind: 'seq', size: items.length, items };
   }
-  if (isMap(node)) return { kind: 'map', size: node.items.length };
+  if (yaml().isMap(node)) return { kind: 'map', size: node.items.length };
   return { kind: 'alias' };
 }
 
@@ -193,7 +204,7 @@ function mapEntry(entry: FrontmatterEntry, mapOffset: (offset: number) => number
 
 function nodeValue(node: Node | null, document: Document): unknown {
   if (node === null) return null;
-  if (isScalar(node)) return node.value;
+  if (yaml().isScalar(node)) return node.value;
   try {
     return node.toJS(document, { maxAliasCount: -1 });
   } catch {
@@ -206,8 +217,8 @@ function countAliases(root: Node): number {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (isAlias(node)) count++;
-    else if (isMap(node) || isSeq(node)) for (const item of node.items) stack.push(item);
+    if (yaml().isAlias(node)) count++;
+    else if (yaml().isMap(node) || yaml().isSeq(node)) for (const item of node.items) stack.push(item);
     else if (node && typeof node === 'object' && 'key' in node && 'value' in node) stack.push((node as Pair).key, (node as Pair).value);
   }
   return count;
@@ -240,8 +251,28 @@ function lineStarts(text: string): number[] {
 
 // Claude Code's repair pass (its function `n2d`): a top-level `key: value` line whose unquoted value holds a YAML
 // indicator or `: ` is rewritten as a double-quoted string; then leading tabs become two spaces each.
-const REPAIRABLE_LINE = /^([a-zA-Z_-]+):\s+(.+)$/;
 const NEEDS_QUOTING = /[{}[\]*&#!|>%@`]|: /;
+
+const KEY_AND_COLON = /^[a-zA-Z_-]+:/;
+/** What `.` does not match (a line never holds `\n`). */
+const LINE_TERMINATOR = /[\r\u2028\u2029]/;
+
+/**
+ * What Claude Code's `/^([a-zA-Z_-]+):\s+(.+)$/` captures from a line, found in linear time: the pattern itself
+ * backtracks quadratically on a long run of spaces before a `\r`, which every line of a CRLF file ends with.
+ */
+export function matchRepairableLine(line: string): { key: string; value: string } | undefined {
+  const keyAndColon = KEY_AND_COLON.exec(line)?.[0];
+  if (!keyAndColon) return undefined;
+  const rest = line.slice(keyAndColon.length);
+  // `\s+` is greedy and trimStart() removes exactly what `\s` matches; when nothing is left, `\s+` gives its last
+  // character back to `.+`.
+  let value = rest.trimStart();
+  if (value.length === rest.length) return undefined;
+  if (value === '') value = rest.length >= 2 ? rest.slice(-1) : '';
+  if (value === '' || LINE_TERMINATOR.test(value)) return undefined;
+  return { key: keyAndColon.slice(0, -1), value };
+}
 
 export function repairLikeClaudeCode(yamlText: string): { text: string; lines: RepairedLine[] } {
   const lines = yamlText.split('\n');
@@ -250,10 +281,10 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
   const output = lines.map((line, index) => {
     const lineStart = offset;
     offset += line.length + 1;
-    const match = REPAIRABLE_LINE.exec(line);
+    const match = matchRepairableLine(line);
     let result = line;
     if (match) {
-      const [, key, value] = match;
+      const { key, value } = match;
       const quoted = (value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"));
       if (!quoted && !isFlowList(value) && NEEDS_QUOTING.test(value)) {
         result = `${key}: "${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
@@ -268,8 +299,8 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
 
 function isFlowList(value: string): boolean {
   if (!value.startsWith('[') || !value.endsWith(']')) return false;
-  const document = parseDocument(value, PARSE_OPTIONS);
-  return document.errors.length === 0 && isSeq(document.contents);
+  const document = yaml().parseDocument(value, PARSE_OPTIONS);
+  return document.errors.length === 0 && yaml().isSeq(document.contents);
 }
 
 /** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */
