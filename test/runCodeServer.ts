@@ -69,8 +69,10 @@ async function main(): Promise<number> {
   const mapStackTraces = stackTraceMapper(suiteBundle);
   const vsix = process.env.AGENT_STUDIO_TEST_VSIX || packageVsix(path.join(work, 'agent-studio.vsix'));
   const companion = packageCompanionExtension(work, suiteBundle);
+  // Only `npm run bench` wants the baseline; the suite runs without a stranger in the window.
+  const baseline = process.env.AGENT_STUDIO_ACTIVATION_BASELINE === '1' ? [packageActivationBaseline(work)] : [];
   step('packaged the extension and the test companion');
-  installExtensions(launcher, dirs, [vsix, companion]);
+  installExtensions(launcher, dirs, [vsix, companion, ...baseline]);
   step(`installed ${path.basename(vsix)} into a fresh extensions folder`);
   writeUserSettings(dirs.userDataDir);
 
@@ -128,24 +130,61 @@ function prepareResultsDir(): void {
  * enough: once --install-extension has written extensions.json, code-server marks unlisted folders as removed.)
  */
 function packageCompanionExtension(work: string, suiteBundle: string): string {
-  const dir = path.join(work, 'companion');
-  fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(suiteBundle, path.join(dir, 'suite.js'));
-  fs.writeFileSync(path.join(dir, 'README.md'), 'Runs the Agent Studio integration tests in the extension host.\n');
-  const manifest = {
+  return packageTestExtension(work, {
     name: 'integration-tests',
     displayName: 'Agent Studio integration tests',
     description: 'Runs the Agent Studio integration tests in the extension host.',
+    // onStartupFinished comes after the workspaceContains activations, so the suite sees the extension as a user would.
+    activationEvents: ['onStartupFinished'],
+    mainSource: suiteBundle,
+  });
+}
+
+/**
+ * An extension that does nothing, activated by the same events as Agent Studio: VS Code's activation time for it, in
+ * the same window, is the floor that `npm run bench` compares Agent Studio's against.
+ */
+function packageActivationBaseline(work: string): string {
+  const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { activationEvents?: string[] };
+  const empty = path.join(work, 'empty-extension.js');
+  fs.writeFileSync(empty, 'exports.activate = function () {};\nexports.deactivate = function () {};\n');
+  return packageTestExtension(work, {
+    name: 'activation-baseline',
+    displayName: 'Activation baseline',
+    description: 'An empty extension with Agent Studio\'s activation events.',
+    activationEvents: manifest.activationEvents ?? [],
+    mainSource: empty,
+  });
+}
+
+interface TestExtension {
+  name: string;
+  displayName: string;
+  description: string;
+  activationEvents: string[];
+  /** Copied into the extension under its own name (stack traces name `suite.js`), as its `main`. */
+  mainSource: string;
+}
+
+function packageTestExtension(work: string, extension: TestExtension): string {
+  const dir = path.join(work, extension.name);
+  fs.mkdirSync(dir, { recursive: true });
+  const main = path.basename(extension.mainSource);
+  fs.copyFileSync(extension.mainSource, path.join(dir, main));
+  fs.writeFileSync(path.join(dir, 'README.md'), `${extension.description}\n`);
+  const manifest = {
+    name: extension.name,
+    displayName: extension.displayName,
+    description: extension.description,
     publisher: 'agent-studio',
     version: '0.0.0',
     license: 'MIT',
     engines: { vscode: '^1.95.0' },
-    // onStartupFinished comes after the workspaceContains activations, so the suite sees the extension as a user would.
-    activationEvents: ['onStartupFinished'],
-    main: './suite.js',
+    activationEvents: extension.activationEvents,
+    main: `./${main}`,
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  return packageVsix(path.join(work, 'integration-tests.vsix'), dir, ['--skip-license']);
+  return packageVsix(path.join(work, `${extension.name}.vsix`), dir, ['--skip-license']);
 }
 
 /** Prints the suite's output as it comes; resolves with its results or rejects (bounded: never hangs). */
@@ -276,6 +315,11 @@ async function doInBrowser(page: Page, request: BrowserRequest): Promise<unknown
     case 'clickDialogButton':
       await page.locator(`${dialogBox} .dialog-buttons .monaco-button`, { hasText: request.label }).first().click({ timeout: request.timeoutMs });
       return null;
+    case 'text': {
+      const element = page.locator(request.selector).first();
+      await element.waitFor({ state: 'visible', timeout: request.timeoutMs });
+      return element.innerText();
+    }
     case 'type':
       await page.keyboard.type(request.text);
       return null;

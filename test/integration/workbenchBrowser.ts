@@ -11,6 +11,7 @@ export type BrowserRequest =
   | { kind: 'quickPick'; timeoutMs: number }
   | { kind: 'dialog'; timeoutMs: number }
   | { kind: 'clickDialogButton'; label: string; timeoutMs: number }
+  | { kind: 'text'; selector: string; timeoutMs: number }
   | { kind: 'type'; text: string }
   | { kind: 'press'; key: string };
 
@@ -70,6 +71,14 @@ export async function visibleDialog(): Promise<DialogView> {
 
 export async function clickDialogButton(label: string): Promise<void> {
   await askBrowser({ kind: 'clickDialogButton', label, timeoutMs: appearTimeoutMs });
+}
+
+/**
+ * The rendered text of the first element that matches a Playwright CSS selector (`:has()` and `:text-is()` work), once
+ * one shows.
+ */
+export async function visibleText(selector: string): Promise<string> {
+  return (await askBrowser({ kind: 'text', selector, timeoutMs: appearTimeoutMs })) as string;
 }
 
 /** Types into whatever has the focus, as the keyboard would. */
