@@ -132,9 +132,14 @@ describe('invocation with Claude Code', function () {
     api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
     const item = api.agentsView.itemFor(path);
     assert.ok(item?.contextValue, 'the Agents view shows code-reviewer.md');
-    const menus = (vscode.extensions.getExtension('agent-studio.agent-studio')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus;
-    const entry = menus['view/item/context'].find((menu) => menu.command === 'agentStudio.runAgent');
-    assert.ok(entry && new RegExp(/viewItem =~ \/(.*)\/$/.exec(entry.when)![1]).test(item.contextValue), `the context menu matches ${item.contextValue}`);
+    const menus = (vscode.extensions.getExtension('agent-studio.agent-studio')!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string; group?: string }[]> } }).contributes.menus;
+    const entries = menus['view/item/context'].filter((menu) => menu.command === 'agentStudio.runAgent');
+    const showsOn = (entry: { when: string }, contextValue: string) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(entry.when)![1]).test(contextValue);
+    assert.deepEqual(entries.map((entry) => entry.group === 'inline' ? 'inline' : 'context menu'), ['context menu', 'inline']);
+    for (const entry of entries) {
+      assert.ok(showsOn(entry, item.contextValue), `${entry.group} matches ${item.contextValue}`);
+      assert.ok(!showsOn(entry, 'agentFile.skipped'), `${entry.group} is not offered on a file Claude Code skips`);
+    }
 
     await selectSample();
     const snapshot = await runCommand('agentStudio.runAgent', item);
