@@ -169,6 +169,10 @@ async function* runClaudeCode(request: RunRequest, options: ClaudeCodeOptions): 
   const executable = options.executable?.trim() || 'claude';
   const processGroup = spawnProcessGroup(executable, args, { cwd: request.cwd, env: claudeEnvironment(options) });
   const { child, exited } = processGroup;
+  // Stopped from the abort itself, not only from `finally`: an extension host shutting down aborts its runs and may
+  // never resume this generator, and the CLI's process group is detached, so nothing else would end it.
+  const stopOnAbort = () => processGroup.stop();
+  request.signal.addEventListener('abort', stopOnAbort, { once: true });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-8192); });
@@ -183,6 +187,7 @@ async function* runClaudeCode(request: RunRequest, options: ClaudeCodeOptions): 
     if (request.signal.aborted) throw cancelledError();
     throw error;
   } finally {
+    request.signal.removeEventListener('abort', stopOnAbort);
     if (!finished) processGroup.stop();
   }
 }

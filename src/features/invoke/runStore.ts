@@ -144,6 +144,8 @@ export class RunStore extends Disposable implements vscode.TextDocumentContentPr
   constructor() {
     super();
     this._register({ dispose: () => clearTimeout(this.refreshTimer) });
+    // A window that closes or reloads ends its runs: the CLI's process group would otherwise outlive it.
+    this._register({ dispose: () => this.runs.forEach((run) => run.cancel()) });
   }
 
   create(agentName: string, origin: RunOrigin): AgentRun {

@@ -88,6 +88,18 @@ describe('providers: Claude Code CLI against a loopback server', function () {
     await withTimeout(untilNoProcessesOfRun(marker), 1000, `the processes of the run to end (still: ${processesOfRun(marker).join(', ')})`);
   });
 
+  it('ends the process group on an abort even when nobody reads the run again, as when the extension host shuts down', async function () {
+    if (process.platform !== 'linux') this.skip(); // finds the run's processes through /proc
+    loopback = await startAnthropicLoopback({ replyText: 'one two three four five six seven eight nine ten', deltaCount: 10, delayMs: 400 });
+    const controller = new AbortController();
+    const events = run(loopback.url, agent(), controller.signal)[Symbol.asyncIterator]();
+    // Read until the first text, then abandon the generator where it is suspended: its `finally` never runs.
+    for (let next = await events.next(); !next.done && next.value.type !== 'text'; next = await events.next());
+    assert.ok(processesOfRun(marker).length >= 1, 'the run has processes to end');
+    controller.abort();
+    await withTimeout(untilNoProcessesOfRun(marker), 1000, `the processes of the run to end (still: ${processesOfRun(marker).join(', ')})`);
+  });
+
   it('maps a binary that does not exist to not-found', async () => {
     const { error } = await collect(run('http://127.0.0.1:9', agent(), signal(), { executable: path.join(home, 'no-such-claude') }));
     assert.ok(error instanceof ProviderError && error.kind === 'not-found' && error.action === 'installClaude', String(error));
