@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../src/core/lint';
-import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, findClaudeBinary } from '../support/claudeCli';
+import { isKnownClaudeCodeTool } from '../../src/core/schema';
+import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, claudeInitEvent, findClaudeBinary } from '../support/claudeCli';
 import { type LoaderFixtureCase, loaderFixtureCases, loaderFixtureDir, runLoaderFixturesBatched } from '../support/loaderFixtures';
 
 const cases = loaderFixtureCases();
@@ -41,6 +42,23 @@ describe('Claude Code 2.1.197 (real CLI) loads each fixture as recorded in expec
       assert.deepEqual(observed?.get(fixture.id), expected[fixture.id], rerecord);
     });
   }
+});
+
+describe('the schema knows the tools of Claude Code 2.1.197 (real CLI)', function () {
+  this.timeout(60_000);
+
+  it('has every tool the CLI offers a session in its init event', async function () {
+    try {
+      findClaudeBinary();
+    } catch (error) {
+      if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
+      throw error;
+    }
+    const init = await claudeInitEvent([]);
+    const offered = (init.tools as string[]).filter((tool) => !tool.startsWith('mcp__'));
+    assert.ok(offered.length > 10, `the init event lists tools: ${offered.join(', ')}`);
+    assert.deepEqual(offered.filter((tool) => !isKnownClaudeCodeTool(tool)), []);
+  });
 });
 
 describe('lintAgentFile predicts what Claude Code 2.1.197 loads (expected.json, checked against the CLI above)', () => {
