@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { AgentCatalog } from './core/catalog';
-import { agentFolders, findAgentFiles, type AgentFolder } from './core/discovery';
+import { agentFolders, enclosingAgentFolder, findAgentFiles, findAgentProjects, type AgentFolder } from './core/discovery';
 import { renderDiagnosticsDoc } from './core/docs';
 import { formatForPath, lintAgentFile, MAX_AGENT_FILE_BYTES } from './core/lint';
 import type { Diagnostic, LintResult } from './core/types';
@@ -10,10 +10,11 @@ import type { Diagnostic, LintResult } from './core/types';
 const USAGE = `Usage: agent-studio lint [paths...] [--format text|json]
        agent-studio docs
 
-lint   Checks agent files. With no paths, finds the agents under the current directory
-       (.claude/agents/, .github/agents/). A directory argument is searched the same way,
-       or for every .md under it when it has no agent folders. *.agent.md files are read as
-       GitHub Copilot agents, other .md files as Claude Code agents.
+lint   Checks agent files. With no paths, finds the agents of every project under the current
+       directory (.claude/agents/, .github/agents/). A directory argument is searched the same
+       way; an agent folder is read as one; a directory without agent folders has every .md
+       under it checked. *.agent.md files and those in .github/agents/ are read as GitHub
+       Copilot agents, other .md files as Claude Code agents.
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
 docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
 
@@ -70,7 +71,7 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
     } catch {
       throw new UsageError(`no such file or directory: ${target}`);
     }
-    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute)));
+    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute, paths.length > 0)));
     else files.push(lintFile(absolute, stat.size));
   }
   // Paths under the working folder print relative to it; a prefix check spares path.relative on every file.
@@ -84,6 +85,9 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
         const { line, character } = diagnostic.range.start;
         process.stdout.write(`${display(file.path)}:${line + 1}:${character + 1} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`);
       }
+    }
+    if (files.length === 0 && paths.length === 0) {
+      process.stderr.write(`No agent folder (.claude/agents/, .github/agents/) under ${cwd}; give files or a directory to check.\n`);
     }
     const counts = countBySeverity(files);
     process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);
@@ -99,16 +103,38 @@ function lintFile(path: string, size: number): LintedFile {
 
 const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
 
-/** A directory's agent folders through the catalog (so duplicate names are reported), else every `.md` below it. */
-async function lintDirectory(directory: string): Promise<LintedFile[]> {
-  const folders = agentFolders([directory], directory).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path));
-  const searched: AgentFolder[] = folders.length > 0 ? folders : [{ path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true }];
-  const catalog = new AgentCatalog(searched);
+/**
+ * A directory's agents, found as the tools find them:
+ * - an agent folder itself (`.claude/agents`, `.github/agents`, or a folder inside one): that folder's agents;
+ * - a directory holding projects with agent folders (itself, or below it): each project's agents, ranked within the
+ *   project, so duplicate names are reported where the tool would see them;
+ * - any other directory given by name: every `.md` under it, read by its file name (`*.agent.md` as Copilot).
+ * With no path given, a directory without agent folders yields nothing rather than every Markdown file in it.
+ */
+async function lintDirectory(directory: string, givenByName: boolean): Promise<LintedFile[]> {
+  const enclosing = enclosingAgentFolder(directory);
+  if (enclosing) return lintFolders([{ ...enclosing, path: directory }]);
+  const projects = findAgentProjects(directory, IGNORED_DIRECTORIES);
+  if (projects.length > 0) {
+    const linted: LintedFile[] = [];
+    for (const project of projects) {
+      linted.push(...(await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)))));
+    }
+    return linted;
+  }
+  if (!givenByName) return [];
+  const everyMarkdown: AgentFolder = { path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true };
+  return (await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)).map((file) => lintFile(file.path, file.size));
+}
+
+/** The agents of one project's folders, through a catalog so that duplicate names are reported. */
+async function lintFolders(folders: AgentFolder[]): Promise<LintedFile[]> {
+  const catalog = new AgentCatalog(folders);
   const paths: string[] = [];
   // Each name is ranked once at the end, not after every file that has it.
   await catalog.withRankingDeferred(async () => {
-    for (const folder of searched) {
-      for (const file of await findAgentFiles(folder, folders.length > 0 ? undefined : IGNORED_DIRECTORIES)) {
+    for (const folder of folders) {
+      for (const file of await findAgentFiles(folder)) {
         const text = file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8');
         catalog.update(file.path, text, file.size);
         paths.push(file.path);
@@ -151,6 +177,11 @@ function countBySeverity(files: LintedFile[]): Record<'error' | 'warning', numbe
 }
 
 if (require.main === module) {
+  // `agent-studio lint | head` closes the pipe early: that is the reader's choice, not an error to print a stack for.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {

@@ -30,6 +30,60 @@ export function agentFolders(workspaceFolders: readonly string[], homeDirectory:
   return folders;
 }
 
+/**
+ * The agent folder a path is, or lies in (`…/.claude/agents/sub` → `…/.claude/agents`), as the project's folder of
+ * that kind; undefined for a path outside agent folders.
+ */
+export function enclosingAgentFolder(path: string): AgentFolder | undefined {
+  const parts = nodePath.resolve(path).split(nodePath.sep);
+  for (let index = parts.length - 1; index >= 2; index--) {
+    if (parts[index] !== 'agents') continue;
+    const format = parts[index - 1] === '.claude' ? 'claude-code' : parts[index - 1] === '.github' ? 'copilot' : undefined;
+    if (!format) continue;
+    const project = parts.slice(0, index - 1).join(nodePath.sep) || nodePath.sep;
+    return agentFolders([project]).find((folder) => folder.format === format);
+  }
+  return undefined;
+}
+
+/**
+ * The projects below `root` (itself included) that hold a `.claude/agents/` or `.github/agents/` folder: a repository
+ * of several projects, or examples beside the code. Symlinked directories are walked once; `ignoredDirectoryNames`
+ * (node_modules) are not entered.
+ */
+export function findAgentProjects(root: string, ignoredDirectoryNames: ReadonlySet<string>): string[] {
+  const projects: string[] = [];
+  const visited = new Set<string>();
+  const walk = (directory: string) => {
+    let entries: fs.Dirent[];
+    try {
+      const stat = fs.statSync(directory, { bigint: true });
+      const identity = `${stat.dev}:${stat.ino}`;
+      if (!stat.isDirectory() || visited.has(identity)) return;
+      visited.add(identity);
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const hasAgents = (dotFolder: string) => entries.some((entry) => entry.name === dotFolder) && isDirectory(nodePath.join(directory, dotFolder, 'agents'));
+    if (hasAgents('.claude') || hasAgents('.github')) projects.push(directory);
+    for (const entry of entries) {
+      if (ignoredDirectoryNames.has(entry.name) || entry.name === '.claude' || entry.name === '.github') continue;
+      if (entry.isDirectory() || entry.isSymbolicLink()) walk(nodePath.join(directory, entry.name));
+    }
+  };
+  walk(root);
+  return projects.sort();
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return fs.statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a file in an agent folder is read as an agent: every `*.md` (case-sensitive), `*.agent.md` included. */
 export function isAgentFileName(fileName: string): boolean {
   return fileName.endsWith('.md');

@@ -107,6 +107,49 @@ describe('agent-studio lint', function () {
     }
   });
 
+  it('reads a .github/agents folder, given or found, as Copilot agents', () => {
+    write('.github/agents/planner.agent.md', '---\ndescription: Plans a feature\ntools: [read, search]\n---\nPlan.\n');
+    for (const args of [['lint', '--format=json', '.github/agents'], ['lint', '--format=json']]) {
+      const { status, stdout } = cli(args);
+      assert.equal(status, 0, args.join(' '));
+      const [planner] = JSON.parse(stdout).files;
+      assert.equal(planner.format, 'copilot', args.join(' '));
+      assert.deepEqual(planner.diagnostics, [], args.join(' '));
+    }
+  });
+
+  it('finds the agents of every project below the current directory, each ranked within its project', () => {
+    const agent = (name: string) => `---\nname: ${name}\ndescription: d\n---\n`;
+    write('examples/.claude/agents/reviewer.md', agent('reviewer'));
+    write('packages/api/.claude/agents/reviewer.md', agent('reviewer'));
+    write('packages/api/.claude/agents/nested/tester.md', agent('tester'));
+    write('node_modules/some-package/.claude/agents/vendored.md', agent('vendored'));
+    write('CHANGELOG.md', '# Changes\n');
+    const { status, stdout } = cli(['lint', '--format=json']);
+    assert.equal(status, 0);
+    const files = JSON.parse(stdout).files as { path: string; diagnostics: unknown[] }[];
+    assert.deepEqual(files.map((file) => file.path), ['examples/.claude/agents/reviewer.md', 'packages/api/.claude/agents/nested/tester.md', 'packages/api/.claude/agents/reviewer.md']);
+    assert.deepEqual(files.flatMap((file) => file.diagnostics), [], 'two projects may each have a reviewer');
+  });
+
+  it('checks nothing, and says why, in a directory without agent folders unless it is named', () => {
+    write('notes.md', '# Notes\n');
+    const quiet = cli(['lint']);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+    assert.match(quiet.stderr, /No agent folder/);
+    const named = cli(['lint', '--format=json', '.']);
+    assert.equal(named.status, 1);
+    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'agent/missing-frontmatter');
+  });
+
+  it('stops quietly when the reader closes the pipe', () => {
+    for (let index = 0; index < 300; index++) write(`.claude/agents/a${index}.md`, `---\nname: a${index}\n---\n`);
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" lint | head -n 1`], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+  });
+
   it('finishes on a symlink loop', () => {
     write('.claude/agents/a.md', '---\nname: a\ndescription: b\n---\n');
     fs.symlinkSync(path.join(workspace, '.claude', 'agents'), path.join(workspace, '.claude', 'agents', 'loop'));
