@@ -1,6 +1,8 @@
 // Completions and hovers in agent front matter, through the editor's own providers.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { lintAgentFile } from '../../src/core/lint';
 import { agentPath, agentStudioApi, closeAllEditors } from './agentStudio';
 import { takeScreenshot } from './workbenchBrowser';
 
@@ -19,6 +21,23 @@ describe('completions and hovers', () => {
     const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 'model: '.length));
     const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     for (const model of ['sonnet', 'opus', 'haiku', 'inherit']) assert.ok(labels.includes(model), `${model} in ${labels.join(', ')}`);
+  });
+
+  it('inserts the agent snippet with a name Claude Code loads, made from any file name', async () => {
+    const file = agentPath('API_Designer v2.md');
+    fs.writeFileSync(file, '');
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Claude Code agent' });
+      const text = editor.document.getText();
+      assert.match(text, /^---\nname: api-designer-v2\ndescription: \|\n/);
+      const result = lintAgentFile(text, { path: file });
+      assert.equal(result.loads, true, JSON.stringify(result.diagnostics));
+      assert.equal(result.agent?.name, 'api-designer-v2');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 
   it('completes tool names inside `tools`', async () => {
