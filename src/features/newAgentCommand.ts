@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../core/newAgent';
+import { checkNewAgentDescription, checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../core/newAgent';
 import { CLAUDE_CODE_TOOLS, claudeCodeFormat, fieldOf } from '../core/schema';
 import type { AgentCatalogService } from './agentCatalogService';
 
@@ -38,6 +38,7 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
   const description = args.description ?? (await vscode.window.showInputBox({
     title, prompt: vscode.l10n.t('When should Claude hand work to this agent?'), ignoreFocusOut: true,
     placeHolder: vscode.l10n.t('Use this agent when ...'),
+    validateInput: (value) => checkNewAgentDescription(value),
   }));
   if (description === undefined) return undefined;
   const folder = await agentFolderFor(service, args, title);

@@ -101,6 +101,23 @@ describe('Agents view', () => {
     await vscode.workspace.fs.delete(renamed);
   });
 
+  it('duplicates and renames a Copilot agent as a Copilot agent: the .agent.md suffix stays', async () => {
+    const planner = inWorkspace('.github', 'agents', 'planner.agent.md');
+    api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
+    const item = api.agentsView.itemFor(planner);
+    assert.ok(item, 'the view shows planner.agent.md');
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item);
+    assert.equal(copy.fsPath, inWorkspace('.github', 'agents', 'planner-copy.agent.md'));
+    await until(api.catalog.onDidChange, () => api.catalog.current.get(copy.fsPath), 'the copy in the catalog');
+    const renamed = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.renameAgent', api.agentsView.itemFor(copy.fsPath), 'designer');
+    assert.equal(renamed.fsPath, inWorkspace('.github', 'agents', 'designer.agent.md'));
+    const entry = await until(api.catalog.onDidChange, () => api.catalog.current.get(renamed.fsPath), 'the renamed copy in the catalog');
+    assert.equal(entry.result.format, 'copilot');
+    assert.equal(entry.result.agent?.name, 'designer');
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(renamed);
+  });
+
   it('creates a new agent the engine loads without a problem, and opens it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.newAgent', {
       name: 'api-designer', description: 'Use when: designing a REST API #now', scope: 'project', model: 'opus', tools: ['Read', 'WebFetch'], color: 'purple',

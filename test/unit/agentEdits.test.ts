@@ -4,7 +4,7 @@ import { yamlScalar } from '../../src/core/fixes';
 import { applyTextEdits } from '../../src/core/textEdits';
 import { fixAllEdits, overlaps } from '../../src/core/fixAll';
 import { lintAgentFile } from '../../src/core/lint';
-import { checkNewAgentName, renderNewAgent } from '../../src/core/newAgent';
+import { checkNewAgentDescription, checkNewAgentName, renderNewAgent } from '../../src/core/newAgent';
 
 const rename = (text: string, name: string) => applyTextEdits(text, [setNameEdit(text, name)!]);
 
@@ -37,17 +37,23 @@ describe('new agent', () => {
     assert.equal(checkNewAgentName('code-reviewer', 'code-reviewer.md')?.severity, 'error');
     assert.equal(checkNewAgentName('Code Reviewer')?.severity, 'warning');
     assert.equal(checkNewAgentName('code-reviewer'), undefined);
+    assert.equal(checkNewAgentName('a---b')?.severity, 'error');
+    assert.match(checkNewAgentDescription('Use when --- anything') ?? '', /`---`/);
+    assert.equal(checkNewAgentDescription('Use when - anything'), undefined);
   });
 
   it('writes a file the engine loads without any problem', () => {
     for (const answers of [
       { name: 'code-reviewer', description: 'Use when: reviewing #code, "quoted"', model: 'sonnet', tools: ['Read', 'Bash'], color: 'blue' },
       { name: 'minimal', description: '' },
+      // Given past the input box's check (a script's arguments): the description must not end the front matter.
+      { name: 'delimited', description: 'Use when --- anything', tools: ['Read'], model: 'haiku', color: 'red' },
     ]) {
       const result = lintAgentFile(renderNewAgent(answers), { path: `/p/.claude/agents/${answers.name}.md` });
       assert.equal(result.loads, true);
       assert.deepEqual(result.diagnostics, []);
       assert.equal(result.agent!.name, answers.name);
+      assert.equal(result.agent!.color, answers.color);
     }
   });
 });
