@@ -106,11 +106,11 @@ function checkDescription(ctx: FrontmatterContext, name: string | null): string 
     return null;
   }
   if (typeof value !== 'string') {
-    const lineRest = ctx.lineRest(entry!);
-    const quotable = (isComment || isScalarNode(entry!.valueNode)) && lineRest.text.trim() !== '';
+    const lineRest = withValueTag(ctx, ctx.lineRest(entry!));
+    const quotable = (isComment || isScalarNode(entry!.valueNode)) && lineRest.value !== '';
     const reason = isComment ? 'starts with `#`, which makes the rest of the line a YAML comment, so it is empty' : `is read as ${describeType(value)}, not a string`;
     ctx.report('agent/description-not-string', `Claude Code skips this file: \`description\` ${reason}.`, isComment ? ctx.range(lineRest.start, lineRest.end) : ctx.valueRange(entry!),
-      quotable ? { title: 'Quote the description', isPreferred: true, edits: [ctx.edit(lineRest.start, lineRest.end, quoteYamlString(lineRest.text.trim()))] } : undefined);
+      quotable ? { title: 'Quote the description', isPreferred: true, edits: [ctx.edit(lineRest.start, lineRest.end, quoteYamlString(lineRest.value))] } : undefined);
     return null;
   }
   if (value.trim() === '') {
@@ -319,6 +319,17 @@ function checkUnknownKeys(ctx: FrontmatterContext): void {
     ctx.report('agent/unknown-key', `Claude Code ignores \`${entry.key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.keyRange(entry),
       canRename ? { title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(entry.keyStart, entry.keyEnd, suggestion!)] } : undefined);
   }
+}
+
+/**
+ * The rest of the value's line, widened to take in a tag before it (`!!int 42`: the value starts at `42`), and the
+ * text to quote: without the tag, which would otherwise turn the quoted text back into a number.
+ */
+function withValueTag(ctx: FrontmatterContext, rest: { start: number; end: number; text: string }): { start: number; end: number; value: string } {
+  const lineStart = ctx.yamlText.lastIndexOf('\n', rest.start - 1) + 1;
+  const tag = /(!\S*)\s+$/.exec(ctx.yamlText.slice(lineStart, rest.start));
+  const start = tag ? rest.start - tag[0].length : rest.start;
+  return { start, end: rest.end, value: rest.text.trim() };
 }
 
 function describeType(value: unknown): string {

@@ -106,9 +106,13 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
   }
 
   if (trimmed !== '---') {
-    const repaired = '---' + text.slice(lineStart + line.length);
+    // `--- name: x` holds the first key: it moves to a line of its own instead of being dropped with the suffix.
+    const firstKey = /^---[ \t]*([A-Za-z_][\w-]*:.*)$/.exec(trimmed)?.[1];
+    const newText = firstKey ? `---${positions.eol}${firstKey}` : '---';
+    const repaired = newText + text.slice(lineStart + line.length);
+    const title = firstKey ? 'Put the first key on its own line after `---`' : 'Replace the first line with `---`';
     return error('agent/malformed-delimiter', 'The first line must be exactly `---`; Claude Code does not recognise this opener and skips the file.', lineStart, lineStart + line.length,
-      splitFrontmatter(repaired) ? { title: 'Replace the first line with `---`', isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText: '---' }] } : undefined);
+      splitFrontmatter(repaired) ? { title, isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText }] } : undefined);
   }
 
   return error('agent/unclosed-frontmatter', 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));

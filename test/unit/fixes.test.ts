@@ -84,6 +84,24 @@ describe('quick fixes', () => {
     assertOnlyEditedRangesChanged(text, fixed, problem);
   });
 
+  it('moves a first key written on the opener line to its own line instead of dropping it', () => {
+    const text = '--- name: reviewer\ndescription: Reviews code\n---\nBody\n';
+    const [problem] = errorsOf(lint(text));
+    assert.equal(problem.code, 'agent/malformed-delimiter');
+    const fixed = applyPreferred(text, problem);
+    assert.equal(fixed, '---\nname: reviewer\ndescription: Reviews code\n---\nBody\n');
+    assert.deepEqual(lint(fixed).diagnostics, []);
+  });
+
+  it('quotes a tagged description without its tag, in one fix', () => {
+    const text = '---\nname: counter\ndescription: !!int 42\n---\n';
+    const [problem] = errorsOf(lint(text));
+    assert.equal(problem.code, 'agent/description-not-string');
+    const fixed = applyPreferred(text, problem);
+    assert.equal(fixed, '---\nname: counter\ndescription: "42"\n---\n');
+    assert.equal(lint(fixed).agent?.description, '42');
+  });
+
   it('removes a BOM and nothing else', () => {
     const text = '\uFEFF---\nname: a\ndescription: b\n---\n';
     const [problem] = errorsOf(lint(text));
@@ -142,6 +160,7 @@ describe('quick fixes', () => {
 
   it('makes a skipped fixture load whenever its error has a preferred fix', () => {
     const stillSkipped: string[] = [];
+    const notSolved: string[] = [];
     for (const fixture of loaderFixtureCases()) {
       for (const file of fixture.files) {
         if (!file.relativePath.endsWith('.md')) continue;
@@ -150,6 +169,8 @@ describe('quick fixes', () => {
         const error = errorsOf(result).find((diagnostic) => diagnostic.fix?.isPreferred);
         if (result.loads || !error) continue;
         let fixed = applyTextEdits(text, error.fix!.edits);
+        // A fix solves its own problem: the error it was offered for does not come back from the fixed text.
+        if (errorsOf(lint(fixed, file.relativePath)).some((after) => after.code === error.code)) notSolved.push(`${fixture.id}${file.relativePath} (${error.code})`);
         // A file may have several independent problems; keep applying preferred fixes, at most a few rounds.
         for (let round = 0; round < 4 && !lint(fixed, file.relativePath).loads; round++) {
           const next = errorsOf(lint(fixed, file.relativePath)).find((diagnostic) => diagnostic.fix?.isPreferred);
@@ -160,5 +181,6 @@ describe('quick fixes', () => {
       }
     }
     assert.deepEqual(stillSkipped, []);
+    assert.deepEqual(notSolved, []);
   });
 });
