@@ -6,6 +6,8 @@ import { diagnosticDocLine } from '../../src/core/docs';
 import { lintAgentFile } from '../../src/core/lint';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, diagnosticsOf, inWorkspace, untilDiagnostics } from './agentStudio';
+import { loadedAgentNames } from '../support/claudeCli';
+import { claudeBinary } from './invocationKit';
 import { takeScreenshot } from './workbenchBrowser';
 
 const errorsOf = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error);
@@ -54,6 +56,10 @@ describe('diagnostics and quick fixes', () => {
     assert.ok(await vscode.workspace.applyEdit(preferred.edit));
     await untilDiagnostics(uri, (diagnostics) => errorsOf(diagnostics).length === 0, 'the error to go');
     assert.equal(lintAgentFile(editor.document.getText(), { path }).loads, true, 'the engine says Claude Code loads it');
+    // And the real CLI agrees, before and after: the typed line made it skip the file, the fix makes it load it again.
+    const loadedBy = (text: string) => loadedAgentNames([{ relativePath: 'release-notes.md', content: text }], { binary: claudeBinary() });
+    assert.deepEqual(await loadedBy(editor.document.getText()), ['release-notes']);
+    assert.deepEqual(await loadedBy(fs.readFileSync(inWorkspace('cases', 'typing-breaks-description.md'), 'utf8').replace(/^(description: .*\n)/m, '$1Use it before tagging a release.\n')), []);
     assert.match(editor.document.getText(), /^description: \|\n  Drafts release notes from merged pull requests\.\n  Use it before tagging a release\.\n/m);
 
     await editor.document.save();
