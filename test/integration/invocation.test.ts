@@ -108,8 +108,10 @@ describe('invocation with Claude Code', function () {
   it('stops the stream and ends the claude process and its children within a second of a cancel', async function () {
     if (process.platform !== 'linux') this.skip(); // finds the run's processes through /proc
     loopback.options = { replyText: 'alpha bravo charlie delta echo foxtrot golf hotel india juliet', deltaCount: 10, delayMs: 400 };
+    // Run documents stay open in the workspace after their editors close: only this run's counts.
+    const earlierRuns = new Set(vscode.workspace.textDocuments.map((candidate) => candidate.uri.toString()));
     const firstText = until(vscode.workspace.onDidChangeTextDocument, () => {
-      return vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'agent-studio-run' && candidate.getText().includes('alpha'));
+      return vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'agent-studio-run' && !earlierRuns.has(candidate.uri.toString()) && candidate.getText().includes('alpha'));
     }, 'the first words in the run document', 30_000);
     const running = runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Count to ten.' });
     const document = await firstText;
