@@ -116,13 +116,15 @@ export async function startCodeServer(options: {
   timeoutMs?: number;
   /** 0 (the default) lets the system pick a free port; code-server prints the one it got. */
   port?: number;
+  /** Keep VS Code's workspace trust (off by default: the product and most tests run in a trusted window). */
+  workspaceTrust?: boolean;
 }): Promise<RunningCodeServer> {
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${options.port ?? 0}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     ...dirArgs(options.dirs),
     options.folder,

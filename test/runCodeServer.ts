@@ -58,11 +58,7 @@ async function main(): Promise<number> {
   registerForCleanup(async () => {
     if (!keepWork) fs.rmSync(work, { recursive: true, force: true });
   });
-  const dirs: CodeServerDirs = { userDataDir: path.join(work, 'user-data'), extensionsDir: path.join(work, 'extensions') };
-  const channel = path.join(work, 'channel');
-  const workspace = path.join(work, 'workspace');
-  fs.mkdirSync(channel, { recursive: true });
-  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  const extensionsDir = path.join(work, 'extensions');
 
   const step = (what: string) => console.error(`[integration] ${what} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
   const suiteBundle = await bundleIntegrationTests();
@@ -72,12 +68,9 @@ async function main(): Promise<number> {
   // Only `npm run bench` wants the baseline; the suite runs without a stranger in the window.
   const baseline = process.env.AGENT_STUDIO_ACTIVATION_BASELINE === '1' ? [packageActivationBaseline(work)] : [];
   step('packaged the extension and the test companion');
-  installExtensions(launcher, dirs, [vsix, companion, ...baseline]);
+  installExtensions(launcher, { userDataDir: path.join(work, 'install-user-data'), extensionsDir }, [vsix, companion, ...baseline]);
   step(`installed ${path.basename(vsix)} into a fresh extensions folder`);
-  writeUserSettings(dirs.userDataDir);
 
-  const server = await startCodeServer({ launcher, dirs, folder: workspace, env: { AGENT_STUDIO_TEST_DIR: channel } });
-  step(`code-server listening on ${server.url}`);
   const context = await chromium.launchPersistentContext(path.join(work, 'chromium'), {
     executablePath: chromiumPath,
     headless: true,
@@ -92,8 +85,60 @@ async function main(): Promise<number> {
   });
   registerForCleanup(() => context.close().catch(() => undefined));
   const page = context.pages()[0] ?? (await context.newPage());
-  const browserRequests = serveBrowserRequests(channel, page);
 
+  let passed = 0;
+  let failed = 0;
+  for (const phase of phasesToRun()) {
+    const outcome = await runPhase(phase, { launcher, work, extensionsDir, context, page, mapStackTraces, step });
+    passed += outcome.passed;
+    failed += outcome.failed;
+  }
+  const ok = failed === 0 && passed > 0;
+  if (passed + failed === 0) console.error('No integration test ran: that counts as a failure.');
+  console.log(`Screenshots in ${path.relative(process.cwd(), resultsDir) || '.'}/; ran in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
+}
+
+/**
+ * `trusted`: the workspace as most users have it (workspace trust off). `untrusted`: a second window, with workspace
+ * trust on and this workspace not trusted, for the `*.untrusted.test.ts` files (Restricted Mode).
+ */
+type Phase = 'trusted' | 'untrusted';
+
+/** Both, unless a grep picks tests of only one (the bench's 'activation time' needs no second window). */
+function phasesToRun(): Phase[] {
+  const grep = process.env.AGENT_STUDIO_TEST_GREP;
+  if (!grep) return ['trusted', 'untrusted'];
+  return /untrusted/i.test(grep) ? ['untrusted'] : ['trusted'];
+}
+
+interface PhaseTools {
+  launcher: string;
+  work: string;
+  extensionsDir: string;
+  context: BrowserContext;
+  page: Page;
+  mapStackTraces: (text: string) => string;
+  step: (what: string) => void;
+}
+
+/** One code-server window on a fresh copy of the workspace, the suite of that phase run in it, and its counts. */
+async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: number; failed: number }> {
+  const { launcher, work, extensionsDir, context, page, mapStackTraces, step } = tools;
+  const dirs: CodeServerDirs = { userDataDir: path.join(work, phase, 'user-data'), extensionsDir };
+  const channel = path.join(work, phase, 'channel');
+  const workspace = path.join(work, phase, 'workspace');
+  fs.mkdirSync(channel, { recursive: true });
+  fs.cpSync(fixtureWorkspace, workspace, { recursive: true });
+  const untrusted = phase === 'untrusted';
+  // Trust on, no startup prompt: the folder opens in Restricted Mode, as an unfamiliar clone does.
+  writeUserSettings(dirs.userDataDir, untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
+
+  const server = await startCodeServer({ launcher, dirs, folder: workspace, workspaceTrust: untrusted, env: { AGENT_STUDIO_TEST_DIR: channel, AGENT_STUDIO_TEST_PHASE: phase } });
+  step(`${phase} window: code-server listening on ${server.url}`);
+  const browserRequests = serveBrowserRequests(channel, page);
+  const suffix = untrusted ? '-untrusted' : '';
   let results: SuiteResults | undefined;
   try {
     await page.goto(server.url, { timeout: startTimeoutMs });
@@ -101,21 +146,18 @@ async function main(): Promise<number> {
     results = await waitForSuite(channel, server, context, page, mapStackTraces, () => step('the extension host started the suite'));
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);
-    await page.screenshot({ path: path.join(resultsDir, 'failure.png') }).catch(() => undefined);
+    await page.screenshot({ path: path.join(resultsDir, `failure${suffix}.png`) }).catch(() => undefined);
   } finally {
-    await page.screenshot({ path: path.join(resultsDir, 'workbench.png') }).catch(() => undefined);
+    await page.screenshot({ path: path.join(resultsDir, `workbench${suffix}.png`) }).catch(() => undefined);
     browserRequests.close();
   }
 
   const passed = results?.passes ?? 0;
   // A suite that never finished, or whose files did not load, counts as one failure more than mocha saw.
   const failed = (results?.failures ?? 0) + (results === undefined || results.loadError ? 1 : 0);
-  const ok = failed === 0 && passed > 0;
-  if (!ok) saveServerLogs(dirs.userDataDir, server);
-  if (passed + failed === 0) console.error('No integration test ran: that counts as a failure.');
-  console.log(`Screenshots in ${path.relative(process.cwd(), resultsDir) || '.'}/; ran in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-  console.log(`${passed} passed, ${failed} failed`);
-  return ok ? 0 : 1;
+  if (failed > 0) saveServerLogs(dirs.userDataDir, server, phase);
+  await server.stop();
+  return { passed, failed };
 }
 
 function prepareResultsDir(): void {
@@ -182,6 +224,8 @@ function packageTestExtension(work: string, extension: TestExtension): string {
     engines: { vscode: '^1.95.0' },
     activationEvents: extension.activationEvents,
     main: `./${main}`,
+    // Or Restricted Mode would disable it, and the untrusted window would have no suite to run.
+    capabilities: { untrustedWorkspaces: { supported: true } },
   };
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   return packageVsix(path.join(work, `${extension.name}.vsix`), dir, ['--skip-license']);
@@ -352,8 +396,8 @@ async function readQuickPick(widget: Locator): Promise<QuickPickView> {
 }
 
 /** Keeps code-server's and the extension host's logs where CI artifacts and people look. */
-function saveServerLogs(userDataDir: string, server: RunningCodeServer): void {
-  const target = path.join(resultsDir, 'code-server-logs');
+function saveServerLogs(userDataDir: string, server: RunningCodeServer, phase: Phase): void {
+  const target = path.join(resultsDir, 'code-server-logs', phase);
   fs.mkdirSync(target, { recursive: true });
   fs.writeFileSync(path.join(target, 'code-server-output.log'), server.output());
   const logs = path.join(userDataDir, 'logs');
