@@ -87,7 +87,7 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
       }
     }
     if (files.length === 0 && paths.length === 0) {
-      process.stderr.write(`No agent folder (.claude/agents/, .github/agents/) under ${cwd}; give files or a directory to check.\n`);
+      process.stderr.write(`No agent files in .claude/agents/ or .github/agents/ under ${cwd}; give files or a directory to check.\n`);
     }
     const counts = countBySeverity(files);
     process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import { SourceMap, type SourceMapPayload } from 'node:module';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   chromiumPath,
   codeServerVersion,
@@ -24,7 +24,7 @@ import {
 } from '../scripts/codeServer';
 import { bundleIntegrationTests } from './integration/bundle';
 import type { SuiteResults } from './integration/index';
-import type { BrowserReply, BrowserRequest, QuickPickRow, QuickPickView } from './integration/workbenchBrowser';
+import { serveBrowserRequests } from './workbenchBrowserServer';
 
 const resultsDir = path.join(repoRoot, 'test-results');
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
@@ -137,7 +137,7 @@ async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: numb
 
   const server = await startCodeServer({ launcher, dirs, folder: workspace, workspaceTrust: untrusted, env: { AGENT_STUDIO_TEST_DIR: channel, AGENT_STUDIO_TEST_PHASE: phase } });
   step(`${phase} window: code-server listening on ${server.url}`);
-  const browserRequests = serveBrowserRequests(channel, page);
+  const browserRequests = serveBrowserRequests(channel, page, resultsDir);
   const suffix = untrusted ? '-untrusted' : '';
   let results: SuiteResults | undefined;
   try {
@@ -303,96 +303,6 @@ function stackTraceMapper(suiteBundle: string): (text: string) => string {
       const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(suiteBundle), entry.originalSource);
       return `${path.relative(repoRoot, source)}:${entry.originalLine + 1}:${(entry.originalColumn ?? 0) + 1}`;
     });
-}
-
-/** Answers the tests' browser requests (see test/integration/workbenchBrowser.ts), one at a time, in order. */
-function serveBrowserRequests(channel: string, page: Page): { close(): void } {
-  const prefix = 'browser-request-';
-  const seen = new Set<string>();
-  let queue = Promise.resolve();
-  const handle = (file: string | null) => {
-    if (!file?.startsWith(prefix) || !file.endsWith('.json') || seen.has(file) || !fs.existsSync(path.join(channel, file))) return;
-    seen.add(file);
-    const id = file.slice(prefix.length, -'.json'.length);
-    queue = queue.then(async () => {
-      const requestFile = path.join(channel, file);
-      const request = JSON.parse(fs.readFileSync(requestFile, 'utf8')) as BrowserRequest;
-      const reply: BrowserReply = await doInBrowser(page, request).then(
-        (value) => ({ ok: true, value }),
-        (error: Error) => ({ ok: false, error: error.message }),
-      );
-      fs.rmSync(requestFile, { force: true });
-      const replyFile = path.join(channel, `browser-reply-${id}.json`);
-      fs.writeFileSync(replyFile + '.tmp', JSON.stringify(reply));
-      fs.renameSync(replyFile + '.tmp', replyFile);
-    });
-  };
-  const watcher = fs.watch(channel, (_event, file) => handle(file));
-  fs.readdirSync(channel).forEach(handle);
-  return { close: () => watcher.close() };
-}
-
-// The workbench's own class names (VS Code 1.100): the quick input widget and the modal dialog box.
-const quickInputWidget = '.quick-input-widget';
-const dialogBox = '.monaco-dialog-box';
-
-async function doInBrowser(page: Page, request: BrowserRequest): Promise<unknown> {
-  switch (request.kind) {
-    case 'screenshot': {
-      const png = path.join(resultsDir, `${request.name}.png`);
-      await page.screenshot({ path: png, timeout: 10_000 });
-      return png;
-    }
-    case 'quickPick': {
-      await page.locator(`${quickInputWidget} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: request.timeoutMs });
-      return readQuickPick(page.locator(quickInputWidget));
-    }
-    case 'dialog': {
-      const box = page.locator(dialogBox);
-      await box.waitFor({ state: 'visible', timeout: request.timeoutMs });
-      return {
-        message: (await box.locator('.dialog-message-text').innerText()).trim(),
-        detail: (await box.locator('.dialog-message-detail').innerText().catch(() => '')).trim(),
-        buttons: (await box.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((text) => text.trim()),
-      };
-    }
-    case 'clickDialogButton':
-      await page.locator(`${dialogBox} .dialog-buttons .monaco-button`, { hasText: request.label }).first().click({ timeout: request.timeoutMs });
-      return null;
-    case 'text': {
-      const element = page.locator(request.selector).first();
-      await element.waitFor({ state: 'visible', timeout: request.timeoutMs });
-      return element.innerText();
-    }
-    case 'type':
-      await page.keyboard.type(request.text);
-      return null;
-    case 'press':
-      await page.keyboard.press(request.key);
-      return null;
-  }
-}
-
-/** The quick pick's title and rendered rows, in display order (the list renders only the rows that show). */
-async function readQuickPick(widget: Locator): Promise<QuickPickView> {
-  // allTextContents never waits, unlike textContent: a row without a description is read at once. Only what shows
-  // counts: a reused row keeps the text of an earlier item's separator or detail, hidden with display: none.
-  const textOf = async (scope: Locator, selector: string) => (await scope.locator(`${selector}:visible`).allTextContents())[0]?.trim() || undefined;
-  const rendered = await Promise.all((await widget.locator('.monaco-list-row').all()).map(async (row) => ({
-    index: Number(await row.getAttribute('data-index')),
-    isSeparatorItem: ((await row.getAttribute('class')) ?? '').includes('quick-input-list-separator-as-item'),
-    separator: await textOf(row, '.quick-input-list-separator'),
-    // An item is two rows of icon labels: label and description first, the detail in the second's `-meta` box.
-    label: await textOf(row, '.quick-input-list-row:first-child .label-name'),
-    description: await textOf(row, '.quick-input-list-row:first-child .label-description'),
-    detail: await textOf(row, '.quick-input-list-label-meta .label-name'),
-  })));
-  const rows = rendered.sort((a, b) => a.index - b.index).flatMap(({ isSeparatorItem, separator, label, description, detail }): QuickPickRow[] => {
-    if (isSeparatorItem) return [{ separator: separator ?? label }];
-    const item = label === undefined ? [] : [{ label, description, detail }];
-    return separator ? [{ separator }, ...item] : item;
-  });
-  return { title: (await textOf(widget, '.quick-input-title')) ?? '', rows };
 }
 
 /** Keeps code-server's and the extension host's logs where CI artifacts and people look. */

@@ -1,5 +1,6 @@
 // GitHub Copilot custom agents (`*.agent.md`, `.github/agents/`, legacy `*.chatmode.md`). VS Code reads their front
 // matter as strict YAML; only `description` is required, and the name defaults to the file name.
+import { agentFileNameBase } from './discovery';
 import { boundedString } from './boundedString';
 import { detachedString } from './detachedString';
 import type { FrontmatterContext } from './frontmatterContext';
@@ -42,7 +43,7 @@ export function applyCopilotRules(ctx: FrontmatterContext): AgentSummary | null 
   }
   if (!loads) return null;
   const name = ctx.value('name');
-  const fileName = ctx.path.split(/[\\/]/).pop()!.replace(/(\.agent|\.chatmode)?\.md$/i, '');
+  const fileName = agentFileNameBase(ctx.path);
   const model = ctx.value('model');
   const nameEntry = typeof name === 'string' && name.trim() !== '' ? ctx.entry('name') : undefined;
   return {

@@ -75,14 +75,15 @@ const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):(\s|$)/;
 
 /**
  * Fixes for front matter that does not parse. Candidates, in order of preference:
- * quote the unquoted top-level values that hold `: ` or indicators (what Claude Code's own repair does, but also for
- * CRLF files where its repair is disabled), and fold a plain description whose lines are not indented into a `|` block.
+ * quote the values of the top-level lines that do not parse on their own (as Claude Code's own repair would, and also
+ * in CRLF files, where its repair never applies), and fold a plain description whose lines are not indented into a `|`
+ * block.
  */
-export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions, knownKeys: ReadonlySet<string>): Fix[] {
+export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions): Fix[] {
   const fixes: Fix[] = [];
   const quoting = quoteTopLevelValues(block);
   if (quoting && verifies(block.yamlText, quoting)) fixes.push(toFix('Quote values that contain `: ` or YAML indicators', quoting, block, positions));
-  const folding = foldDescriptionIntoBlock(block, knownKeys, positions.eol);
+  const folding = foldDescriptionIntoBlock(block, positions.eol);
   if (folding && verifies(block.yamlText, folding)) fixes.push(toFix('Turn the description into a `|` block', folding, block, positions));
   if (fixes.length > 0) fixes[0].isPreferred = true;
   return fixes;
@@ -134,22 +135,22 @@ function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
 /** Lines of an unindented example that look like keys but belong to the description. */
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
 
-function foldDescriptionIntoBlock(block: FrontmatterBlock, knownKeys: ReadonlySet<string>, eol: string): YamlEdit[] | undefined {
+function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): YamlEdit[] | undefined {
   const lines: { text: string; start: number }[] = [];
   forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
   const index = lines.findIndex((line) => /^description:[ \t]*\S/.test(line.text));
   if (index === -1) return undefined;
   const firstValue = lines[index].text.replace(/^description:\s*/, '');
   if (/^[|>'"]/.test(firstValue)) return undefined;
-  // The block takes the lines up to the next key or comment. A key the schema knows ends it, and so does any other key
-  // that is not example dialogue (`user:`, `Context:`): a misspelt `colour: red` stays a key rather than becoming text.
-  // A line the block should not take makes the result fail to parse, and then no fix is offered.
+  // The block takes the lines up to the next comment or key that is not example dialogue (`user:`, `Context:`): a
+  // misspelt `colour: red` stays a key rather than becoming text. A line the block should not have left out makes the
+  // result fail to parse, and then no fix is offered.
   let last = index;
   for (let next = index + 1; next < lines.length; next++) {
     const text = lines[next].text;
     if (text.startsWith('#')) break;
     const key = TOP_LEVEL_KEY.exec(text)?.[1];
-    if (key && (knownKeys.has(key) || !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase()))) break;
+    if (key && !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase())) break;
     last = next;
   }
   while (last > index && lines[last].text.trim() === '') last--;

@@ -5,7 +5,6 @@ import { codes } from './diagnosticCodes';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter } from './frontmatter';
 import { FrontmatterContext } from './frontmatterContext';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
-import { claudeCodeFormat } from './schema';
 import { TextPositions } from './textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from './types';
 import { parseFrontmatterYaml, type ParsedFrontmatter } from './yamlFrontmatter';
@@ -105,13 +104,11 @@ function withoutFrontmatter(format: AgentFormatId, positions: TextPositions, pat
   }]);
 }
 
-const CLAUDE_CODE_KEYS = new Set(claudeCodeFormat.fields.map((field) => field.key));
-
 function reportYamlFailure(context: FrontmatterContext, format: AgentFormatId): void {
   const [first] = context.parsed.strictErrors;
   const start = Math.min(first?.start ?? 0, context.yamlText.length);
   const end = Math.max(start, Math.min(first?.end ?? start, context.yamlText.length));
-  const fixes = yamlSyntaxFixes(context.block, context.positions, CLAUDE_CODE_KEYS);
+  const fixes = yamlSyntaxFixes(context.block, context.positions);
   const what = format === 'copilot' ? 'VS Code cannot read this front matter' : 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file';
   const hint = /\r/.test(context.yamlText) && format === 'claude-code' ? ' (in a CRLF file Claude Code\'s repair of unquoted `: ` never applies)' : '';
   context.report(format === 'copilot' ? 'copilot/yaml-syntax' : 'agent/yaml-syntax', `${what}${hint}: ${first?.message ?? 'invalid YAML'}`, context.range(start, end), fixes[0]);

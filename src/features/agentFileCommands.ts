@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { agentFileNameBase, agentFileSuffix } from '../core/discovery';
 import { setNameEdit, uniqueName } from '../core/agentEdits';
 import { applyTextEdits } from '../core/textEdits';
 import { checkNewAgentName } from '../core/newAgent';
@@ -22,25 +23,14 @@ function agentNames(service: AgentCatalogService): Set<string> {
   return new Set(service.current.entries().flatMap((entry) => (entry.result.agent ? [entry.result.agent.name] : [])));
 }
 
-/** `.agent.md`, `.chatmode.md` or `.md`: the part of a file name that says which tool reads it, kept through a rename. */
-function agentFileSuffix(path: string): string {
-  return /(\.agent|\.chatmode)?\.md$/i.exec(path)?.[0] ?? '.md';
-}
-
-/** The file name without that suffix: the name Copilot gives an agent without a `name`. */
-function fileNameBase(path: string): string {
-  const fileName = nodePath.basename(path);
-  return fileName.slice(0, fileName.length - agentFileSuffix(fileName).length);
-}
-
 /** The file an agent named `name` gets beside `path`, of the same kind. */
 function siblingPath(path: string, name: string): string {
-  return nodePath.join(nodePath.dirname(path), `${name}${agentFileSuffix(path)}`);
+  return nodePath.join(nodePath.dirname(path), `${name}${agentFileSuffix(path) || '.md'}`);
 }
 
 async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem): Promise<vscode.Uri> {
   const text = (await vscode.workspace.fs.readFile(item.uri)).toString();
-  const base = item.entry.result.agent?.name ?? fileNameBase(item.entry.path);
+  const base = item.entry.result.agent?.name ?? agentFileNameBase(item.entry.path);
   const taken = agentNames(service);
   let name = uniqueName(base, taken);
   while (fs.existsSync(siblingPath(item.entry.path, name))) name = uniqueName(name, taken);
@@ -55,7 +45,7 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem)
 /** Renames the agent: its `name:` value and its file, in one WorkspaceEdit. Resolves to the new file, if renamed. */
 async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string): Promise<vscode.Uri | undefined> {
   const oldPath = item.entry.path;
-  const currentName = item.entry.result.agent?.name ?? fileNameBase(oldPath);
+  const currentName = item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
   const problemFor = (name: string) => {
     const target = siblingPath(oldPath, name);
     return checkNewAgentName(name, target !== oldPath && fs.existsSync(target) ? nodePath.basename(target) : undefined);

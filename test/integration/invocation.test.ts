@@ -7,7 +7,7 @@ import type { AgentStudioApi } from '../../src/extension';
 import type { RunSnapshot } from '../../src/features/invoke/runStore';
 import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
-import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNoProcesses, withTimeout } from './invocationKit';
+import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNewRunDocumentContaining, untilNoProcesses, withTimeout } from './invocationKit';
 import { browserAvailable, clickDialogButton, pressKey, takeScreenshot, typeText, visibleDialog, visibleQuickPick } from './workbenchBrowser';
 
 const reply = 'Found one bug: `add` subtracts. Return `a + b` instead.';
@@ -108,11 +108,7 @@ describe('invocation with Claude Code', function () {
   it('stops the stream and ends the claude process and its children within a second of a cancel', async function () {
     if (process.platform !== 'linux') this.skip(); // finds the run's processes through /proc
     loopback.options = { replyText: 'alpha bravo charlie delta echo foxtrot golf hotel india juliet', deltaCount: 10, delayMs: 400 };
-    // Run documents stay open in the workspace after their editors close: only this run's counts.
-    const earlierRuns = new Set(vscode.workspace.textDocuments.map((candidate) => candidate.uri.toString()));
-    const firstText = until(vscode.workspace.onDidChangeTextDocument, () => {
-      return vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'agent-studio-run' && !earlierRuns.has(candidate.uri.toString()) && candidate.getText().includes('alpha'));
-    }, 'the first words in the run document', 30_000);
+    const firstText = untilNewRunDocumentContaining('alpha', 30_000);
     const running = runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Count to ten.' });
     const document = await firstText;
     const processes = processesWith(claude.marker);

@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RunSnapshot } from '../../src/features/invoke/runStore';
+import { RUN_SCHEME, type RunSnapshot } from '../../src/features/invoke/runStore';
+import { until } from './agentStudio';
 import { claudeLoopbackEnvironment } from '../support/claudeCli';
 import { commandLineOf, processesWithMarker, untilNoProcessesWithMarker } from '../support/runProcesses';
 import { withTimeout } from '../unit/providers/providerTestKit';
@@ -83,6 +84,16 @@ export async function runCommand(command: string, ...args: unknown[]): Promise<R
   const snapshot = await withTimeout(Promise.resolve(vscode.commands.executeCommand<RunSnapshot | undefined>(command, ...args)), 60_000, `${command} to finish`);
   assert.ok(snapshot, `${command} started no run`);
   return snapshot;
+}
+
+/**
+ * The document of a run started after this call, once it shows `text`. Run documents stay open in the workspace after
+ * their editors close, so an earlier run's document must not count.
+ */
+export function untilNewRunDocumentContaining(text: string, timeoutMs: number): Promise<vscode.TextDocument> {
+  const earlier = new Set(vscode.workspace.textDocuments.map((document) => document.uri.toString()));
+  return until(vscode.workspace.onDidChangeTextDocument, () => vscode.workspace.textDocuments.find((document) =>
+    document.uri.scheme === RUN_SCHEME && !earlier.has(document.uri.toString()) && document.getText().includes(text)), `a new run document showing "${text}"`, timeoutMs);
 }
 
 /** Pids of processes whose environment carries the marker. */

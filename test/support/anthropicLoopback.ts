@@ -1,4 +1,5 @@
 // A fake Anthropic Messages API on 127.0.0.1 for tests: records every request and streams a canned reply.
+import { EventEmitter } from 'node:events';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -40,6 +41,7 @@ const errorTypes: Record<number, string> = {
 
 export class AnthropicLoopback {
   readonly requests: RecordedRequest[] = [];
+  private readonly abandonedEmitter = new EventEmitter();
   private readonly server: http.Server;
   private readonly sockets = new Set<import('node:net').Socket>();
   private baseUrl: string | undefined;
@@ -95,6 +97,11 @@ export class AnthropicLoopback {
     });
   }
 
+  /** Resolves when a client goes away from a streamed reply before its end (a cancelled run). */
+  untilStreamAbandoned(): Promise<void> {
+    return new Promise((resolve) => this.abandonedEmitter.once('abandoned', () => resolve()));
+  }
+
   private async respond(request: RecordedRequest, res: http.ServerResponse): Promise<void> {
     const pathname = request.path.split('?')[0];
     if (request.method !== 'POST' || pathname !== '/v1/messages') {
@@ -114,6 +121,7 @@ export class AnthropicLoopback {
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.once('close', () => !res.writableEnded && this.abandonedEmitter.emit('abandoned'));
     for (const event of events) {
       if (res.destroyed) return;
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);

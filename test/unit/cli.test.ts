@@ -137,7 +137,7 @@ describe('agent-studio lint', function () {
     const quiet = cli(['lint']);
     assert.equal(quiet.status, 0);
     assert.equal(quiet.stdout, '');
-    assert.match(quiet.stderr, /No agent folder/);
+    assert.match(quiet.stderr, /No agent files in \.claude\/agents\/ or \.github\/agents\//);
     const named = cli(['lint', '--format=json', '.']);
     assert.equal(named.status, 1);
     assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'agent/missing-frontmatter');
