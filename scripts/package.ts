@@ -5,7 +5,7 @@ import { packageVsix, repoRoot, run } from './codeServer';
 
 const maxBytes = 1024 * 1024;
 // Mirrors .vscodeignore's allow-list; vsce adds the [Content_Types].xml and extension.vsixmanifest itself.
-const allowed = [/^dist\/extension\.js$/, /^dist\/providers\/\w+\.js$/, /^package(\.nls)?\.json$/, /^(syntaxes|snippets|media|images)\//, /^(README|CHANGELOG)\.md$/i, /^docs\/diagnostics\.md$/, /^docs\/images\/[\w-]+\.webp$/, /^LICENSE(\.md|\.txt)?$/i];
+const allowed = [/^dist\/(extension|yaml)\.js$/, /^dist\/providers\/\w+\.js$/, /^package(\.nls)?\.json$/, /^(syntaxes|snippets|media|images)\//, /^(README|CHANGELOG)\.md$/i, /^docs\/diagnostics\.md$/, /^docs\/images\/[\w-]+\.webp$/, /^LICENSE(\.md|\.txt)?$/i];
 
 export function packageExtension(): string {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };

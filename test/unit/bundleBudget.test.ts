@@ -25,6 +25,14 @@ describe('bundle budget', function () {
     assert.deepEqual(Object.keys(metafile.inputs).filter((input) => sdkPattern.test(input)), []);
   });
 
+  it('leaves the yaml package out of dist/extension.js: it is dist/yaml.js, required on first use', async () => {
+    const metafile = await productionBuild('src/extension.ts');
+    assert.deepEqual(Object.keys(metafile.inputs).filter((input) => /node_modules[\\/]yaml[\\/]/.test(input)), []);
+    const [, output] = Object.entries(metafile.outputs).find(([file]) => file.endsWith('extension.js'))!;
+    const externals = new Set(output.imports.filter((imported) => imported.external && !imported.path.startsWith('node:')).map((imported) => imported.path));
+    assert.deepEqual([...externals].sort(), ['./yaml.js', 'vscode']);
+  });
+
   it('bundles each SDK-backed provider into its own file under dist/providers/', async () => {
     const metafile = await productionBuild('src/providers/anthropic.ts');
     const outputs = Object.keys(metafile.outputs).map((file) => path.relative(repoRoot, path.resolve(repoRoot, file)).split(path.sep).join('/'));
