@@ -79,14 +79,38 @@ const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):(\s|$)/;
  * in CRLF files, where its repair never applies), and fold a plain description whose lines are not indented into a `|`
  * block.
  */
-export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions): Fix[] {
+export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions): YamlSyntaxFixes {
   const fixes: Fix[] = [];
   const quoting = quoteTopLevelValues(block);
   if (quoting && verifies(block.yamlText, quoting)) fixes.push(toFix('Quote values that contain `: ` or YAML indicators', quoting, block, positions));
   const folding = foldDescriptionIntoBlock(block, positions.eol);
-  if (folding && verifies(block.yamlText, folding)) fixes.push(toFix('Turn the description into a `|` block', folding, block, positions));
+  let unindentedDescriptionLine: YamlLine | undefined;
+  if (folding && verifies(block.yamlText, folding.edits)) {
+    // When the description's unindented lines are the cause, folding them is the fix to prefer.
+    unindentedDescriptionLine = folding.firstUnindented;
+    const fold = toFix('Turn the description into a `|` block', folding.edits, block, positions);
+    if (unindentedDescriptionLine) fixes.unshift(fold);
+    else fixes.push(fold);
+  }
   if (fixes.length > 0) fixes[0].isPreferred = true;
-  return fixes;
+  return { fixes, unindentedDescriptionLine };
+}
+
+export interface YamlSyntaxFixes {
+  /** Best first; the first is preferred. */
+  fixes: Fix[];
+  /**
+   * Set when the front matter fails because a plain `description` goes on over lines that are not indented (an
+   * `<example>` block pasted under it, the most common way an agent gets skipped): the first such line.
+   */
+  unindentedDescriptionLine?: YamlLine;
+}
+
+/** A line of the YAML text: offsets into it, and its text without the line break. */
+export interface YamlLine {
+  start: number;
+  end: number;
+  text: string;
 }
 
 interface YamlEdit {
@@ -135,7 +159,7 @@ function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
 /** Lines of an unindented example that look like keys but belong to the description. */
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
 
-function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): YamlEdit[] | undefined {
+function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits: YamlEdit[]; firstUnindented?: YamlLine } | undefined {
   const lines: { text: string; start: number }[] = [];
   forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
   const index = lines.findIndex((line) => /^description:[ \t]*\S/.test(line.text));
@@ -159,7 +183,11 @@ function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): YamlEdi
     .map((line) => (line.trim() === '' ? '' : `  ${line}`))
     .join(eol);
   const end = lines[last].start + lines[last].text.length;
-  return [{ start: lines[index].start, end, newText: `description: |${eol}${body}` }];
+  const unindented = lines.slice(index + 1, last + 1).find((line) => /^\S/.test(line.text));
+  return {
+    edits: [{ start: lines[index].start, end, newText: `description: |${eol}${body}` }],
+    firstUnindented: unindented && { start: unindented.start, end: unindented.start + unindented.text.length, text: unindented.text },
+  };
 }
 
 /** Calls back with each line's text (without its `\r\n`/`\n`) and start offset. */

@@ -106,12 +106,19 @@ function withoutFrontmatter(format: AgentFormatId, positions: TextPositions, pat
 
 function reportYamlFailure(context: FrontmatterContext, format: AgentFormatId): void {
   const [first] = context.parsed.strictErrors;
-  const start = Math.min(first?.start ?? 0, context.yamlText.length);
-  const end = Math.max(start, Math.min(first?.end ?? start, context.yamlText.length));
-  const fixes = yamlSyntaxFixes(context.block, context.positions);
+  const { fixes, unindentedDescriptionLine: unindented } = yamlSyntaxFixes(context.block, context.positions);
+  const code = format === 'copilot' ? 'copilot/yaml-syntax' : 'agent/yaml-syntax';
   const what = format === 'copilot' ? 'VS Code cannot read this front matter' : 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file';
-  const hint = /\r/.test(context.yamlText) && format === 'claude-code' ? ' (in a CRLF file Claude Code\'s repair of unquoted `: ` never applies)' : '';
-  context.report(format === 'copilot' ? 'copilot/yaml-syntax' : 'agent/yaml-syntax', `${what}${hint}: ${first?.message ?? 'invalid YAML'}`, context.range(start, end), fixes[0]);
+  if (unindented) {
+    // The parser's own words ("Implicit keys need to be on a single line") name a symptom; this is the cause.
+    const shown = unindented.text.length > 40 ? `${unindented.text.slice(0, 37)}...` : unindented.text;
+    context.report(code, `${what}: the description goes on over lines that are not indented, so YAML does not read \`${shown}\` as part of it. Indent them under \`description: |\`.`, context.range(unindented.start, unindented.end), fixes[0]);
+  } else {
+    const start = Math.min(first?.start ?? 0, context.yamlText.length);
+    const end = Math.max(start, Math.min(first?.end ?? start, context.yamlText.length));
+    const hint = /\r/.test(context.yamlText) && format === 'claude-code' ? ' (in a CRLF file Claude Code\'s repair of unquoted `: ` never applies)' : '';
+    context.report(code, `${what}${hint}: ${first?.message ?? 'invalid YAML'}`, context.range(start, end), fixes[0]);
+  }
   // Further candidate fixes ride on copies of the diagnostic so each can be offered.
   for (const fix of fixes.slice(1)) {
     const primary = context.diagnostics[context.diagnostics.length - 1];
