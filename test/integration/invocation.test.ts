@@ -178,6 +178,10 @@ describe('invocation with Claude Code', function () {
     const editor = await vscode.window.showTextDocument(uri);
     const descriptionLine = editor.document.getText().split('\n').findIndex((line) => line.startsWith('description:'));
     await editor.edit((builder) => builder.delete(editor.document.lineAt(descriptionLine).rangeIncludingLineBreak));
+    // The lens gives the reason instead of offering a run that can only fail.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    assert.deepEqual(lenses.map((lens) => lens.command?.command), ['workbench.actions.view.problems']);
+    assert.match(lenses[0].command!.title, /Cannot run: Claude Code skips this file: its `description` is missing/);
     const snapshot = await runCommand('agentStudio.runAgent', uri, { prompt: 'Review.' });
     assert.equal(snapshot.status, 'failed');
     assert.equal(snapshot.error?.kind, 'invalid-agent');
