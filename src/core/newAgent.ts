@@ -1,5 +1,5 @@
 // The New Agent command's pure half: checking a proposed name and writing the file from the answers.
-import { yamlScalar } from './fixes';
+import { slugFromText, yamlScalar } from './fixes';
 
 export interface NewAgentAnswers {
   name: string;
@@ -25,7 +25,9 @@ export function checkNewAgentName(name: string, existingFile?: string): NameProb
   if (/[\\/]/.test(name)) return { severity: 'error', message: 'The name becomes the file name: no `/` or `\\`.' };
   if (name.includes(FRONTMATTER_DELIMITER)) return { severity: 'error', message: DELIMITER_PROBLEM };
   if (existingFile) return { severity: 'error', message: `${existingFile} already exists.` };
-  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return { severity: 'warning', message: 'Lower-case letters, digits and hyphens (`code-reviewer`) are easiest to address with `claude --agent`.' };
+  // A space would also be in the file name, and the engine warns about it in every file that has one.
+  if (/\s/.test(name)) return { severity: 'error', message: `No spaces: the name is also the file name. Try ${slugFromText(name) || 'my-agent'}.` };
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) return { severity: 'warning', message: `Lower-case letters, digits and hyphens are easiest to address with claude --agent: ${slugFromText(name) || 'my-agent'}.` };
   return undefined;
 }
 

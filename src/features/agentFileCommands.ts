@@ -7,6 +7,7 @@ import { setNameEdit, uniqueName } from '../core/agentEdits';
 import { applyTextEdits } from '../core/textEdits';
 import { checkNewAgentName } from '../core/newAgent';
 import type { AgentCatalogService } from './agentCatalogService';
+import { nameValidation, plainText } from './plainText';
 import type { AgentFileItem } from './agentsViewItems';
 import { toVscodeTextEdit } from './vscodeRanges';
 
@@ -56,13 +57,13 @@ async function renameAgent(service: AgentCatalogService, item: AgentFileItem, gi
     value: currentName,
     validateInput: (value) => {
       const problem = problemFor(value);
-      return problem && { message: problem.message, severity: problem.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning };
+      return nameValidation(problem);
     },
   }));
   if (newName === undefined || newName === currentName) return undefined;
   const problem = problemFor(newName);
   if (problem?.severity === 'error') {
-    void vscode.window.showErrorMessage(problem.message);
+    void vscode.window.showErrorMessage(plainText(problem.message));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(item.uri);

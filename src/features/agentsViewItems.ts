@@ -91,7 +91,9 @@ export class AgentFileItem extends vscode.TreeItem {
     let status: string | undefined;
     if (!agent) {
       const firstError = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-      status = vscode.l10n.t('skipped: {0}', firstError?.message ?? vscode.l10n.t('not an agent file'));
+      // The message's own "Claude Code skips this file:" would repeat the label's "skipped".
+      const reason = firstError?.message.replace(/^(Claude Code|VS Code) skips this file: /, '');
+      status = vscode.l10n.t('skipped: {0}', reason ?? vscode.l10n.t('not an agent file'));
     } else if (entry.ambiguousWith?.length) {
       status = vscode.l10n.t('same name as {0}', entry.ambiguousWith.map(displayPath).join(', '));
     } else if (entry.shadowedBy) {
@@ -115,14 +117,14 @@ export class AgentFileItem extends vscode.TreeItem {
     const agent = entry.result.agent;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(agent?.name ?? nodePath.basename(entry.path))}**`);
-    if (status) tooltip.appendMarkdown(` (${escapeMarkdown(status)})`);
+    if (status) tooltip.appendMarkdown(` \u2014 ${escapeMarkdown(status)}`);
     tooltip.appendMarkdown('\n\n');
     if (agent) {
-      const description = agent.description.length > 400 ? `${agent.description.slice(0, 400)}...` : agent.description;
-      tooltip.appendText(description.replace(/\s+/g, ' '));
+      const description = agent.description.replace(/\s+/g, ' ');
+      tooltip.appendText(description.length > 400 ? `${description.slice(0, 400).replace(/\s+\S*$/, '')}...` : description);
       tooltip.appendMarkdown('\n\n');
       tooltip.appendMarkdown(`${vscode.l10n.t('Model')}: \`${agent.model ?? 'inherit'}\`  \n`);
-      const tools = agent.tools === undefined ? vscode.l10n.t('all (inherited)') : agent.tools.length === 0 ? vscode.l10n.t('none') : agent.tools.map((tool) => `\`${tool}\``).join(', ');
+      const tools = agent.tools === undefined ? vscode.l10n.t('all (inherited)') : agent.tools.length === 0 ? vscode.l10n.t('none') : escapeMarkdown(agent.tools.join(', '));
       tooltip.appendMarkdown(`${vscode.l10n.t('Tools')}: ${tools}  \n`);
     }
     if (problems) tooltip.appendMarkdown(`${vscode.l10n.t('Problems')}: ${escapeMarkdown(problems)}  \n`);

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { checkNewAgentDescription, checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../core/newAgent';
 import { CLAUDE_CODE_TOOLS, claudeCodeFormat, fieldOf } from '../core/schema';
 import type { AgentCatalogService } from './agentCatalogService';
+import { nameValidation, plainText } from './plainText';
 
 export interface NewAgentArguments extends Partial<NewAgentAnswers> {
   scope?: 'project' | 'user';
@@ -31,14 +32,17 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
     title, prompt: vscode.l10n.t('The agent\'s name, how Claude Code addresses it (e.g. code-reviewer)'), ignoreFocusOut: true,
     validateInput: (value) => {
       const problem = checkNewAgentName(value, existingFile(value));
-      return problem && { message: problem.message, severity: problem.severity === 'error' ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Warning };
+      return nameValidation(problem);
     },
   }));
   if (name === undefined) return undefined;
   const description = args.description ?? (await vscode.window.showInputBox({
     title, prompt: vscode.l10n.t('When should Claude hand work to this agent?'), ignoreFocusOut: true,
     placeHolder: vscode.l10n.t('Use this agent when ...'),
-    validateInput: (value) => checkNewAgentDescription(value),
+    validateInput: (value) => {
+      const problem = checkNewAgentDescription(value);
+      return problem && plainText(problem);
+    },
   }));
   if (description === undefined) return undefined;
   const folder = await agentFolderFor(service, args, title);
@@ -53,7 +57,7 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
   const target = vscode.Uri.file(nodePath.join(folder, `${name}.md`));
   const problem = checkNewAgentName(name, fs.existsSync(target.fsPath) ? target.fsPath : undefined);
   if (problem?.severity === 'error') {
-    void vscode.window.showErrorMessage(problem.message);
+    void vscode.window.showErrorMessage(plainText(problem.message));
     return undefined;
   }
   await vscode.workspace.fs.writeFile(target, Buffer.from(renderNewAgent({ name, description, model, tools, color })));
@@ -84,14 +88,14 @@ async function agentFolderFor(service: AgentCatalogService, args: NewAgentArgume
 /** A value from the schema's list for `model` or `color`; `undefined` leaves the key out. */
 async function pickOne(title: string, placeHolder: string, key: 'model' | 'color'): Promise<string | undefined | typeof cancelled> {
   const omit = { label: vscode.l10n.t('(leave out)'), description: vscode.l10n.t('use the default'), value: undefined };
-  const values = fieldOf(claudeCodeFormat, key)!.values!.map((value) => ({ label: value.value, description: value.documentation, value: value.value }));
+  const values = fieldOf(claudeCodeFormat, key)!.values!.map((value) => ({ label: value.value, description: plainText(value.documentation), value: value.value }));
   const picked = await vscode.window.showQuickPick([...values, omit], { title, placeHolder, ignoreFocusOut: true });
   return picked ? picked.value : cancelled;
 }
 
 /** Tools from the schema; picking none leaves `tools` out, so the agent inherits every tool. */
 async function pickTools(title: string): Promise<string[] | undefined> {
-  const items = CLAUDE_CODE_TOOLS.map((tool) => ({ label: tool.name, description: tool.documentation }));
+  const items = CLAUDE_CODE_TOOLS.map((tool) => ({ label: tool.name, description: plainText(tool.documentation) }));
   const picked = await vscode.window.showQuickPick(items, {
     title, canPickMany: true, ignoreFocusOut: true, placeHolder: vscode.l10n.t('Tools the agent may use (none picked: all tools)'),
   });

@@ -40,7 +40,7 @@ describe('Agents view', () => {
     const skipped = row(api, 'backend-architect-no-frontmatter.md');
     assert.ok(skipped, 'the seed without front matter is listed');
     assert.equal(skipped.contextValue, 'agentFile.skipped');
-    assert.match(skipped.description, /^skipped: Claude Code skips this file: it has no front matter/);
+    assert.match(skipped.description, /^skipped: it has no front matter/);
     assert.equal(row(api, 'README.md'), undefined, 'a README without front matter is no agent and no problem');
   });
 

@@ -35,7 +35,9 @@ describe('new agent', () => {
     assert.equal(checkNewAgentName('')?.severity, 'error');
     assert.equal(checkNewAgentName('-x')?.severity, 'error');
     assert.equal(checkNewAgentName('code-reviewer', 'code-reviewer.md')?.severity, 'error');
-    assert.equal(checkNewAgentName('Code Reviewer')?.severity, 'warning');
+    assert.deepEqual(checkNewAgentName('My Reviewer'), { severity: 'error', message: 'No spaces: the name is also the file name. Try my-reviewer.' });
+    assert.equal(checkNewAgentName('CodeReviewer')?.severity, 'warning');
+    assert.match(checkNewAgentName('CodeReviewer')!.message, /codereviewer\.$/);
     assert.equal(checkNewAgentName('code-reviewer'), undefined);
     assert.equal(checkNewAgentName('a---b')?.severity, 'error');
     assert.match(checkNewAgentDescription('Use when --- anything') ?? '', /`---`/);
