@@ -8,7 +8,7 @@ import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, diagnosticsOf, inWorkspace, untilDiagnostics } from './agentStudio';
 import { loadedAgentNames } from '../support/claudeCli';
 import { claudeBinary } from './invocationKit';
-import { takeScreenshot } from './workbenchBrowser';
+import { browserAvailable, takeScreenshot, visibleText } from './workbenchBrowser';
 
 const errorsOf = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Error);
 
@@ -97,7 +97,13 @@ describe('diagnostics and quick fixes', () => {
     editor.selection = new vscode.Selection(error.range.start.translate(0, 1), error.range.start.translate(0, 1));
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.selection.active);
     assert.ok(Array.isArray(hovers));
+    // The hover shows only in the focused editor, wherever an earlier test left the focus.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
     await vscode.commands.executeCommand('editor.action.showHover');
+    if (browserAvailable()) {
+      // The hover as the user sees it: its text is the diagnostic's, with the code that links to the docs.
+      assert.match(await visibleText('.monaco-hover:has-text("agent/yaml-syntax")'), /the description goes on over lines that are not indented/);
+    }
     await takeScreenshot('agent-file-diagnostic-hover');
     assert.ok(api.catalog.current.get(uri.fsPath));
   });
