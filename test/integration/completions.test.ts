@@ -10,16 +10,21 @@ function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
 }
 
+/** The labels the editor's completion offers in an agent file, on the line that starts with `linePrefix`, at `character`. */
+async function completionLabels(fileName: string, linePrefix: string, character: number): Promise<string[]> {
+  const uri = vscode.Uri.file(agentPath(fileName));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const line = document.getText().split('\n').findIndex((text) => text.startsWith(linePrefix));
+  const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, character));
+  return completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
 describe('completions and hovers', () => {
   before(agentStudioApi);
   afterEach(closeAllEditors);
 
   it('completes `model:` with sonnet, opus, haiku and inherit', async () => {
-    const uri = vscode.Uri.file(agentPath('backend-specialist.md'));
-    const document = await vscode.workspace.openTextDocument(uri);
-    const line = document.getText().split('\n').findIndex((text) => text.startsWith('model:'));
-    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 'model: '.length));
-    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const labels = await completionLabels('backend-specialist.md', 'model:', 'model: '.length);
     for (const model of ['sonnet', 'opus', 'haiku', 'inherit']) assert.ok(labels.includes(model), `${model} in ${labels.join(', ')}`);
   });
 
@@ -41,11 +46,7 @@ describe('completions and hovers', () => {
   });
 
   it('completes tool names inside `tools`', async () => {
-    const uri = vscode.Uri.file(agentPath('security-reviewer.md'));
-    const document = await vscode.workspace.openTextDocument(uri);
-    const line = document.getText().split('\n').findIndex((text) => text.startsWith('tools:'));
-    const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(line, 'tools: Re'.length));
-    const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    const labels = await completionLabels('security-reviewer.md', 'tools:', 'tools: Re'.length);
     assert.ok(labels.includes('WebFetch'));
     assert.ok(!labels.includes('Grep'), 'tools already listed are not offered again');
   });
