@@ -15,7 +15,7 @@ const shared = {
 };
 
 // The `yaml` package is a file of its own beside the extension bundle, `require`d on first use
-// (src/core/yamlFrontmatter.ts): the fast scanner reads nearly every front matter without it, and its 110 KB would be
+// (src/engine/frontmatter/yamlFrontmatter.ts): the fast scanner reads nearly every front matter without it, and its 110 KB would be
 // almost half of what VS Code compiles before `activate()` runs. The command line keeps it inside its one file.
 const yamlBesideTheBundle = {
   name: 'yaml-beside-the-bundle',
@@ -28,12 +28,12 @@ const builds = [
   // `vscode` is provided by the extension host.
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [yamlBesideTheBundle] },
   { ...shared, entryPoints: { yaml: require.resolve('yaml') }, outdir: 'dist' },
-  { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Each SDK-backed provider is its own file, with its SDK inside; the extension `require`s it by a computed path when a
-  // run needs it (src/features/invoke/providerSelection.ts), so activation never loads an SDK. esbuild cannot split CJS.
+  // run needs it (src/vscode/runs/providerSelection.ts), so activation never loads an SDK. esbuild cannot split CJS.
   {
     ...shared,
-    entryPoints: { anthropic: 'src/providers/anthropic.ts', openaiCompatible: 'src/providers/openaiCompatible.ts' },
+    entryPoints: { anthropic: 'src/providers/anthropic/anthropic.ts', openaiCompatible: 'src/providers/openaiCompatible/openaiCompatible.ts' },
     outdir: 'dist/providers',
   },
 ];

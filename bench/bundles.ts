@@ -27,10 +27,10 @@ export async function buildBundles(): Promise<Bundles> {
   const extension = path.join(outDir, 'extension.js');
   const engineBench = path.join(outDir, 'engineBench.js');
   const [, extensionBuild] = await Promise.all([
-    esbuild.build({ ...buildFor('src/cli.ts'), ...production, outfile: cli }),
+    esbuild.build({ ...buildFor('src/cli/main.ts'), ...production, outfile: cli }),
     esbuild.build({ ...buildFor('src/extension.ts'), ...production, outfile: extension, metafile: true }),
     // The engine benchmarks, bundled with the same options as the CLI so they measure the code users run.
-    esbuild.build({ ...buildFor('src/cli.ts'), ...production, banner: {}, entryPoints: [path.join(repoRoot, 'bench', 'engineBench.ts')], outfile: engineBench }),
+    esbuild.build({ ...buildFor('src/cli/main.ts'), ...production, banner: {}, entryPoints: [path.join(repoRoot, 'bench', 'engineBench.ts')], outfile: engineBench }),
   ]);
   const extensionBytes = Object.entries(extensionBuild.metafile!.outputs).find(([file]) => file.endsWith('extension.js'))![1].bytes;
   return { cli, extension, extensionBytes, engineBench };

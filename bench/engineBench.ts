@@ -3,13 +3,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
-import { AgentCatalog, discoverAgents } from '../src/core/catalog';
-import { agentFolders } from '../src/core/discovery';
-import { splitFrontmatter } from '../src/core/frontmatter';
-import { lintAgentFile } from '../src/core/lint';
+import { AgentCatalog } from '../src/engine/catalog/catalog';
+import { discoverAgents } from '../src/node/catalogLoading';
+import { agentFolders } from '../src/node/discovery';
+import { splitFrontmatter } from '../src/engine/frontmatter/frontmatter';
+import { lintAgentFile } from '../src/engine/lint/lint';
 import { median, percentile, time, timeAsync } from './stats';
 
-/** The options the engine itself gives yaml (src/core/yamlFrontmatter.ts), so the baseline parses as much. */
+/** The options the engine itself gives yaml (src/engine/frontmatter/yamlFrontmatter.ts), so the baseline parses as much. */
 const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge: true, logLevel: 'silent' } as const;
 
 type Benchmark = (argument: never) => unknown;

@@ -1,14 +1,14 @@
-// Wires Agent Studio's features; each lives in src/features/ and registers what it owns on the context.
+// Wires Agent Studio's features; each lives in src/vscode/ and registers what it owns on the context.
 import * as vscode from 'vscode';
-import { AgentCatalogService } from './features/agentCatalogService';
-import { registerAgentFileCommands } from './features/agentFileCommands';
-import { registerAgentsView, type AgentsTreeProvider, type AgentsViewNode } from './features/agentsView';
-import { registerCodeActions } from './features/codeActions';
-import { registerCompletions } from './features/completions';
-import { registerDiagnostics } from './features/diagnostics';
-import { registerHovers } from './features/hovers';
-import { registerInvocation, type InvocationApi } from './features/invoke/invocation';
-import { registerNewAgentCommand } from './features/newAgentCommand';
+import { AgentCatalogService } from './vscode/catalog/agentCatalogService';
+import { registerAgentFileCommands } from './vscode/agentsView/agentFileCommands';
+import { registerAgentsView, type AgentsTreeProvider, type AgentsViewNode } from './vscode/agentsView/agentsView';
+import { registerCodeActions } from './vscode/diagnostics/codeActions';
+import { registerCompletions } from './vscode/language/completions';
+import { registerDiagnostics } from './vscode/diagnostics/diagnostics';
+import { registerHovers } from './vscode/language/hovers';
+import { registerInvocation, type InvocationApi } from './vscode/runs/invocation';
+import { registerNewAgentCommand } from './vscode/agentsView/newAgentCommand';
 
 /** What `activate()` returns: the shared catalog and the view, for other extensions' and our integration tests' use. */
 export interface AgentStudioApi {

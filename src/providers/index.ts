@@ -1,7 +1,7 @@
 // Creates providers by id, loading each back end's module (and its SDK) only when a run needs it.
-import type { AnthropicOptions } from './anthropic';
-import type { ClaudeCodeOptions } from './claudeCode';
-import type { OpenAICompatibleOptions } from './openaiCompatible';
+import type { AnthropicOptions } from './anthropic/anthropic';
+import type { ClaudeCodeOptions } from './claudeCode/claudeCode';
+import type { OpenAICompatibleOptions } from './openaiCompatible/openaiCompatible';
 import { providerLabels, type Provider } from './types';
 
 export * from './types';
@@ -29,11 +29,11 @@ export const nodeProviders: readonly { id: NodeProviderId; label: string }[] = (
 export async function createProvider(config: ProviderConfig): Promise<Provider> {
   switch (config.id) {
     case 'claude-code':
-      return (require('./claudeCode') as typeof import('./claudeCode')).createClaudeCodeProvider(config.options);
+      return (require('./claudeCode/claudeCode') as typeof import('./claudeCode/claudeCode')).createClaudeCodeProvider(config.options);
     case 'anthropic':
-      return (require('./anthropic') as typeof import('./anthropic')).createAnthropicProvider(config.options);
+      return (require('./anthropic/anthropic') as typeof import('./anthropic/anthropic')).createAnthropicProvider(config.options);
     case 'openai-compatible':
-      return (require('./openaiCompatible') as typeof import('./openaiCompatible')).createOpenAICompatibleProvider(config.options);
+      return (require('./openaiCompatible/openaiCompatible') as typeof import('./openaiCompatible/openaiCompatible')).createOpenAICompatibleProvider(config.options);
   }
 }
 

@@ -1,6 +1,6 @@
 // The contract every model back end implements. Plain Node: no `vscode` import here.
 
-import type { AgentDefinition } from '../core/types';
+import type { AgentDefinition } from '../engine/types';
 
 export type { AgentDefinition };
 

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { lintAgentFile } from '../../src/core/lint';
+import { lintAgentFile } from '../../src/engine/lint/lint';
 import { agentPath, agentStudioApi, closeAllEditors } from './agentStudio';
 import { takeScreenshot } from './workbenchBrowser';
 

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { diagnosticDocLine } from '../../src/core/docs';
-import { lintAgentFile } from '../../src/core/lint';
+import { diagnosticDocLine } from '../../src/engine/lint/docs';
+import { lintAgentFile } from '../../src/engine/lint/lint';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, diagnosticsOf, inWorkspace, untilDiagnostics } from './agentStudio';
 import { loadedAgentNames } from '../support/claudeCli';

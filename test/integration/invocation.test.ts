@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
-import type { RunSnapshot } from '../../src/features/invoke/runStore';
+import type { RunSnapshot } from '../../src/vscode/runs/runStore';
 import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
 import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNewRunDocumentContaining, untilNoProcesses, withTimeout } from './invocationKit';

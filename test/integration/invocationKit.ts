@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { RUN_SCHEME, type RunSnapshot } from '../../src/features/invoke/runStore';
+import { RUN_SCHEME, type RunSnapshot } from '../../src/vscode/runs/runStore';
 import { until } from './agentStudio';
 import { claudeLoopbackEnvironment } from '../support/claudeCli';
 import { commandLineOf, processesWithMarker, untilNoProcessesWithMarker } from '../support/runProcesses';

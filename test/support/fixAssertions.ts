@@ -1,7 +1,7 @@
 // Shared assertion: a fix changes only the bytes its edits cover.
 import * as assert from 'node:assert/strict';
-import { TextPositions } from '../../src/core/textPositions';
-import type { Diagnostic } from '../../src/core/types';
+import { TextPositions } from '../../src/engine/text/textPositions';
+import type { Diagnostic } from '../../src/engine/types';
 
 /** Bytes before the first edit and after the last one are unchanged. */
 export function assertOnlyEditedRangesChanged(before: string, after: string, diagnostic: Diagnostic): void {

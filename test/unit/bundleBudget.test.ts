@@ -34,7 +34,7 @@ describe('bundle budget', function () {
   });
 
   it('bundles each SDK-backed provider into its own file under dist/providers/', async () => {
-    const metafile = await productionBuild('src/providers/anthropic.ts');
+    const metafile = await productionBuild('src/providers/anthropic/anthropic.ts');
     const outputs = Object.keys(metafile.outputs).map((file) => path.relative(repoRoot, path.resolve(repoRoot, file)).split(path.sep).join('/'));
     assert.deepEqual(outputs.sort(), ['dist/providers/anthropic.js', 'dist/providers/openaiCompatible.js']);
     const inputs = Object.keys(metafile.inputs);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createAnthropicProvider } from '../../../src/providers/anthropic';
+import { createAnthropicProvider } from '../../../src/providers/anthropic/anthropic';
 import { ProviderError } from '../../../src/providers/types';
 import { startAnthropicLoopback, type AnthropicLoopback } from '../../support/anthropicLoopback';
 import { agent, anthropicEvents, anthropicSse, closedPortUrl, collect, signal, startServer, withTimeout, writeBytewise, type ScriptedServer } from './providerTestKit';

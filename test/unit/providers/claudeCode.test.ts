@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createClaudeCodeProvider, type ClaudeCodeOptions } from '../../../src/providers/claudeCode';
+import { createClaudeCodeProvider, type ClaudeCodeOptions } from '../../../src/providers/claudeCode/claudeCode';
 import { ProviderError, type AgentDefinition } from '../../../src/providers/types';
 import { startAnthropicLoopback, type AnthropicLoopback } from '../../support/anthropicLoopback';
 import { claudeLoopbackEnvironment, findClaudeBinary } from '../../support/claudeCli';

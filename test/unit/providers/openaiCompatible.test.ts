@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type * as http from 'node:http';
-import { createOpenAICompatibleProvider } from '../../../src/providers/openaiCompatible';
+import { createOpenAICompatibleProvider } from '../../../src/providers/openaiCompatible/openaiCompatible';
 import { ProviderError } from '../../../src/providers/types';
 import { agent, closedPortUrl, collect, openAIChunks, openAISse, signal, startServer, withTimeout, writeBytewise, type ScriptedServer } from './providerTestKit';
 

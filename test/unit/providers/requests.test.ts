@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { buildAnthropicRequest, defaultModelAliases, resolveAnthropicModel } from '../../../src/providers/anthropic';
-import { buildClaudeAgentJson, buildClaudeCodeArgs } from '../../../src/providers/claudeCode';
+import { buildAnthropicRequest, defaultModelAliases, resolveAnthropicModel } from '../../../src/providers/anthropic/anthropic';
+import { buildClaudeAgentJson, buildClaudeCodeArgs } from '../../../src/providers/claudeCode/claudeCode';
 import { buildLanguageModelMessages } from '../../../src/providers/languageModelMessages';
-import { buildOpenAIRequest } from '../../../src/providers/openaiCompatible';
+import { buildOpenAIRequest } from '../../../src/providers/openaiCompatible/openaiCompatible';
 import { ProviderError } from '../../../src/providers/types';
 import { agent } from './providerTestKit';
 

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { abortable } from '../../../src/providers/abortable';
-import { createAnthropicProvider } from '../../../src/providers/anthropic';
-import { AnthropicStreamReader } from '../../../src/providers/anthropicEvents';
-import { ClaudeStreamParser, parseClaudeStreamJson } from '../../../src/providers/claudeCode';
-import { JsonLinesDecoder } from '../../../src/providers/jsonLines';
-import { createOpenAICompatibleProvider, OpenAIStreamReader } from '../../../src/providers/openaiCompatible';
+import { createAnthropicProvider } from '../../../src/providers/anthropic/anthropic';
+import { AnthropicStreamReader } from '../../../src/providers/anthropic/anthropicEvents';
+import { ClaudeStreamParser, parseClaudeStreamJson } from '../../../src/providers/claudeCode/claudeCode';
+import { JsonLinesDecoder } from '../../../src/providers/claudeCode/jsonLines';
+import { createOpenAICompatibleProvider, OpenAIStreamReader } from '../../../src/providers/openaiCompatible/openaiCompatible';
 import { ProviderError, type RunEvent } from '../../../src/providers/types';
 import { agent, anthropicEvents, anthropicSse, chunkedFetch, collect, openAIChunks, openAISse, signal, splits, sseEvent } from './providerTestKit';
 

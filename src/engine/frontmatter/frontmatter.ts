@@ -1,0 +1,162 @@
+// Splitting front matter from body exactly as Claude Code 2.1.197 does, and explaining why a block was not found.
+// Nothing here evaluates code: a `---js` block is text like any other (gray-matter would run it, so it is not used).
+import { codes } from '../lint/diagnosticCodes';
+import type { TextPositions } from '../text/textPositions';
+import type { Diagnostic } from '../types';
+
+/** Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere. */
+const CLAUDE_CODE_FRONTMATTER = /^---\s*\n([\s\S]*?)---\s*\n?/;
+
+export interface FrontmatterBlock {
+  /** The YAML text between the delimiters, as Claude Code passes it to its parser. */
+  yamlText: string;
+  yamlStart: number;
+  /** Offset of the closing `---`. */
+  closeStart: number;
+  bodyStart: number;
+}
+
+export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
+  const match = CLAUDE_CODE_FRONTMATTER.exec(text);
+  if (!match) return undefined;
+  const yamlText = match[1];
+  const yamlStart = match[0].indexOf(yamlText, 3);
+  // `[\s\S]*?` is lazy, so the closing `---` is right after the YAML text.
+  return { yamlText, yamlStart, closeStart: yamlStart + yamlText.length, bodyStart: match[0].length };
+}
+
+/** When the closing `---` sits inside a line, Claude Code has cut the front matter short there. */
+export function delimiterInsideValue(block: FrontmatterBlock, positions: TextPositions): Diagnostic | undefined {
+  const text = positions.text;
+  const before = text.charCodeAt(block.closeStart - 1);
+  const startsLine = block.closeStart === block.yamlStart || before === 10 || before === 13;
+  // The line's end found directly: line positions through the whole front matter are not needed when all is well.
+  let lineEnd = block.closeStart + 3;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
+  const restOfLine = text.slice(block.closeStart + 3, lineEnd);
+  if (startsLine && restOfLine.trim() === '') return undefined;
+  return {
+    code: codes['agent/delimiter-inside-value'].code,
+    severity: codes['agent/delimiter-inside-value'].severity,
+    message: 'Claude Code ends the front matter at this `---`: the rest of this line and every key after it are ignored.',
+    range: positions.rangeOf(block.closeStart, block.closeStart + 3),
+    fix: startsLine ? undefined : {
+      title: 'Replace `---` with an em dash',
+      edits: [{ range: positions.rangeOf(block.closeStart, block.closeStart + 3), newText: '\u2014' }],
+      isPreferred: true,
+    },
+  };
+}
+
+const BOM = '\uFEFF';
+const OPENER_WITH_SUFFIX = /^---([A-Za-z][\w-]*)[ \t]*$/;
+
+/**
+ * Why Claude Code found no front matter in a file that has none by its rule. `undefined` when the file simply has none,
+ * which the caller reports (or not, for a README).
+ */
+export function explainMissingFrontmatter(positions: TextPositions): Diagnostic | undefined {
+  const text = positions.text;
+  const error = (code: keyof typeof codes, message: string, start: number, end: number, fix?: Diagnostic['fix']): Diagnostic => ({
+    code, severity: codes[code].severity, message, range: positions.rangeOf(start, end), fix,
+  });
+
+  if (text.startsWith(BOM) && splitFrontmatter(text.slice(1))) {
+    return error('agent/bom', 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.', 0, Math.min(text.length, 4), {
+      title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }],
+    });
+  }
+
+  if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text.replace(/\r/g, '\n'))) {
+    return error('agent/cr-line-endings', 'This file uses CR-only line breaks; Claude Code needs `\\n` after `---` and skips it.', 0, Math.min(text.length, 3), {
+      title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replace(/\r/g, '\n') }],
+    });
+  }
+
+  const firstContentLine = firstNonBlankLine(positions);
+  if (firstContentLine === undefined) return undefined;
+  const line = positions.lineText(firstContentLine);
+  const lineStart = positions.lineStartOffset(firstContentLine);
+  const trimmed = line.trim();
+  const looksLikeOpener = trimmed === '---' || OPENER_WITH_SUFFIX.test(trimmed) || /^----+$/.test(trimmed) || /^---\s+\S/.test(trimmed);
+  if (!looksLikeOpener) return undefined;
+
+  if (firstContentLine > 0 && line.startsWith('---')) {
+    const candidate = text.slice(lineStart);
+    return error('agent/leading-blank-lines', 'Blank lines precede `---`; Claude Code only finds front matter at the very start, so it skips this file.', 0, lineStart, splitFrontmatter(candidate)
+      ? { title: 'Remove the blank lines before the front matter', isPreferred: true, edits: [{ range: positions.rangeOf(0, lineStart), newText: '' }] }
+      : undefined);
+  }
+
+  if (line !== trimmed && /^\s+---/.test(line)) {
+    return error('agent/indented-frontmatter', 'The front matter is indented; Claude Code only recognises `---` at the first column, so it skips this file.', lineStart, lineStart + line.length, unindentFix(positions, firstContentLine));
+  }
+
+  const suffix = OPENER_WITH_SUFFIX.exec(trimmed);
+  if (suffix) {
+    const language = suffix[1];
+    const executable = /^(js|javascript|coffee|coffeescript)$/i.test(language);
+    const message = executable
+      ? `A \`---${language}\` block is JavaScript front matter: it is never executed (not by Claude Code, not by Agent Studio), and Claude Code skips this file.`
+      : `Claude Code only recognises a bare \`---\`; \`---${language}\` is not an opener, so it skips this file.`;
+    const fix = !executable && splitFrontmatter('---' + text.slice(lineStart + line.length))
+      ? { title: `Remove the \`${language}\` suffix`, isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText: '---' }] }
+      : undefined;
+    return error('agent/frontmatter-language', message, lineStart, lineStart + line.length, fix);
+  }
+
+  if (trimmed !== '---') {
+    // `--- name: x` holds the first key: it moves to a line of its own instead of being dropped with the suffix.
+    const firstKey = /^---[ \t]*([A-Za-z_][\w-]*:.*)$/.exec(trimmed)?.[1];
+    const newText = firstKey ? `---${positions.eol}${firstKey}` : '---';
+    const repaired = newText + text.slice(lineStart + line.length);
+    const title = firstKey ? 'Put the first key on its own line after `---`' : 'Replace the first line with `---`';
+    return error('agent/malformed-delimiter', 'The first line must be exactly `---`; Claude Code does not recognise this opener and skips the file.', lineStart, lineStart + line.length,
+      splitFrontmatter(repaired) ? { title, isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText }] } : undefined);
+  }
+
+  return error('agent/unclosed-frontmatter', 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));
+}
+
+function firstNonBlankLine(positions: TextPositions): number | undefined {
+  for (let line = 0; line < positions.lineCount; line++) {
+    if (positions.lineText(line).replace(BOM, '').trim() !== '') return line;
+  }
+  return undefined;
+}
+
+const YAML_LINE = /^([A-Za-z_][\w-]*\s*:|\s+\S|-\s|#)/;
+
+/** Close an unclosed block after its last line that still looks like YAML (a key, an indented or list line, a comment). */
+function closeFrontmatterFix(positions: TextPositions, openerLine: number): Diagnostic['fix'] {
+  let lastYamlLine = openerLine;
+  for (let line = openerLine + 1; line < positions.lineCount; line++) {
+    const content = positions.lineText(line);
+    if (!YAML_LINE.test(content)) break;
+    lastYamlLine = line;
+  }
+  if (lastYamlLine === openerLine) return undefined;
+  const insertAt = positions.lineEndOffset(lastYamlLine);
+  return {
+    title: 'Close the front matter with `---`',
+    isPreferred: true,
+    edits: [{ range: positions.rangeOf(insertAt, insertAt), newText: `${positions.eol}---` }],
+  };
+}
+
+/** Remove the indentation the opener has from every line of the block, up to and including the closer. */
+function unindentFix(positions: TextPositions, openerLine: number): Diagnostic['fix'] {
+  const indent = /^\s*/.exec(positions.lineText(openerLine))![0];
+  const edits = [];
+  for (let line = openerLine; line < positions.lineCount; line++) {
+    const content = positions.lineText(line);
+    if (content.startsWith(indent)) {
+      const start = positions.lineStartOffset(line);
+      edits.push({ range: positions.rangeOf(start, start + indent.length), newText: '' });
+    }
+    if (line > openerLine && content.trim() === '---') {
+      return { title: 'Remove the indentation of the front matter', isPreferred: true, edits };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,35 @@
+// Hovers inside agent front matter: the schema's documentation for keys, enumerated values and tool names.
+import { cursorAt } from '../frontmatter/frontmatterCursor';
+import { CLAUDE_CODE_TOOLS, MCP_TOOL_PATTERN, type FieldSchema } from '../formats/schema';
+import type { AgentFormatId, Position, Range } from '../types';
+
+export interface HoverInfo {
+  /** Markdown. */
+  markdown: string;
+  range: Range;
+}
+
+export function hoverFrontmatter(text: string, position: Position, formatId: AgentFormatId): HoverInfo | undefined {
+  const cursor = cursorAt(text, position, formatId);
+  if (!cursor || !cursor.field || cursor.token === '') return undefined;
+  const range = cursor.tokenRange;
+  if (cursor.kind === 'key') return { markdown: describeField(cursor.field), range };
+  if (cursor.kind === 'value') {
+    const value = cursor.field.values?.find((known) => known.value === cursor.token);
+    return value ? { markdown: `\`${cursor.key}: ${value.value}\`\n\n${value.documentation}`, range } : undefined;
+  }
+  if (formatId !== 'claude-code') return undefined;
+  const tool = CLAUDE_CODE_TOOLS.find((known) => known.name === cursor.token);
+  if (tool) return { markdown: `**${tool.name}** (Claude Code tool)\n\n${tool.documentation}`, range };
+  if (MCP_TOOL_PATTERN.test(cursor.token)) return { markdown: `\`${cursor.token}\`: a tool (or all tools) of an MCP server.`, range };
+  return undefined;
+}
+
+export function describeField(field: FieldSchema): string {
+  const lines = [`**${field.key}** (${field.type}, ${field.required ? 'required' : 'optional'})`, '', field.documentation];
+  if (field.values) {
+    const values = field.values.map((value) => `\`${value.value}\``).join(', ');
+    lines.push('', `Values: ${values}${field.valuesAreOpen ? ', or another' : ''}.`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,203 @@
+// Mechanical fixes that need more than one rule's knowledge: quoting, frontmatter generation, YAML repairs.
+// Every YAML repair here is verified by re-parsing before it is offered, so a fix never trades one error for another.
+import type { FrontmatterBlock } from '../frontmatter/frontmatter';
+import type { TextPositions } from '../text/textPositions';
+import type { Fix, TextEdit } from '../types';
+import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
+
+/** A YAML double-quoted scalar that parses back to exactly `text` (JSON strings are valid YAML 1.2). */
+export function quoteYamlString(text: string): string {
+  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** `text` as a YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
+export function yamlScalar(text: string): string {
+  const parsed = parseFrontmatterYaml(`value: ${text}\n`);
+  const plainWorks = text !== '' && !parsed.failed && !parsed.repaired && parsed.values.value === text && !/[\r\n]/.test(text);
+  return plainWorks ? text : quoteYamlString(text);
+}
+
+/** `Backend Architect Agent` -> `backend-architect-agent`. */
+export function slugFromText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}
+
+/**
+ * Front matter for a Markdown file that has none: the name from its first heading (or the file name), the description
+ * from its first paragraph (or the heading).
+ */
+export function generateFrontmatterFix(positions: TextPositions, path: string): Fix {
+  const text = positions.text;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n|\r/);
+  const headingIndex = lines.findIndex((line) => /^#{1,6}\s+\S/.test(line));
+  const heading = headingIndex === -1 ? undefined : lines[headingIndex].replace(/^#+\s+/, '').replace(/\s+#+\s*$/, '').trim();
+  const fileName = path.split(/[\\/]/).pop()!.replace(/\.md$/i, '');
+  const nameSource = heading ? heading.replace(/\s+(agent|sub-?agent)$/i, '') : fileName;
+  const name = slugFromText(nameSource) || slugFromText(fileName) || 'my-agent';
+  const paragraph = firstParagraph(lines, headingIndex + 1);
+  const description = (paragraph ?? (heading ? `Use this agent for ${heading}.` : `Use this agent for ${fileName}.`)).replaceAll('---', '\u2014');
+  const eol = positions.eol;
+  const bomLength = text.startsWith('\uFEFF') ? 1 : 0;
+  return {
+    title: `Add front matter (name: ${name})`,
+    isPreferred: true,
+    edits: [{ range: positions.rangeOf(bomLength, bomLength), newText: ['---', `name: ${name}`, `description: ${quoteYamlString(description)}`, '---', '', ''].join(eol) }],
+  };
+}
+
+function firstParagraph(lines: string[], from: number): string | undefined {
+  const collected: string[] = [];
+  for (let index = Math.max(0, from); index < lines.length; index++) {
+    const line = lines[index].trim();
+    if (line === '') {
+      if (collected.length > 0) break;
+      continue;
+    }
+    if (/^(#|```|[-*+]\s|\d+\.\s|>|<|\|)/.test(line)) {
+      if (collected.length > 0) break;
+      continue;
+    }
+    collected.push(line);
+  }
+  if (collected.length === 0) return undefined;
+  const paragraph = collected.join(' ');
+  return paragraph.length > 300 ? `${paragraph.slice(0, 297).replace(/\s+\S*$/, '')}...` : paragraph;
+}
+
+const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):(\s|$)/;
+
+/**
+ * Fixes for front matter that does not parse. Candidates, in order of preference:
+ * quote the values of the top-level lines that do not parse on their own (as Claude Code's own repair would, and also
+ * in CRLF files, where its repair never applies), and fold a plain description whose lines are not indented into a `|`
+ * block.
+ */
+export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions): YamlSyntaxFixes {
+  const fixes: Fix[] = [];
+  const quoting = quoteTopLevelValues(block);
+  if (quoting && verifies(block.yamlText, quoting)) fixes.push(toFix('Quote values that contain `: ` or YAML indicators', quoting, block, positions));
+  const folding = foldDescriptionIntoBlock(block, positions.eol);
+  let unindentedDescriptionLine: YamlLine | undefined;
+  if (folding && verifies(block.yamlText, folding.edits)) {
+    // When the description's unindented lines are the cause, folding them is the fix to prefer.
+    unindentedDescriptionLine = folding.firstUnindented;
+    const fold = toFix('Turn the description into a `|` block', folding.edits, block, positions);
+    if (unindentedDescriptionLine) fixes.unshift(fold);
+    else fixes.push(fold);
+  }
+  if (fixes.length > 0) fixes[0].isPreferred = true;
+  return { fixes, unindentedDescriptionLine };
+}
+
+export interface YamlSyntaxFixes {
+  /** Best first; the first is preferred. */
+  fixes: Fix[];
+  /**
+   * Set when the front matter fails because a plain `description` goes on over lines that are not indented (an
+   * `<example>` block pasted under it, the most common way an agent gets skipped): the first such line.
+   */
+  unindentedDescriptionLine?: YamlLine;
+}
+
+/** A line of the YAML text: offsets into it, and its text without the line break. */
+export interface YamlLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface YamlEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+function toFix(title: string, edits: YamlEdit[], block: FrontmatterBlock, positions: TextPositions): Fix {
+  const textEdits: TextEdit[] = edits.map((edit) => ({ range: positions.rangeOf(block.yamlStart + edit.start, block.yamlStart + edit.end), newText: edit.newText }));
+  return { title, edits: textEdits };
+}
+
+function applyYamlEdits(text: string, edits: YamlEdit[]): string {
+  let result = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  return result;
+}
+
+function verifies(yamlText: string, edits: YamlEdit[]): boolean {
+  const parsed = parseFrontmatterYaml(applyYamlEdits(yamlText, edits));
+  return !parsed.failed && !parsed.repaired && !parsed.notAMap;
+}
+
+/**
+ * Quotes the values of the top-level lines that do not parse on their own (`description: Use when: x`), and only
+ * those: a line that parses alone (`tools: [Read, Grep]`, `model: sonnet # the fast one`) keeps its meaning and its
+ * comment.
+ */
+function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
+  const edits: YamlEdit[] = [];
+  forEachLine(block.yamlText, (line, start) => {
+    const match = TOP_LEVEL_KEY.exec(line);
+    if (!match) return;
+    const valueStart = match[0].length;
+    const value = line.slice(valueStart).trim();
+    if (value === '' || /^[|>][-+0-9]*$/.test(value)) return;
+    const alone = parseFrontmatterYaml(`${line}\n`);
+    if (!alone.failed && !alone.repaired) return;
+    const valueOffset = start + line.indexOf(value, valueStart);
+    edits.push({ start: valueOffset, end: valueOffset + value.length, newText: quoteYamlString(value) });
+  });
+  return edits.length > 0 ? edits : undefined;
+}
+
+/** Lines of an unindented example that look like keys but belong to the description. */
+const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
+
+function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits: YamlEdit[]; firstUnindented?: YamlLine } | undefined {
+  const lines: { text: string; start: number }[] = [];
+  forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
+  const index = lines.findIndex((line) => /^description:[ \t]*\S/.test(line.text));
+  if (index === -1) return undefined;
+  const firstValue = lines[index].text.replace(/^description:\s*/, '');
+  if (/^[|>'"]/.test(firstValue)) return undefined;
+  // The block takes the lines up to the next comment or key that is not example dialogue (`user:`, `Context:`): a
+  // misspelt `colour: red` stays a key rather than becoming text. A line the block should not have left out makes the
+  // result fail to parse, and then no fix is offered.
+  let last = index;
+  for (let next = index + 1; next < lines.length; next++) {
+    const text = lines[next].text;
+    if (text.startsWith('#')) break;
+    const key = TOP_LEVEL_KEY.exec(text)?.[1];
+    if (key && !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase())) break;
+    last = next;
+  }
+  while (last > index && lines[last].text.trim() === '') last--;
+  if (last === index) return undefined;
+  const body = [firstValue, ...lines.slice(index + 1, last + 1).map((line) => line.text)]
+    .map((line) => (line.trim() === '' ? '' : `  ${line}`))
+    .join(eol);
+  const end = lines[last].start + lines[last].text.length;
+  const unindented = lines.slice(index + 1, last + 1).find((line) => /^\S/.test(line.text));
+  return {
+    edits: [{ start: lines[index].start, end, newText: `description: |${eol}${body}` }],
+    firstUnindented: unindented && { start: unindented.start, end: unindented.start + unindented.text.length, text: unindented.text },
+  };
+}
+
+/** Calls back with each line's text (without its `\r\n`/`\n`) and start offset. */
+function forEachLine(text: string, callback: (line: string, start: number) => void): void {
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    if (start < text.length || line !== '') callback(line, start);
+    start = end + 1;
+  }
+}

@@ -1,0 +1,86 @@
+// What every validation rule needs: the document's positions, where the YAML starts, its entries, and a sink for
+// diagnostics with ranges converted from YAML offsets to document positions.
+import { codes, type DiagnosticCode } from './diagnosticCodes';
+import type { FrontmatterBlock } from '../frontmatter/frontmatter';
+import type { TextPositions } from '../text/textPositions';
+import type { Diagnostic, Fix, Range, TextEdit } from '../types';
+import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
+
+export class FrontmatterContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly lastEntryByKey = new Map<string, FrontmatterEntry>();
+
+  constructor(
+    readonly positions: TextPositions,
+    readonly block: FrontmatterBlock,
+    readonly parsed: ParsedFrontmatter,
+    readonly path: string,
+  ) {
+    for (const entry of parsed.entries) this.lastEntryByKey.set(entry.key, entry);
+  }
+
+  get yamlText(): string {
+    return this.block.yamlText;
+  }
+
+  /** The entry Claude Code uses for a key: the last one, since duplicate keys are allowed and the last wins. */
+  entry(key: string): FrontmatterEntry | undefined {
+    return this.lastEntryByKey.get(key);
+  }
+
+  /** The value as Claude Code reads it (own property only: `__proto__` and friends never count). */
+  value(key: string): unknown {
+    return Object.prototype.hasOwnProperty.call(this.parsed.values, key) ? this.parsed.values[key] : undefined;
+  }
+
+  has(key: string): boolean {
+    return Object.prototype.hasOwnProperty.call(this.parsed.values, key);
+  }
+
+  range(yamlStart: number, yamlEnd: number): Range {
+    return this.positions.rangeOf(this.block.yamlStart + yamlStart, this.block.yamlStart + yamlEnd);
+  }
+
+  edit(yamlStart: number, yamlEnd: number, newText: string): TextEdit {
+    return { range: this.range(yamlStart, yamlEnd), newText };
+  }
+
+  /** The whole first line of the block (`---`), for problems with no better place. */
+  get openerRange(): Range {
+    return this.positions.rangeOf(0, Math.min(3, this.positions.text.length));
+  }
+
+  keyRange(entry: FrontmatterEntry): Range {
+    return this.range(entry.keyStart, entry.keyEnd);
+  }
+
+  valueRange(entry: FrontmatterEntry): Range {
+    return entry.valueNode ? this.range(entry.valueStart, entry.valueEnd) : this.keyRange(entry);
+  }
+
+  /** Offset (in the YAML text) where a new top-level line can be inserted: the start of the block. */
+  insertionAtStart(lines: string[]): TextEdit {
+    const eol = this.positions.eol;
+    return this.edit(0, 0, lines.map((line) => line + eol).join(''));
+  }
+
+  report(code: DiagnosticCode, message: string, range: Range, fix?: Fix): void {
+    const diagnostic: Diagnostic = { code, severity: codes[code].severity, message, range };
+    if (fix) diagnostic.fix = fix;
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** Offset (in the YAML text) of the start of the line holding `yamlOffset`. */
+  lineStartAt(yamlOffset: number): number {
+    return this.yamlText.lastIndexOf('\n', yamlOffset - 1) + 1;
+  }
+
+  /** The source text of a value, up to the end of its line (plain scalars stop before a ` #` comment). */
+  lineRest(entry: FrontmatterEntry): { start: number; end: number; text: string } {
+    const start = entry.valueStart;
+    let end = this.yamlText.indexOf('\n', start);
+    if (end === -1) end = this.yamlText.length;
+    if (this.yamlText[end - 1] === '\r') end--;
+    return { start, end, text: this.yamlText.slice(start, end) };
+  }
+}

@@ -1,0 +1,136 @@
+// The one AgentCatalog the view, diagnostics and invocation share, kept current from disk: watchers per agent folder
+// (recreated as workspace folders come and go) plus VS Code's own file and save events, coalesced per path.
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { AgentCatalog, type CatalogChange } from '../../engine/catalog/catalog';
+import { addFile, discoverAgents } from '../../node/catalogLoading';
+import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';
+import { findAgentFiles } from '../../node/discovery';
+import { Disposable } from '../base/disposable';
+
+export interface AgentCatalogChange extends CatalogChange {
+  /** The whole catalog was rebuilt (first scan, Refresh, workspace folders changed). */
+  reset: boolean;
+}
+
+/** Bursts of file events (a save writes, renames and changes) are handled together after this pause. */
+const COALESCE_MS = 30;
+
+export class AgentCatalogService extends Disposable {
+  private catalog: AgentCatalog;
+  private readonly pendingPaths = new Set<string>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly waitingForFlush: (() => void)[] = [];
+  /** Updates run one after another, so a rebuild and a file event never interleave. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly folderWatchers = new Map<string, vscode.Disposable>();
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<AgentCatalogChange>());
+  readonly onDidChange = this.changeEmitter.event;
+  /** Settles once the first scan is done. */
+  readonly ready: Promise<void>;
+
+  constructor(readonly homeDirectory: string = os.homedir()) {
+    super();
+    this.catalog = new AgentCatalog([]);
+    this._register(this.watch(vscode.Uri.file(nodePath.join(homeDirectory, '.claude', 'agents')), '**'));
+    this.syncFolderWatchers();
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      this.syncFolderWatchers();
+      void this.refresh();
+    }));
+    this._register(vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document.uri)));
+    this._register(vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.schedule(uri))));
+    this._register(vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.schedule(uri))));
+    this._register(vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (this.schedule(oldUri), this.schedule(newUri)))));
+    this._register({ dispose: () => (clearTimeout(this.flushTimer), this.folderWatchers.forEach((watcher) => watcher.dispose())) });
+    this.ready = this.refresh();
+  }
+
+  get current(): AgentCatalog {
+    return this.catalog;
+  }
+
+  /** The agent folder a file belongs to, when the file is one its tool reads as an agent. */
+  agentFolderOf(uri: vscode.Uri): AgentFolder | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const folder = this.catalog.folderOf(uri.fsPath);
+    return folder && isAgentFileName(nodePath.basename(uri.fsPath)) ? folder : undefined;
+  }
+
+  /** Rescans every agent folder. */
+  refresh(): Promise<void> {
+    return this.enqueue(async () => {
+      const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
+      this.catalog = await discoverAgents({ workspaceFolders, homeDirectory: this.homeDirectory });
+      this.changeEmitter.fire({ changed: this.catalog.entries().map((entry) => entry.path), removed: [], reset: true });
+    });
+  }
+
+  /** Re-reads a path (file, folder, or gone) after the coalescing pause; resolves once the catalog reflects it. */
+  schedule(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file') return Promise.resolve();
+    this.pendingPaths.add(uri.fsPath);
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      const waiting = this.waitingForFlush.splice(0);
+      void this.enqueue(() => this.flush()).then(() => waiting.forEach((resolve) => resolve()));
+    }, COALESCE_MS);
+    return new Promise((resolve) => this.waitingForFlush.push(resolve));
+  }
+
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(work, work).catch((error: unknown) => console.error('Agent Studio: updating the agent catalog failed', error));
+    return this.queue;
+  }
+
+  private async flush(): Promise<void> {
+    const paths = [...this.pendingPaths];
+    this.pendingPaths.clear();
+    const change: AgentCatalogChange = { changed: [], removed: [], reset: false };
+    const merge = (part: CatalogChange) => (change.changed.push(...part.changed), change.removed.push(...part.removed));
+    for (const path of paths) {
+      const stat = await fs.stat(path).catch(() => undefined);
+      if (!stat) {
+        merge(this.catalog.remove(path));
+        merge(this.catalog.removeUnder(path));
+      } else if (stat.isDirectory()) {
+        for (const file of await this.agentFilesUnder(path)) merge(await addFile(this.catalog, file.path, file.size));
+      } else if (this.agentFolderOf(vscode.Uri.file(path))) {
+        merge(await addFile(this.catalog, path, stat.size));
+      }
+    }
+    const removed = new Set(change.removed);
+    change.changed = [...new Set(change.changed)].filter((path) => !removed.has(path));
+    change.removed = [...removed];
+    if (change.changed.length > 0 || change.removed.length > 0) this.changeEmitter.fire(change);
+  }
+
+  /** Agent files under a directory that appeared (created, moved in): an agent folder itself or one inside it. */
+  private async agentFilesUnder(directory: string): Promise<{ path: string; size: number }[]> {
+    const folder = this.catalog.folders.find((candidate) => candidate.path === directory) ?? this.catalog.folderOf(directory);
+    if (!folder || (!folder.recursive && folder.path !== directory)) return [];
+    return findAgentFiles({ ...folder, path: directory });
+  }
+
+  private watch(base: vscode.Uri | vscode.WorkspaceFolder, pattern: string): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, pattern));
+    const onEvent = (uri: vscode.Uri) => void this.schedule(uri);
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+  }
+
+  private syncFolderWatchers(): void {
+    const current = new Map((vscode.workspace.workspaceFolders ?? []).map((folder) => [folder.uri.toString(), folder]));
+    for (const [key, watcher] of this.folderWatchers) {
+      if (current.has(key)) continue;
+      watcher.dispose();
+      this.folderWatchers.delete(key);
+    }
+    for (const [key, folder] of current) {
+      if (this.folderWatchers.has(key) || folder.uri.scheme !== 'file') continue;
+      // `**` rather than `**/*.md`: a deleted or moved-in folder of agents must be seen too.
+      this.folderWatchers.set(key, vscode.Disposable.from(this.watch(folder, '.claude/agents/**'), this.watch(folder, '.github/agents/**')));
+    }
+  }
+}

@@ -1,0 +1,162 @@
+// Agent problems in the Problems panel and the editor. A computer (the engine, plus what only the catalog knows) beside
+// a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
+import * as vscode from 'vscode';
+import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
+import { lintAgentFile } from '../../engine/lint/lint';
+import type { Diagnostic, Severity } from '../../engine/types';
+import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
+import { Disposable } from '../base/disposable';
+import { toVscodeRange } from '../base/vscodeRanges';
+
+export const DIAGNOSTIC_SOURCE = 'agent-studio';
+const TYPING_DEBOUNCE_MS = 150;
+
+/** The engine's diagnostics for a text; `undefined` when the file is not an agent file. */
+export class AgentDiagnosticComputer {
+  constructor(private readonly service: AgentCatalogService) {}
+
+  compute(uri: vscode.Uri, text?: string): Diagnostic[] | undefined {
+    const folder = this.service.agentFolderOf(uri);
+    if (!folder) return undefined;
+    const catalog = this.service.current;
+    if (text === undefined) return catalog.diagnostics(uri.fsPath);
+    // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
+    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+  }
+}
+
+const severities: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+/**
+ * Links each code to its section of docs/diagnostics.md shipped inside the extension, so it opens offline; VS Code opens
+ * a file URI with an `L<line>` fragment at that line.
+ */
+export class DiagnosticDocumentation {
+  private readonly lines = new Map<string, number | undefined>();
+  private rendered?: string;
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  target(code: string): vscode.Uri {
+    if (!this.lines.has(code)) this.lines.set(code, diagnosticDocLine(code, (this.rendered ??= renderDiagnosticsDoc())));
+    const line = this.lines.get(code);
+    return vscode.Uri.joinPath(this.extensionUri, DIAGNOSTICS_DOC_PATH).with({ fragment: line ? `L${line}` : '' });
+  }
+}
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic, documentation?: DiagnosticDocumentation): vscode.Diagnostic {
+  const result = new vscode.Diagnostic(toVscodeRange(diagnostic.range), diagnostic.message, severities[diagnostic.severity]);
+  result.source = DIAGNOSTIC_SOURCE;
+  result.code = documentation ? { value: diagnostic.code, target: documentation.target(diagnostic.code) } : diagnostic.code;
+  return result;
+}
+
+/** Identifies a diagnostic across the extension-host boundary (code actions get copies, not our objects). */
+export function diagnosticKey(diagnostic: vscode.Diagnostic): string {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  const { start, end } = diagnostic.range;
+  return `${code}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
+}
+
+/** The engine diagnostics, one vscode.Diagnostic each; the engine repeats a diagnostic per alternative fix, shown once. */
+function uniqueVscodeDiagnostics(diagnostics: readonly Diagnostic[], documentation: DiagnosticDocumentation): vscode.Diagnostic[] {
+  const byKey = new Map<string, vscode.Diagnostic>();
+  for (const diagnostic of diagnostics) {
+    const converted = toVscodeDiagnostic(diagnostic, documentation);
+    byKey.set(diagnosticKey(converted), converted);
+  }
+  return [...byKey.values()];
+}
+
+export class AgentDiagnosticsManager extends Disposable {
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Raised by every edit; a result computed for an older generation is dropped. */
+  private readonly generations = new Map<string, number>();
+
+  constructor(private readonly service: AgentCatalogService, readonly computer: AgentDiagnosticComputer, private readonly documentation: DiagnosticDocumentation) {
+    super();
+    this._register(service.onDidChange((change) => this.onCatalogChange(change)));
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => this.updateNow(document)));
+    this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.updateSoon(event.document)));
+    this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
+    this._register({ dispose: () => this.timers.forEach(clearTimeout) });
+    vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+  }
+
+  /** A closed document shows the file on disk again and leaves no per-document state behind. */
+  private forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.generations.delete(key);
+    this.showFromCatalog(document.uri);
+  }
+
+  private openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  }
+
+  private onCatalogChange(change: AgentCatalogChange): void {
+    if (change.reset) {
+      this.collection.clear();
+      for (const entry of this.service.current.entries()) this.showFromCatalog(vscode.Uri.file(entry.path));
+    } else {
+      for (const path of change.changed) this.showFromCatalog(vscode.Uri.file(path));
+      for (const path of change.removed) this.collection.delete(vscode.Uri.file(path));
+    }
+    // Open documents that were not agent files before a rebuild (new folders) may be now.
+    if (change.reset) vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+  }
+
+  /** For files not open: the catalog's view of the file on disk. Open ones keep their live diagnostics. */
+  private showFromCatalog(uri: vscode.Uri): void {
+    const open = this.openDocument(uri);
+    if (open && !open.isClosed) {
+      this.updateNow(open);
+      return;
+    }
+    const diagnostics = this.service.current.get(uri.fsPath) ? this.computer.compute(uri) : undefined;
+    if (diagnostics) this.collection.set(uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
+    else this.collection.delete(uri);
+  }
+
+  private updateSoon(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.publish(document, generation);
+    }, TYPING_DEBOUNCE_MS));
+  }
+
+  private updateNow(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    clearTimeout(this.timers.get(key));
+    this.publish(document, generation);
+  }
+
+  private publish(document: vscode.TextDocument, generation: number): void {
+    const key = document.uri.toString();
+    if (document.isClosed || this.generations.get(key) !== generation) return;
+    const diagnostics = this.computer.compute(document.uri, document.getText());
+    if (this.generations.get(key) !== generation) return;
+    if (diagnostics) this.collection.set(document.uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
+    else this.collection.delete(document.uri);
+  }
+}
+
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AgentCatalogService): AgentDiagnosticComputer {
+  const computer = new AgentDiagnosticComputer(service);
+  context.subscriptions.push(new AgentDiagnosticsManager(service, computer, new DiagnosticDocumentation(context.extensionUri)));
+  return computer;
+}

@@ -1,0 +1,33 @@
+// Completions in agent front matter: keys, enumerated values and tool names, from the schema via src/engine/language/completion.ts.
+import * as vscode from 'vscode';
+import { completeFrontmatter, type CompletionItem } from '../../engine/language/completion';
+import type { AgentCatalogService } from '../catalog/agentCatalogService';
+import { fromVscodePosition, toVscodeRange } from '../base/vscodeRanges';
+
+const kinds: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
+  key: vscode.CompletionItemKind.Property,
+  value: vscode.CompletionItemKind.EnumMember,
+  tool: vscode.CompletionItemKind.Function,
+};
+
+export class AgentCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly service: AgentCatalogService) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    const folder = this.service.agentFolderOf(document.uri);
+    if (!folder) return [];
+    return completeFrontmatter(document.getText(), fromVscodePosition(position), folder.format).map((item) => {
+      const completion = new vscode.CompletionItem(item.label, kinds[item.kind]);
+      completion.detail = item.detail;
+      completion.documentation = new vscode.MarkdownString(item.documentation);
+      completion.insertText = item.isSnippet ? new vscode.SnippetString(item.insertText) : item.insertText;
+      completion.range = toVscodeRange(item.range);
+      completion.sortText = item.sortText;
+      return completion;
+    });
+  }
+}
+
+export function registerCompletions(context: vscode.ExtensionContext, service: AgentCatalogService): void {
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new AgentCompletionProvider(service), ':', ',', '[', '-', ' '));
+}

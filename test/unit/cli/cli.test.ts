@@ -1,0 +1,166 @@
+// The `agent-studio` command line, run as a user runs it: the bundled CLI in a child process.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { buildSync } from 'esbuild';
+import { renderDiagnosticsDoc } from '../../../src/engine/lint/docs';
+import { sharedFolder } from '../../support/sharedMaterial';
+
+const repository = path.resolve(__dirname, '..', '..', '..');
+let cliPath: string;
+let workspace: string;
+
+function cli(args: string[], cwd = workspace) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function write(relativePath: string, text: string): void {
+  const file = path.join(workspace, relativePath);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+describe('agent-studio lint', function () {
+  this.timeout(60_000);
+
+  before(() => {
+    const outDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-cli-'));
+    cliPath = path.join(outDirectory, 'cli.js');
+    buildSync({ entryPoints: [path.join(repository, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cliPath, logLevel: 'silent' });
+  });
+
+  beforeEach(() => {
+    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-ws-'));
+  });
+
+  afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
+
+  it('discovers agents under the current directory and exits 0 when none has an error', () => {
+    write('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n');
+    write('.claude/agents/nested/tester.md', '---\nname: tester\ndescription: Runs tests\ntools: Read, Grepp\n---\n');
+    write('.claude/agents/README.md', '# Our agents\n');
+    write('notes/unrelated.md', 'no front matter, not an agent folder\n');
+    const { status, stdout } = cli(['lint']);
+    assert.equal(status, 0);
+    assert.match(stdout, /^\.claude\/agents\/nested\/tester\.md:4:14 warning agent\/unknown-tool Unknown tool `Grepp`: Claude Code silently drops it; did you mean `Grep`\?/m);
+    assert.doesNotMatch(stdout, /README|unrelated/);
+  });
+
+  it('exits 1 and prints compiler-style lines when a file would be skipped', () => {
+    write('.claude/agents/broken.md', '---\nname: broken\n---\n');
+    const { status, stdout } = cli(['lint']);
+    assert.equal(status, 1);
+    assert.match(stdout, /^\.claude\/agents\/broken\.md:1:1 error agent\/missing-description Claude Code skips this file/m);
+  });
+
+  it('prints exactly one JSON object with --format json', () => {
+    write('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Use when: code changed\nmodel: sonnet\n---\n');
+    write('.github/agents/planner.agent.md', '---\ndescription: Plans work\ntools: [search]\n---\n');
+    const { status, stdout } = cli(['lint', '--format', 'json']);
+    assert.equal(status, 0);
+    const output = JSON.parse(stdout);
+    assert.deepEqual(Object.keys(output), ['files']);
+    const byPath = Object.fromEntries(output.files.map((file: { path: string }) => [file.path, file]));
+    const claude = byPath['.claude/agents/reviewer.md'];
+    assert.equal(claude.format, 'claude-code');
+    assert.equal(claude.loads, true);
+    assert.deepEqual(claude.agent, { name: 'reviewer', description: 'Use when: code changed', model: 'sonnet', tools: null });
+    const [repaired] = claude.diagnostics;
+    assert.equal(repaired.code, 'agent/yaml-repaired');
+    assert.equal(repaired.severity, 'warning');
+    assert.deepEqual(repaired.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } });
+    assert.deepEqual(repaired.fix.edits, [{ range: repaired.range, newText: 'description: "Use when: code changed"' }]);
+    const copilot = byPath['.github/agents/planner.agent.md'];
+    assert.equal(copilot.format, 'copilot');
+    assert.equal(copilot.agent.name, 'planner');
+  });
+
+  it('lints given files wherever they are, by their names', () => {
+    write('anywhere/x.agent.md', '---\nname: x\n---\n');
+    write('anywhere/y.md', 'plain markdown\n');
+    const { status, stdout } = cli(['lint', '--format=json', 'anywhere/x.agent.md', 'anywhere/y.md']);
+    assert.equal(status, 1);
+    const [copilot, claude] = JSON.parse(stdout).files;
+    assert.equal(copilot.format, 'copilot');
+    assert.equal(copilot.diagnostics[0].code, 'copilot/missing-description');
+    assert.equal(claude.format, 'claude-code');
+    assert.equal(claude.diagnostics[0].code, 'agent/missing-frontmatter');
+  });
+
+  it('matches Claude Code on the seeds', () => {
+    const { status, stdout } = cli(['lint', '--format', 'json', path.join(sharedFolder(), 'seeds')]);
+    assert.equal(status, 1);
+    const loaded: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(sharedFolder(), 'seeds', 'loaded-by-claude-code-2.1.197.json'), 'utf8'));
+    for (const file of JSON.parse(stdout).files) {
+      assert.equal(file.loads, loaded[path.basename(file.path)].length > 0, file.path);
+    }
+  });
+
+  it('exits 2 on bad usage, with a message', () => {
+    for (const args of [['lint', '--format', 'xml'], ['lint', '--bogus'], ['frobnicate'], ['lint', 'no-such-file.md'], []]) {
+      const { status, stderr } = cli(args);
+      assert.equal(status, 2, args.join(' '));
+      assert.match(stderr, /Usage: agent-studio lint/);
+    }
+  });
+
+  it('reads a .github/agents folder, given or found, as Copilot agents', () => {
+    write('.github/agents/planner.agent.md', '---\ndescription: Plans a feature\ntools: [read, search]\n---\nPlan.\n');
+    for (const args of [['lint', '--format=json', '.github/agents'], ['lint', '--format=json']]) {
+      const { status, stdout } = cli(args);
+      assert.equal(status, 0, args.join(' '));
+      const [planner] = JSON.parse(stdout).files;
+      assert.equal(planner.format, 'copilot', args.join(' '));
+      assert.deepEqual(planner.diagnostics, [], args.join(' '));
+    }
+  });
+
+  it('finds the agents of every project below the current directory, each ranked within its project', () => {
+    const agent = (name: string) => `---\nname: ${name}\ndescription: d\n---\n`;
+    write('examples/.claude/agents/reviewer.md', agent('reviewer'));
+    write('packages/api/.claude/agents/reviewer.md', agent('reviewer'));
+    write('packages/api/.claude/agents/nested/tester.md', agent('tester'));
+    write('node_modules/some-package/.claude/agents/vendored.md', agent('vendored'));
+    write('CHANGELOG.md', '# Changes\n');
+    const { status, stdout } = cli(['lint', '--format=json']);
+    assert.equal(status, 0);
+    const files = JSON.parse(stdout).files as { path: string; diagnostics: unknown[] }[];
+    assert.deepEqual(files.map((file) => file.path), ['examples/.claude/agents/reviewer.md', 'packages/api/.claude/agents/nested/tester.md', 'packages/api/.claude/agents/reviewer.md']);
+    assert.deepEqual(files.flatMap((file) => file.diagnostics), [], 'two projects may each have a reviewer');
+  });
+
+  it('checks nothing, and says why, in a directory without agent folders unless it is named', () => {
+    write('notes.md', '# Notes\n');
+    const quiet = cli(['lint']);
+    assert.equal(quiet.status, 0);
+    assert.equal(quiet.stdout, '');
+    assert.match(quiet.stderr, /No agent files in \.claude\/agents\/ or \.github\/agents\//);
+    const named = cli(['lint', '--format=json', '.']);
+    assert.equal(named.status, 1);
+    assert.equal(JSON.parse(named.stdout).files[0].diagnostics[0].code, 'agent/missing-frontmatter');
+  });
+
+  it('stops quietly when the reader closes the pipe', () => {
+    for (let index = 0; index < 300; index++) write(`.claude/agents/a${index}.md`, `---\nname: a${index}\n---\n`);
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" lint | head -n 1`], { cwd: workspace, encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+  });
+
+  it('finishes on a symlink loop', () => {
+    write('.claude/agents/a.md', '---\nname: a\ndescription: b\n---\n');
+    fs.symlinkSync(path.join(workspace, '.claude', 'agents'), path.join(workspace, '.claude', 'agents', 'loop'));
+    const { status, stdout } = cli(['lint', '--format', 'json']);
+    assert.equal(status, 0);
+    assert.equal(JSON.parse(stdout).files.length, 1);
+  });
+
+  it('keeps docs/diagnostics.md generated from the schema', () => {
+    const committed = fs.readFileSync(path.join(repository, 'docs', 'diagnostics.md'), 'utf8');
+    assert.equal(committed, renderDiagnosticsDoc(), 'docs/diagnostics.md is stale: run `npm run docs`');
+    assert.equal(cli(['docs']).stdout, committed);
+  });
+});

@@ -1,0 +1,160 @@
+// The fast path is only allowed to be fast: wherever the scanner answers, the engine must say exactly what the `yaml`
+// package alone makes of the text (values, entries with offsets, loads, diagnostics). Checked on every real file and on
+// 6,000 generated and mutated inputs, a good share of which must stay on the fast path.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { splitFrontmatter } from '../../../../src/engine/frontmatter/frontmatter';
+import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { scanSimpleFrontmatter } from '../../../../src/engine/frontmatter/simpleFrontmatterScanner';
+import { parseFrontmatterYaml, parseFrontmatterYamlFully, repairLikeClaudeCode, type ParsedFrontmatter } from '../../../../src/engine/frontmatter/yamlFrontmatter';
+import { sharedFolder } from '../../../support/sharedMaterial';
+
+/** Which way a text went: the scanner alone, the scanner after the repair pass, or yaml. */
+type Route = 'scanned' | 'repaired' | 'yaml';
+
+function route(yamlText: string): Route {
+  const scanned = scanSimpleFrontmatter(yamlText);
+  if (scanned && 'entries' in scanned) return 'scanned';
+  const rescanned = scanSimpleFrontmatter(repairLikeClaudeCode(yamlText).text);
+  return rescanned && 'entries' in rescanned && parseFrontmatterYaml(yamlText).repaired ? 'repaired' : 'yaml';
+}
+
+/**
+ * The fast path keeps only the strict parser's first error (the one reported); everything else must be identical.
+ * Values built through aliases share objects, and comparing them as trees takes exponential time (a billion laughs);
+ * the scanner never accepts aliases, so those values come from yaml either way.
+ */
+function comparable(parsed: ParsedFrontmatter): unknown {
+  const shared = parsed.aliasCount > 0;
+  return {
+    ...parsed,
+    strictErrors: parsed.strictErrors.slice(0, 1),
+    values: shared ? undefined : parsed.values,
+    entries: shared ? parsed.entries.map((entry) => ({ ...entry, value: undefined })) : parsed.entries,
+  };
+}
+
+function assertSameAsYaml(yamlText: string): void {
+  assert.deepStrictEqual(comparable(parseFrontmatterYaml(yamlText)), comparable(parseFrontmatterYamlFully(yamlText)), JSON.stringify(yamlText));
+}
+
+function assertSameLint(text: string, filePath: string): void {
+  assert.deepStrictEqual(lintAgentFile(text, { path: filePath }), lintAgentFile(text, { path: filePath }, parseFrontmatterYamlFully), JSON.stringify(text));
+}
+
+function check(text: string, filePath = '.claude/agents/generated.md'): Route | undefined {
+  const block = splitFrontmatter(text);
+  if (block) assertSameAsYaml(block.yamlText);
+  assertSameLint(text, filePath);
+  return block ? route(block.yamlText) : undefined;
+}
+
+function markdownFiles(folder: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    return entry.isDirectory() ? markdownFiles(full) : entry.name.endsWith('.md') ? [full] : [];
+  });
+}
+
+const corpusFolder = path.join(sharedFolder(), 'corpus', 'claude');
+const corpusTexts = fs.readdirSync(corpusFolder).filter((name) => name.endsWith('.md')).map((name) => fs.readFileSync(path.join(corpusFolder, name), 'utf8'));
+
+describe('the fast front matter scanner agrees with yaml', function () {
+  this.timeout(300_000);
+
+  it('on every corpus agent, keeping at least 97% of them off yaml', () => {
+    const routes = corpusTexts.map((text) => check(text));
+    const fast = routes.filter((kind) => kind !== 'yaml').length;
+    assert.ok(fast / routes.length >= 0.97, `${fast} of ${routes.length} on the fast path`);
+  });
+
+  it('on every Copilot corpus agent, seed and test fixture', () => {
+    const folders = [path.join(sharedFolder(), 'corpus', 'copilot'), path.join(sharedFolder(), 'seeds'), path.join(__dirname, '..', '..', '..', 'fixtures')];
+    const files = folders.flatMap(markdownFiles);
+    assert.ok(files.length > 450, `${files.length} files`);
+    for (const file of files) check(fs.readFileSync(file, 'utf8'), file.includes('copilot') ? file : `.claude/agents/${path.basename(file)}`);
+  });
+
+  it('on 3,000 generated agent-shaped front matters, a third of them scanned', () => {
+    const routes: Record<Route, number> = { scanned: 0, repaired: 0, yaml: 0 };
+    fc.assert(fc.property(generatedFrontmatter, fc.constantFrom('.claude/agents/a.md', '.github/agents/a.agent.md'), (yamlText, filePath) => {
+      const kind = check(`---\n${yamlText}---\n\nBody.\n`, filePath);
+      if (kind) routes[kind]++;
+    }), { numRuns: 3000 });
+    console.log(`      ${JSON.stringify(routes)}`);
+    assert.ok(routes.scanned > 900 && routes.repaired > 50 && routes.yaml > 300, JSON.stringify(routes));
+  });
+
+  it('on 3,000 corpus agents mutated at random, many still scanned', () => {
+    const routes: Record<Route, number> = { scanned: 0, repaired: 0, yaml: 0 };
+    fc.assert(fc.property(fc.integer({ min: 0, max: corpusTexts.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 3 }), (file, mutations) => {
+      let text = corpusTexts[file];
+      const block = splitFrontmatter(text)!;
+      // Mutate the front matter only: that is where the two paths can differ.
+      for (const change of mutations) {
+        const at = block.yamlStart + (change.position % (block.closeStart - block.yamlStart + 1));
+        text = text.slice(0, at) + change.insert + text.slice(at + change.deleteCount);
+      }
+      const kind = check(text);
+      if (kind) routes[kind]++;
+    }), { numRuns: 3000 });
+    console.log(`      ${JSON.stringify(routes)}`);
+    assert.ok(routes.scanned > 1000 && routes.yaml > 300, JSON.stringify(routes));
+  });
+});
+
+// Mostly ordinary pieces, with a few that sit on the scanner's borders (indicators, escapes, number and null forms,
+// indentation, comments), so that most inputs stay on the fast path and the rest probe where it ends.
+const often = <T>(usual: fc.Arbitrary<T>, rare: fc.Arbitrary<T>, usualWeight = 12) => fc.oneof({ weight: usualWeight, arbitrary: usual }, { weight: 1, arbitrary: rare });
+const word = often(
+  fc.constantFrom('agent', 'Use', 'when', 'x', 'Read', 'Bash(git', 'mcp__s__t', 'a:b', 'a#b', 'http://x.y', 'it\'s', '[x]', '{x}', 'é', '😀', '42', 'true', 'null', '-', 'a,b'),
+  fc.constantFrom('a: b', 'a #b', '- x', '?', ':', '#', '*x', '&x', '!x', '%x', '@x', '`x`', '|', '>', '"', "'", '\\', '\\n', '\\"', '\\x41', '\\u00e9',
+    '\\U0001F600', '\\q', 'False', 'NULL', '~', '0', '007', '-1', '+1', '1.5', '.5', '1e3', '0x1F', '0o17', '.inf', '.NaN', '123456789012345678', '\t', '  ',
+    ',', '...', '<<', 'yes', '[', ']', '{', '}'),
+  24,
+);
+const phrase = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
+const key = often(fc.constantFrom('name', 'description', 'tools', 'model', 'color', 'maxTurns', 'x-y', '_k', 'a1', 'hooks', 'constructor', 'toString'),
+  fc.constantFrom('null', 'True', '__proto__', 'k ', '<<', '"q"', 'a b', '1', '-k'), 20);
+const trailing = often(fc.constant(''), fc.constantFrom(' ', '  # note', ' #', '#x', ' \t', ' # a: b'), 10);
+const indent = often(fc.constantFrom('  ', '    '), fc.constantFrom('', ' ', '   ', '\t'), 12);
+const gap = often(fc.constant('\n'), fc.constantFrom('\n\n', '\n  \n', '\n     \n'), 6);
+
+const plainValue = fc.tuple(phrase, trailing).map(([text, end]) => ` ${text}${end}`);
+const doubleQuoted = fc.tuple(phrase, trailing).map(([text, end]) => ` "${text.replaceAll('"', '\\"')}"${end}`);
+const rawDoubleQuoted = fc.tuple(phrase, trailing).map(([text, end]) => ` "${text}"${end}`);
+const singleQuoted = fc.tuple(phrase, trailing).map(([text, end]) => ` '${text.replaceAll("'", "''")}'${end}`);
+const multiLinePlain = fc.tuple(phrase, fc.array(fc.tuple(gap, indent, phrase), { minLength: 1, maxLength: 3 }))
+  .map(([first, rest]) => ` ${first}${rest.map(([lineBreak, lead, text]) => `${lineBreak}${lead}${text}`).join('')}`);
+const onNextLine = fc.tuple(indent, phrase).map(([lead, text]) => `\n${lead}${text}`);
+const blockHeader = often(fc.constantFrom('|', '>', '|-', '>-'), fc.constantFrom('|+', '>+', '|2', '| # c', '|#', '|  '), 12);
+const blockLine = fc.tuple(often(fc.constant(''), fc.constantFrom(' ', '  ', 'blank', 'spaces'), 8), phrase);
+const blockScalar = fc.tuple(blockHeader, indent, fc.array(blockLine, { minLength: 0, maxLength: 4 }), often(fc.constant(''), fc.constantFrom('\n', '\n\n', '\n   '), 8))
+  .map(([header, lead, lines, after]) => ` ${header}${lines.map(([extra, text]) => (extra === 'blank' ? '\n' : extra === 'spaces' ? `\n${lead} ` : `\n${lead}${extra}${text}`)).join('')}${after}`);
+const listItem = often(phrase, fc.oneof(doubleQuoted.map((quoted) => quoted.trim()), fc.constant(''), fc.constant('a: b')), 10);
+const blockList = fc.tuple(often(fc.constantFrom('', '  '), fc.constantFrom(' ', '    ', '\t'), 12), fc.array(fc.tuple(often(fc.constant(''), fc.constantFrom('\n', '\n  '), 10), listItem), { minLength: 1, maxLength: 4 }))
+  .map(([lead, items]) => items.map(([before, item]) => `${before}\n${lead}- ${item}`).join(''));
+const flowItem = often(fc.constantFrom('Read', 'Bash(git diff:*)', 'search', '1', 'true', 'a b'), fc.oneof(word, doubleQuoted.map((quoted) => quoted.trim()), singleQuoted.map((quoted) => quoted.trim())), 8);
+const flowList = fc.tuple(fc.array(flowItem, { maxLength: 4 }), fc.constantFrom('', ' '), trailing, often(fc.constant(false), fc.constant(true), 12))
+  .map(([items, space, end, trailingComma]) => ` [${space}${items.join(`,${space}`)}${trailingComma && items.length > 0 ? ',' : ''}]${end}`);
+const emptyValue = fc.constantFrom('', ' ', ' # nothing');
+
+const value = fc.oneof(
+  { weight: 8, arbitrary: plainValue }, { weight: 3, arbitrary: doubleQuoted }, { weight: 1, arbitrary: rawDoubleQuoted }, { weight: 2, arbitrary: singleQuoted },
+  { weight: 2, arbitrary: multiLinePlain }, { weight: 1, arbitrary: onNextLine }, { weight: 3, arbitrary: blockScalar }, { weight: 2, arbitrary: blockList },
+  { weight: 3, arbitrary: flowList }, { weight: 1, arbitrary: emptyValue },
+);
+const entry = fc.tuple(key, often(fc.constant(':'), fc.constantFrom(' :', ':x'), 30), value).map(([name, colon, rest]) => `${name}${colon}${rest}`);
+const betweenEntries = often(fc.constant(''), fc.constantFrom('\n', '# comment\n', '  # indented comment\n', '   \n', '  stray\n', '- item\n'), 12);
+const generatedFrontmatter = fc.array(fc.tuple(betweenEntries, entry), { minLength: 1, maxLength: 6 })
+  .map((entries) => entries.map(([before, line]) => `${before}${line}\n`).join(''));
+
+const mutation = fc.record({
+  // Unbiased: fast-check favours small numbers, which would mutate the first key every time.
+  position: fc.noBias(fc.integer({ min: 0, max: 2 ** 30 })),
+  deleteCount: fc.integer({ min: 0, max: 6 }),
+  insert: often(fc.oneof(word, fc.constantFrom('', ' ', '\n', '\n  ', '\n\n', 'x: y\n', '\n- ')),
+    fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(': ', ' #', '"', "'", '|\n  ', '\r\n', '\t')), 3),
+});

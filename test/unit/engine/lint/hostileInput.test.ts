@@ -1,0 +1,92 @@
+// Hostile input: code in front matter is never run, alias bombs end quickly, huge and binary files are not parsed,
+// prototype keys pollute nothing, and a long editing session does not grow the heap.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import type { LintResult } from '../../../../src/engine/types';
+
+const lint = (text: string) => lintAgentFile(text, { path: '.claude/agents/hostile.md' });
+
+describe('hostile input', () => {
+  it('never executes a ---js block', () => {
+    const marker = path.join(os.tmpdir(), `agent-studio-pwned-${process.pid}`);
+    for (const language of ['js', 'javascript']) {
+      const text = `---${language}\nrequire('fs').writeFileSync(${JSON.stringify(marker)}, 'pwned'); module.exports = { name: 'x', description: 'y' }\n---\nBody\n`;
+      const result = lint(text);
+      assert.equal(result.loads, false);
+      assert.equal(result.diagnostics[0].code, 'agent/frontmatter-language');
+      assert.match(result.diagnostics[0].message, /never executed/);
+    }
+    assert.equal(fs.existsSync(marker), false);
+  });
+
+  // Every key, because each rule reads its value differently (String(), parseInt, list walks).
+  const bombKeys = ['tools', 'disallowedTools', 'model', 'color', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'background', 'effort', 'isolation', 'initialPrompt'];
+  for (const key of bombKeys) {
+    it(`ends an alias bomb under \`${key}\` quickly, and reports it as loading, like Claude Code`, () => {
+      const result = lintBomb('.claude/agents/bomb.md', key);
+      assert.equal(result.loads, true);
+      assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/alias-expansion'));
+    });
+  }
+
+  it('ends an alias bomb under a Copilot agent\'s `target` quickly', () => {
+    assert.equal(lintBomb('.github/agents/bomb.agent.md', 'target').loads, true);
+  });
+
+  it('does not parse a file over 1 MiB', () => {
+    const text = `---\nname: big\ndescription: ${'x'.repeat(1_048_600)}\n---\n`;
+    const started = performance.now();
+    const result = lint(text);
+    assert.ok(performance.now() - started < 50);
+    assert.equal(result.loads, false);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/file-too-large']);
+  });
+
+  it('reports a binary file without parsing it', () => {
+    const result = lint('\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10');
+    assert.equal(result.loads, false);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/binary-content']);
+  });
+
+  it('lets __proto__ and constructor keys pollute nothing', () => {
+    const text = '---\nname: proto\ndescription: d\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n';
+    const result = lint(text);
+    assert.equal(result.loads, true);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
+  });
+
+  it('keeps the heap within 20 MB over 100,000 distinct versions of a file', function () {
+    this.timeout(120_000);
+    const template = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'loader', 'crlf-line-endings.md'), 'utf8');
+    const gc = (globalThis as { gc?: () => void }).gc;
+    const settle = () => {
+      gc?.();
+      return process.memoryUsage().heapUsed;
+    };
+    for (let version = 0; version < 2000; version++) lint(template + version);
+    const before = settle();
+    for (let version = 0; version < 100_000; version++) lint(`${template}\nedit ${version}`);
+    const growth = settle() - before;
+    assert.ok(growth < 20 * 1024 * 1024, `heap grew ${(growth / 1048576).toFixed(1)} MB`);
+  });
+});
+
+/** Lints a file whose `key` holds 9^24 references to one list, bounded in time and memory. */
+function lintBomb(file: string, key: string): LintResult {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 24; level++) {
+    const previous = `*l${level - 1}`.replace('*l0', '*a');
+    levels.push(`l${level}: &l${level} [${Array(9).fill(previous).join(',')}]`);
+  }
+  const text = `---\nname: bomb\ndescription: d\n${levels.join('\n')}\n${key}: *l23\n---\n`;
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const result = lintAgentFile(text, { path: file });
+  assert.ok(performance.now() - started < 1000, `took ${performance.now() - started} ms`);
+  assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
+  return result;
+}
