@@ -5,8 +5,9 @@ import { AgentCatalog } from '../engine/catalog/catalog';
 import type { AgentFolder } from '../engine/formats/agentFiles';
 import { agentFolders, enclosingAgentFolder, findAgentFiles, findAgentProjects } from '../node/discovery';
 import { renderDiagnosticsDoc } from '../engine/lint/docs';
-import { formatForPath, lintAgentFile, MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
-import type { Diagnostic, LintResult } from '../engine/types';
+import { formatForPath } from '../engine/formats/registry';
+import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
+import type { Diagnostic, Fix, LintResult } from '../engine/types';
 
 const USAGE = `Usage: agent-studio lint [paths...] [--format text|json]
        agent-studio docs
@@ -98,7 +99,7 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
 
 function lintFile(path: string, size: number): LintedFile {
   const text = size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(path, 'utf8');
-  const result = lintAgentFile(text, { path, format: formatForPath(path), byteLength: size });
+  const result = lintAgentFile(text, { path, format: formatForPath(path).id, byteLength: size });
   return { path, result, diagnostics: result.diagnostics };
 }
 
@@ -161,13 +162,19 @@ interface DiagnosticJson {
   severity: Diagnostic['severity'];
   message: string;
   range: Diagnostic['range'];
-  fix?: { title: string; edits: NonNullable<Diagnostic['fix']>['edits'] };
+  /** The preferred fix; `fixes` lists every fix when there are several. */
+  fix?: Fix;
+  fixes?: Fix[];
 }
 
 /** Built field by field: an object spread per diagnostic is a slow path in V8 (see BENCHMARKS.md). */
 function diagnosticJson(diagnostic: Diagnostic): DiagnosticJson {
   const json: DiagnosticJson = { code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message, range: diagnostic.range };
-  if (diagnostic.fix) json.fix = { title: diagnostic.fix.title, edits: diagnostic.fix.edits };
+  const fixes = diagnostic.fixes;
+  if (fixes) {
+    json.fix = { title: fixes[0].title, edits: fixes[0].edits };
+    if (fixes.length > 1) json.fixes = fixes.map((fix) => ({ title: fix.title, edits: fix.edits }));
+  }
   return json;
 }
 

@@ -31,7 +31,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   range: Range;
-  fix?: Fix;
+  /** Ways to fix it, the preferred one first; absent when there is none. */
+  fixes?: Fix[];
 }
 
 export type AgentFormatId = 'claude-code' | 'copilot';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
-import { agentFormats } from '../../src/engine/formats/schema';
+import { agentFileFormats } from '../../src/engine/formats/registry';
 
 const root = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures', 'grammar');
@@ -90,7 +90,7 @@ describe('front matter grammar injections', () => {
   it('know exactly the keys of the schema', () => {
     const grammar = JSON.parse(fs.readFileSync(injections['text.agent-frontmatter-keys.injection'], 'utf8')) as { patterns: { match: string }[] };
     const listed = /\(\?:([^)]*)\)/.exec(grammar.patterns[0].match)![1].split('|').sort();
-    const schemaKeys = [...new Set(agentFormats.flatMap((format) => format.fields.map((field) => field.key)))].sort();
+    const schemaKeys = [...new Set(agentFileFormats.flatMap((format) => format.fields.map((field) => field.key)))].sort();
     assert.deepEqual(listed, schemaKeys);
   });
 

@@ -1,6 +1,6 @@
 // Every agent file known, what it defines, and which definition wins when two share a name.
 // Updates are incremental: changing one file re-lints that file and re-ranks only the names it had and has.
-import { codes } from '../lint/diagnosticCodes';
+import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import type { AgentFolder, AgentScope } from '../formats/agentFiles';
 import { lintAgentFile } from '../lint/lint';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
@@ -20,6 +20,10 @@ export interface CatalogChange {
   changed: string[];
   removed: string[];
 }
+
+// What only the catalog knows: several files define one name.
+export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins, in an order that depends on the file system: which one you get is unpredictable.' };
+export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
 /** Lower ranks lose: user agents, then project agents (Claude Code 2.1.197, `Vse`). */
 const scopeRank: Record<AgentScope, number> = { user: 0, project: 1 };
@@ -70,12 +74,10 @@ export class AgentCatalog {
     const range = agent.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
     if (entry.ambiguousWith?.length) {
       const others = entry.ambiguousWith.map((other) => relativeTo(entry.folder.path, other)).join(', ');
-      return [{ code: 'agent/duplicate-name', severity: codes['agent/duplicate-name'].severity, range,
-        message: `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.` }];
+      return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.`, range)];
     }
     if (entry.shadowedBy) {
-      return [{ code: 'agent/shadowed', severity: codes['agent/shadowed'].severity, range,
-        message: `\`${agent.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.` }];
+      return [createDiagnostic(shadowed, `\`${agent.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.`, range)];
     }
     return [];
   }

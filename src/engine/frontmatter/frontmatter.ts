@@ -1,8 +1,9 @@
 // Splitting front matter from body exactly as Claude Code 2.1.197 does, and explaining why a block was not found.
 // Nothing here evaluates code: a `---js` block is text like any other (gray-matter would run it, so it is not used).
-import { codes } from '../lint/diagnosticCodes';
+import { createDiagnostic, type RuleMeta } from '../lint/rule';
+import { bom, crLineEndings, delimiterInsideValue as delimiterInsideValueMeta, frontmatterLanguage, indentedFrontmatter, leadingBlankLines, malformedDelimiter, unclosedFrontmatter } from '../lint/sharedMetas';
 import type { TextPositions } from '../text/textPositions';
-import type { Diagnostic } from '../types';
+import type { Diagnostic, Fix } from '../types';
 
 /** Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere. */
 const CLAUDE_CODE_FRONTMATTER = /^---\s*\n([\s\S]*?)---\s*\n?/;
@@ -35,17 +36,9 @@ export function delimiterInsideValue(block: FrontmatterBlock, positions: TextPos
   while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10 && text.charCodeAt(lineEnd) !== 13) lineEnd++;
   const restOfLine = text.slice(block.closeStart + 3, lineEnd);
   if (startsLine && restOfLine.trim() === '') return undefined;
-  return {
-    code: codes['agent/delimiter-inside-value'].code,
-    severity: codes['agent/delimiter-inside-value'].severity,
-    message: 'Claude Code ends the front matter at this `---`: the rest of this line and every key after it are ignored.',
-    range: positions.rangeOf(block.closeStart, block.closeStart + 3),
-    fix: startsLine ? undefined : {
-      title: 'Replace `---` with an em dash',
-      edits: [{ range: positions.rangeOf(block.closeStart, block.closeStart + 3), newText: '\u2014' }],
-      isPreferred: true,
-    },
-  };
+  const range = positions.rangeOf(block.closeStart, block.closeStart + 3);
+  return createDiagnostic(delimiterInsideValueMeta, 'Claude Code ends the front matter at this `---`: the rest of this line and every key after it are ignored.', range,
+    startsLine ? undefined : { title: 'Replace `---` with an em dash', edits: [{ range, newText: '\u2014' }], isPreferred: true });
 }
 
 const BOM = '\uFEFF';
@@ -57,18 +50,16 @@ const OPENER_WITH_SUFFIX = /^---([A-Za-z][\w-]*)[ \t]*$/;
  */
 export function explainMissingFrontmatter(positions: TextPositions): Diagnostic | undefined {
   const text = positions.text;
-  const error = (code: keyof typeof codes, message: string, start: number, end: number, fix?: Diagnostic['fix']): Diagnostic => ({
-    code, severity: codes[code].severity, message, range: positions.rangeOf(start, end), fix,
-  });
+  const error = (meta: RuleMeta, message: string, start: number, end: number, fix?: Fix): Diagnostic => createDiagnostic(meta, message, positions.rangeOf(start, end), fix);
 
   if (text.startsWith(BOM) && splitFrontmatter(text.slice(1))) {
-    return error('agent/bom', 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.', 0, Math.min(text.length, 4), {
+    return error(bom, 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.', 0, Math.min(text.length, 4), {
       title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }],
     });
   }
 
   if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text.replace(/\r/g, '\n'))) {
-    return error('agent/cr-line-endings', 'This file uses CR-only line breaks; Claude Code needs `\\n` after `---` and skips it.', 0, Math.min(text.length, 3), {
+    return error(crLineEndings, 'This file uses CR-only line breaks; Claude Code needs `\\n` after `---` and skips it.', 0, Math.min(text.length, 3), {
       title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replace(/\r/g, '\n') }],
     });
   }
@@ -83,13 +74,13 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
 
   if (firstContentLine > 0 && line.startsWith('---')) {
     const candidate = text.slice(lineStart);
-    return error('agent/leading-blank-lines', 'Blank lines precede `---`; Claude Code only finds front matter at the very start, so it skips this file.', 0, lineStart, splitFrontmatter(candidate)
+    return error(leadingBlankLines, 'Blank lines precede `---`; Claude Code only finds front matter at the very start, so it skips this file.', 0, lineStart, splitFrontmatter(candidate)
       ? { title: 'Remove the blank lines before the front matter', isPreferred: true, edits: [{ range: positions.rangeOf(0, lineStart), newText: '' }] }
       : undefined);
   }
 
   if (line !== trimmed && /^\s+---/.test(line)) {
-    return error('agent/indented-frontmatter', 'The front matter is indented; Claude Code only recognises `---` at the first column, so it skips this file.', lineStart, lineStart + line.length, unindentFix(positions, firstContentLine));
+    return error(indentedFrontmatter, 'The front matter is indented; Claude Code only recognises `---` at the first column, so it skips this file.', lineStart, lineStart + line.length, unindentFix(positions, firstContentLine));
   }
 
   const suffix = OPENER_WITH_SUFFIX.exec(trimmed);
@@ -102,7 +93,7 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
     const fix = !executable && splitFrontmatter('---' + text.slice(lineStart + line.length))
       ? { title: `Remove the \`${language}\` suffix`, isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText: '---' }] }
       : undefined;
-    return error('agent/frontmatter-language', message, lineStart, lineStart + line.length, fix);
+    return error(frontmatterLanguage, message, lineStart, lineStart + line.length, fix);
   }
 
   if (trimmed !== '---') {
@@ -111,11 +102,11 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
     const newText = firstKey ? `---${positions.eol}${firstKey}` : '---';
     const repaired = newText + text.slice(lineStart + line.length);
     const title = firstKey ? 'Put the first key on its own line after `---`' : 'Replace the first line with `---`';
-    return error('agent/malformed-delimiter', 'The first line must be exactly `---`; Claude Code does not recognise this opener and skips the file.', lineStart, lineStart + line.length,
+    return error(malformedDelimiter, 'The first line must be exactly `---`; Claude Code does not recognise this opener and skips the file.', lineStart, lineStart + line.length,
       splitFrontmatter(repaired) ? { title, isPreferred: true, edits: [{ range: positions.rangeOf(lineStart, lineStart + line.length), newText }] } : undefined);
   }
 
-  return error('agent/unclosed-frontmatter', 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));
+  return error(unclosedFrontmatter, 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));
 }
 
 function firstNonBlankLine(positions: TextPositions): number | undefined {
@@ -128,7 +119,7 @@ function firstNonBlankLine(positions: TextPositions): number | undefined {
 const YAML_LINE = /^([A-Za-z_][\w-]*\s*:|\s+\S|-\s|#)/;
 
 /** Close an unclosed block after its last line that still looks like YAML (a key, an indented or list line, a comment). */
-function closeFrontmatterFix(positions: TextPositions, openerLine: number): Diagnostic['fix'] {
+function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix | undefined {
   let lastYamlLine = openerLine;
   for (let line = openerLine + 1; line < positions.lineCount; line++) {
     const content = positions.lineText(line);
@@ -145,7 +136,7 @@ function closeFrontmatterFix(positions: TextPositions, openerLine: number): Diag
 }
 
 /** Remove the indentation the opener has from every line of the block, up to and including the closer. */
-function unindentFix(positions: TextPositions, openerLine: number): Diagnostic['fix'] {
+function unindentFix(positions: TextPositions, openerLine: number): Fix | undefined {
   const indent = /^\s*/.exec(positions.lineText(openerLine))![0];
   const edits = [];
   for (let line = openerLine; line < positions.lineCount; line++) {

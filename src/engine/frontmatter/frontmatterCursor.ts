@@ -1,8 +1,8 @@
 // What the cursor is on inside an agent file's front matter: a key, a key's value, or a tool name in `tools`.
 // Line-based on purpose: completions and hovers must work while the YAML is half-typed and does not parse.
-import { agentFormats, fieldOf, type AgentFormat, type FieldSchema } from '../formats/schema';
+import { fieldOf, type FieldSchema } from '../formats/fieldSchema';
 import { TextPositions } from '../text/textPositions';
-import type { AgentFormatId, Position, Range } from '../types';
+import type { Position, Range } from '../types';
 
 export type CursorKind = 'key' | 'value' | 'tool';
 
@@ -26,10 +26,6 @@ const KEY_LINE = /^([A-Za-z_][\w-]*)([ \t]*):/;
 const PARTIAL_KEY_LINE = /^[A-Za-z_][\w-]*$|^$/;
 const TOOL_CHARACTER = /[\w.*-]/;
 
-export function formatById(id: AgentFormatId): AgentFormat {
-  return agentFormats.find((format) => format.id === id)!;
-}
-
 /** Line numbers of the front matter's content: after the opening `---`, before the closing one (or the end, while unclosed). */
 export function frontmatterLines(positions: TextPositions): { first: number; last: number } | undefined {
   if (!/^\uFEFF?---[ \t]*$/.test(positions.lineText(0))) return undefined;
@@ -39,11 +35,11 @@ export function frontmatterLines(positions: TextPositions): { first: number; las
   return { first: 1, last: positions.lineCount - 1 };
 }
 
-export function cursorAt(text: string, position: Position, formatId: AgentFormatId): FrontmatterCursor | undefined {
+/** `fields`: the format's field data, which says which keys hold tool lists. */
+export function cursorAt(text: string, position: Position, fields: readonly FieldSchema[]): FrontmatterCursor | undefined {
   const positions = new TextPositions(text);
   const bounds = frontmatterLines(positions);
   if (!bounds || position.line < bounds.first || position.line > bounds.last) return undefined;
-  const format = formatById(formatId);
   const lineText = positions.lineText(position.line);
   const column = Math.min(position.character, lineText.length);
   const presentKeys = topLevelKeys(positions, bounds);
@@ -55,18 +51,18 @@ export function cursorAt(text: string, position: Position, formatId: AgentFormat
     const key = keyLine[1];
     const colon = keyLine[0].length;
     if (column <= key.length) {
-      return { ...base, kind: 'key', key, field: fieldOf(format, key), token: key, tokenRange: at(0, key.length), hasColon: true };
+      return { ...base, kind: 'key', key, field: fieldOf(fields, key), token: key, tokenRange: at(0, key.length), hasColon: true };
     }
     if (column < colon) return undefined;
-    return valueCursor(positions, bounds, format, key, position.line, colon, column, base, at);
+    return valueCursor(positions, bounds, fields, key, position.line, colon, column, base, at);
   }
   if (PARTIAL_KEY_LINE.test(lineText)) {
-    return { ...base, kind: 'key', key: lineText, field: fieldOf(format, lineText), token: lineText, tokenRange: at(0, lineText.length) };
+    return { ...base, kind: 'key', key: lineText, field: fieldOf(fields, lineText), token: lineText, tokenRange: at(0, lineText.length) };
   }
 
   // An indented or list line belongs to the nearest unindented key above it.
   const owner = ownerKey(positions, bounds.first, position.line);
-  const field = owner ? fieldOf(format, owner) : undefined;
+  const field = owner ? fieldOf(fields, owner) : undefined;
   const listItem = /^(\s*-\s+)/.exec(lineText);
   if (!owner || !field?.isToolList || !listItem || column < listItem[1].length) return undefined;
   const token = tokenAround(lineText, column);
@@ -76,7 +72,7 @@ export function cursorAt(text: string, position: Position, formatId: AgentFormat
 function valueCursor(
   positions: TextPositions,
   bounds: { first: number; last: number },
-  format: AgentFormat,
+  fields: readonly FieldSchema[],
   key: string,
   line: number,
   colon: number,
@@ -84,7 +80,7 @@ function valueCursor(
   base: Pick<FrontmatterCursor, 'presentKeys' | 'listedTools' | 'hasColon'>,
   at: (start: number, end: number) => Range,
 ): FrontmatterCursor | undefined {
-  const field = fieldOf(format, key);
+  const field = fieldOf(fields, key);
   const lineText = positions.lineText(line);
   if (field?.isToolList) {
     const token = tokenAround(lineText, column);

@@ -1,6 +1,8 @@
 // Completions inside agent front matter, from the schema: keys not yet present, enumerated values, tool names.
-import { cursorAt, formatById, type FrontmatterCursor } from '../frontmatter/frontmatterCursor';
-import { CLAUDE_CODE_TOOLS, type FieldSchema } from '../formats/schema';
+import type { AgentFileFormat } from '../formats/agentFileFormat';
+import type { FieldSchema } from '../formats/fieldSchema';
+import { formatById } from '../formats/registry';
+import { cursorAt, type FrontmatterCursor } from '../frontmatter/frontmatterCursor';
 import type { AgentFormatId, Position, Range } from '../types';
 
 export interface CompletionItem {
@@ -20,16 +22,17 @@ export interface CompletionItem {
 }
 
 export function completeFrontmatter(text: string, position: Position, formatId: AgentFormatId): CompletionItem[] {
-  const cursor = cursorAt(text, position, formatId);
+  const format = formatById(formatId);
+  const cursor = cursorAt(text, position, format.fields);
   if (!cursor) return [];
-  if (cursor.kind === 'key') return keyCompletions(cursor, formatId);
-  if (cursor.kind === 'tool') return formatId === 'claude-code' ? toolCompletions(cursor) : [];
+  if (cursor.kind === 'key') return keyCompletions(cursor, format);
+  if (cursor.kind === 'tool') return toolCompletions(cursor, format);
   return valueCompletions(cursor);
 }
 
-function keyCompletions(cursor: FrontmatterCursor, formatId: AgentFormatId): CompletionItem[] {
+function keyCompletions(cursor: FrontmatterCursor, format: AgentFileFormat): CompletionItem[] {
   const present = new Set(cursor.presentKeys.filter((key) => key !== cursor.token));
-  return formatById(formatId).fields
+  return format.fields
     .filter((field) => !present.has(field.key))
     .map((field, index) => ({
       label: field.key,
@@ -64,12 +67,13 @@ function valueCompletions(cursor: FrontmatterCursor): CompletionItem[] {
   }));
 }
 
-function toolCompletions(cursor: FrontmatterCursor): CompletionItem[] {
+/** The format's known tools; a format that lists none (Copilot: tool sets vary by installation) completes none. */
+function toolCompletions(cursor: FrontmatterCursor, format: AgentFileFormat): CompletionItem[] {
   const listed = new Set(cursor.listedTools.filter((tool) => tool !== cursor.token));
-  return CLAUDE_CODE_TOOLS.filter((tool) => !listed.has(tool.name)).map((tool, index) => ({
+  return format.tools.filter((tool) => !listed.has(tool.name)).map((tool, index) => ({
     label: tool.name,
     kind: 'tool' as const,
-    detail: 'Claude Code tool',
+    detail: `${format.toolName} tool`,
     documentation: tool.documentation,
     insertText: tool.name,
     isSnippet: false,

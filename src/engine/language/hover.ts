@@ -1,6 +1,8 @@
 // Hovers inside agent front matter: the schema's documentation for keys, enumerated values and tool names.
+import { MCP_TOOL_PATTERN } from '../formats/claudeCode/tools';
+import type { FieldSchema } from '../formats/fieldSchema';
+import { formatById } from '../formats/registry';
 import { cursorAt } from '../frontmatter/frontmatterCursor';
-import { CLAUDE_CODE_TOOLS, MCP_TOOL_PATTERN, type FieldSchema } from '../formats/schema';
 import type { AgentFormatId, Position, Range } from '../types';
 
 export interface HoverInfo {
@@ -10,7 +12,8 @@ export interface HoverInfo {
 }
 
 export function hoverFrontmatter(text: string, position: Position, formatId: AgentFormatId): HoverInfo | undefined {
-  const cursor = cursorAt(text, position, formatId);
+  const format = formatById(formatId);
+  const cursor = cursorAt(text, position, format.fields);
   if (!cursor || !cursor.field || cursor.token === '') return undefined;
   const range = cursor.tokenRange;
   if (cursor.kind === 'key') return { markdown: describeField(cursor.field), range };
@@ -18,9 +21,10 @@ export function hoverFrontmatter(text: string, position: Position, formatId: Age
     const value = cursor.field.values?.find((known) => known.value === cursor.token);
     return value ? { markdown: `\`${cursor.key}: ${value.value}\`\n\n${value.documentation}`, range } : undefined;
   }
-  if (formatId !== 'claude-code') return undefined;
-  const tool = CLAUDE_CODE_TOOLS.find((known) => known.name === cursor.token);
-  if (tool) return { markdown: `**${tool.name}** (Claude Code tool)\n\n${tool.documentation}`, range };
+  // A format that lists no tools (Copilot) has nothing to say about a tool name.
+  if (format.tools.length === 0) return undefined;
+  const tool = format.tools.find((known) => known.name === cursor.token);
+  if (tool) return { markdown: `**${tool.name}** (${format.toolName} tool)\n\n${tool.documentation}`, range };
   if (MCP_TOOL_PATTERN.test(cursor.token)) return { markdown: `\`${cursor.token}\`: a tool (or all tools) of an MCP server.`, range };
   return undefined;
 }

@@ -1,24 +1,15 @@
 // "Fix all": each diagnostic's preferred fix, once, skipping any fix whose edits overlap one already taken.
-import type { Diagnostic, Fix, Position, Range, TextEdit } from '../types';
+import type { Diagnostic, Position, Range, TextEdit } from '../types';
 
 export function fixAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
   const taken: TextEdit[] = [];
-  const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
-    const fix = diagnostic.fix;
-    if (!fix?.isPreferred) continue;
-    // The engine repeats a diagnostic once per alternative fix; the same fix must not be applied twice.
-    const key = fixKey(fix);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (fix.edits.some((edit) => taken.some((other) => overlaps(edit.range, other.range)))) continue;
+    const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred);
+    // A fix that touches what an earlier one changes (the same fix, offered twice, included) waits for the next run.
+    if (!fix || fix.edits.some((edit) => taken.some((other) => overlaps(edit.range, other.range)))) continue;
     taken.push(...fix.edits);
   }
   return taken;
-}
-
-function fixKey(fix: Fix): string {
-  return JSON.stringify(fix.edits);
 }
 
 function before(a: Position, b: Position): boolean {

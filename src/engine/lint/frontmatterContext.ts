@@ -1,20 +1,26 @@
 // What every validation rule needs: the document's positions, where the YAML starts, its entries, and a sink for
 // diagnostics with ranges converted from YAML offsets to document positions.
-import { codes, type DiagnosticCode } from './diagnosticCodes';
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
-import type { Diagnostic, Fix, Range, TextEdit } from '../types';
+import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
+import type { Diagnostic, Range, TextEdit } from '../types';
 import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
 
-export class FrontmatterContext {
+export class FrontmatterContext<Profile = unknown> {
   readonly diagnostics: Diagnostic[] = [];
   private readonly lastEntryByKey = new Map<string, FrontmatterEntry>();
+  /** Set by a rule whose finding makes the tool skip the file: the file does not load, whatever later rules find. */
+  skipsFile = false;
+  /** Set by a rule after which no later rule runs (the tool reads nothing further). */
+  stopsChecks = false;
 
   constructor(
     readonly positions: TextPositions,
     readonly block: FrontmatterBlock,
     readonly parsed: ParsedFrontmatter,
     readonly path: string,
+    /** The tool version whose behaviour the rules follow. */
+    readonly profile: Profile,
   ) {
     for (const entry of parsed.entries) this.lastEntryByKey.set(entry.key, entry);
   }
@@ -64,10 +70,8 @@ export class FrontmatterContext {
     return this.edit(0, 0, lines.map((line) => line + eol).join(''));
   }
 
-  report(code: DiagnosticCode, message: string, range: Range, fix?: Fix): void {
-    const diagnostic: Diagnostic = { code, severity: codes[code].severity, message, range };
-    if (fix) diagnostic.fix = fix;
-    this.diagnostics.push(diagnostic);
+  report(meta: RuleMeta, message: string, range: Range, fixes?: FixesArgument): void {
+    this.diagnostics.push(createDiagnostic(meta, message, range, fixes));
   }
 
   /** Offset (in the YAML text) of the start of the line holding `yamlOffset`. */

@@ -1,16 +1,18 @@
 // The engine's entry point: one agent file's text in, what the tool makes of it out (loads? which agent? problems).
-import { applyClaudeCodeRules } from '../formats/claudeCode/claudeCodeRules';
-import { applyCopilotRules } from '../formats/copilot/copilotRules';
-import { codes } from './diagnosticCodes';
+import type { AgentFileFormat, FormatProfile } from '../formats/agentFileFormat';
+import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
+import { formatById, formatForPath } from '../formats/registry';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter } from '../frontmatter/frontmatter';
-import { FrontmatterContext } from './frontmatterContext';
-import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
+import { parseFrontmatterYaml, type ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
-import { parseFrontmatterYaml, type ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
+import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
+import { FrontmatterContext } from './frontmatterContext';
+import { createDiagnostic, type RuleMeta } from './rule';
+import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes } from './sharedMetas';
 
-/** Claude Code skips files over this many bytes (1 MiB) unread. */
-export const MAX_AGENT_FILE_BYTES = 1_048_576;
+/** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
+export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
 /** Aliases beyond this count are worth a warning: other YAML tools refuse such files. */
 const ALIAS_WARNING_THRESHOLD = 100;
 
@@ -18,16 +20,10 @@ export interface LintOptions {
   /** The file's path; decides the format and names fixes (`name` from the file name). */
   path: string;
   format?: AgentFormatId;
+  /** The version of the tool whose behaviour to follow (one of the format's `profiles`); default: the newest. */
+  profile?: FormatProfile;
   /** Size on disk when known; defaults to the UTF-8 length of the text. */
   byteLength?: number;
-}
-
-export function formatForPath(path: string): AgentFormatId {
-  const normalized = path.includes('\\') ? path.replace(/\\/g, '/') : path;
-  // String tests, not regular expressions: this runs for every file, and a regex scans the whole path.
-  const tail = normalized.slice(-'.chatmode.md'.length).toLowerCase();
-  const copilotName = tail.endsWith('.agent.md') || tail.endsWith('.chatmode.md');
-  return copilotName || normalized.startsWith('.github/agents/') || normalized.includes('/.github/agents/') ? 'copilot' : 'claude-code';
 }
 
 export function isReadme(path: string): boolean {
@@ -39,14 +35,12 @@ export function isReadme(path: string): boolean {
  * alone (`parseFrontmatterYamlFully`) and expects the same result.
  */
 export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): LintResult {
-  const format = options.format ?? formatForPath(options.path);
-  const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length);
+  const format = options.format ? formatById(options.format) : formatForPath(options.path);
+  const profile = options.profile ?? format.defaultProfile;
+  const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? utf8Length(text) : text.length);
   if (byteLength > MAX_AGENT_FILE_BYTES) {
-    return skipped(format, [{
-      code: 'agent/file-too-large', severity: codes['agent/file-too-large'].severity,
-      message: `This file is ${(byteLength / 1_048_576).toFixed(1)} MiB; Claude Code skips agent files over 1 MiB without reading them.`,
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    }]);
+    return skipped(format, [createDiagnostic(fileTooLarge, `This file is ${(byteLength / 1_048_576).toFixed(1)} MiB; Claude Code skips agent files over 1 MiB without reading them.`,
+      { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })]);
   }
 
   const positions = new TextPositions(text);
@@ -57,79 +51,82 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
   const diagnostics: Diagnostic[] = [];
   if (hasNul) {
     const offset = text.indexOf('\0');
-    diagnostics.push({ code: 'agent/nul-bytes', severity: codes['agent/nul-bytes'].severity, message: 'This file contains NUL bytes: Claude Code reads it, but most tools treat it as binary.', range: positions.rangeOf(offset, offset + 1) });
+    diagnostics.push(createDiagnostic(nulBytes, 'This file contains NUL bytes: Claude Code reads it, but most tools treat it as binary.', positions.rangeOf(offset, offset + 1)));
   }
   const truncated = delimiterInsideValue(block, positions);
   if (truncated) diagnostics.push(truncated);
 
   const parsed = parse(block.yamlText);
-  const context = new FrontmatterContext(positions, block, parsed, options.path);
+  const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
   if (parsed.failed) {
     reportYamlFailure(context, format);
-    return { format, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }
-  if (parsed.repaired && format === 'claude-code') reportRepair(context);
+  if (parsed.repaired && format.yamlRepaired) reportRepair(context, format.yamlRepaired);
   reportDuplicateKeys(context);
   if (parsed.aliasCount > ALIAS_WARNING_THRESHOLD) {
-    context.report('agent/alias-expansion', `This front matter uses ${parsed.aliasCount} YAML aliases; Claude Code accepts it, most YAML tools refuse it.`, context.openerRange);
+    context.report(aliasExpansion, `This front matter uses ${parsed.aliasCount} YAML aliases; Claude Code accepts it, most YAML tools refuse it.`, context.openerRange);
   }
   if (parsed.notAMap) {
-    context.report('agent/frontmatter-not-a-map', 'The front matter is not a map of `key: value` lines, so Claude Code finds no `name` and skips this file.', context.range(0, block.yamlText.length));
-    return { format, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+    context.report(frontmatterNotAMap, 'The front matter is not a map of `key: value` lines, so Claude Code finds no `name` and skips this file.', context.range(0, block.yamlText.length));
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }
 
-  const agent = format === 'copilot' ? applyCopilotRules(context) : applyClaudeCodeRules(context);
-  return { format, loads: agent !== null, agent, diagnostics: [...diagnostics, ...context.diagnostics] };
-}
-
-function skipped(format: AgentFormatId, diagnostics: Diagnostic[]): LintResult {
-  return { format, loads: false, agent: null, diagnostics };
-}
-
-function withoutFrontmatter(format: AgentFormatId, positions: TextPositions, path: string, hasNul: boolean): LintResult {
-  if (hasNul) {
-    return skipped(format, [{ code: 'agent/binary-content', severity: codes['agent/binary-content'].severity, message: 'This is a binary file, not an agent: Claude Code skips it.', range: positions.rangeOf(0, 0) }]);
+  for (const rule of format.rules) {
+    rule.check(context);
+    if (context.stopsChecks) break;
   }
+  const agent = context.skipsFile ? null : format.agentOf(context);
+  return { format: format.id, loads: agent !== null, agent, diagnostics: [...diagnostics, ...context.diagnostics] };
+}
+
+/** UTF-8 length without encoding the text: only called for texts long enough to be near the size limit. */
+function utf8Length(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) { length += 2; index++; }
+    else length += 2;
+  }
+  return length;
+}
+
+function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {
+  return { format: format.id, loads: false, agent: null, diagnostics };
+}
+
+function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, path: string, hasNul: boolean): LintResult {
+  if (hasNul) return skipped(format, [createDiagnostic(binaryContent, 'This is a binary file, not an agent: Claude Code skips it.', positions.rangeOf(0, 0))]);
   const explained = explainMissingFrontmatter(positions);
   if (explained) return skipped(format, [explained]);
   // A README without front matter is documentation for the folder, not a broken agent.
   if (isReadme(path)) return skipped(format, []);
   const firstLineEnd = positions.lineEndOffset(0);
-  const message = format === 'copilot'
-    ? 'This Copilot agent has no front matter: add a `---` block with a `description`.'
-    : 'Claude Code skips this file: it has no front matter (a `---` block with `name` and `description` at the very top).';
-  return skipped(format, [{
-    code: 'agent/missing-frontmatter', severity: codes['agent/missing-frontmatter'].severity, message,
-    range: positions.rangeOf(0, firstLineEnd), fix: generateFrontmatterFix(positions, path),
-  }]);
+  return skipped(format, [createDiagnostic(missingFrontmatter, format.missingFrontmatterMessage, positions.rangeOf(0, firstLineEnd), generateFrontmatterFix(positions, path))]);
 }
 
-function reportYamlFailure(context: FrontmatterContext, format: AgentFormatId): void {
+function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat): void {
   const [first] = context.parsed.strictErrors;
   const { fixes, unindentedDescriptionLine: unindented } = yamlSyntaxFixes(context.block, context.positions);
-  const code = format === 'copilot' ? 'copilot/yaml-syntax' : 'agent/yaml-syntax';
-  const what = format === 'copilot' ? 'VS Code cannot read this front matter' : 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file';
+  const { meta, cannotRead: what } = format.yamlSyntax;
   if (unindented) {
     // The parser's own words ("Implicit keys need to be on a single line") name a symptom; this is the cause.
     const shown = unindented.text.length > 40 ? `${unindented.text.slice(0, 37)}...` : unindented.text;
-    context.report(code, `${what}: the description goes on over lines that are not indented, so YAML does not read \`${shown}\` as part of it. Indent them under \`description: |\`.`, context.range(unindented.start, unindented.end), fixes[0]);
+    context.report(meta, `${what}: the description goes on over lines that are not indented, so YAML does not read \`${shown}\` as part of it. Indent them under \`description: |\`.`, context.range(unindented.start, unindented.end), fixes);
   } else {
     const start = Math.min(first?.start ?? 0, context.yamlText.length);
     const end = Math.max(start, Math.min(first?.end ?? start, context.yamlText.length));
-    const hint = /\r/.test(context.yamlText) && format === 'claude-code' ? ' (in a CRLF file Claude Code\'s repair of unquoted `: ` never applies)' : '';
-    context.report(code, `${what}${hint}: ${first?.message ?? 'invalid YAML'}`, context.range(start, end), fixes[0]);
-  }
-  // Further candidate fixes ride on copies of the diagnostic so each can be offered.
-  for (const fix of fixes.slice(1)) {
-    const primary = context.diagnostics[context.diagnostics.length - 1];
-    context.diagnostics.push({ ...primary, fix });
+    const hint = /\r/.test(context.yamlText) && format.yamlSyntax.crlfHint ? ' (in a CRLF file Claude Code\'s repair of unquoted `: ` never applies)' : '';
+    context.report(meta, `${what}${hint}: ${first?.message ?? 'invalid YAML'}`, context.range(start, end), fixes);
   }
 }
 
-function reportRepair(context: FrontmatterContext): void {
+function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const edits = context.parsed.repairedLines.map((line) => context.edit(line.start, line.end, line.replacement));
   const first = context.parsed.repairedLines[0];
-  context.report('agent/yaml-repaired', `This front matter is not valid YAML (${context.parsed.strictErrors[0]?.message ?? 'syntax error'}); Claude Code loads it only because it quotes such lines itself. Other tools reject it, and a CRLF copy is skipped.`,
+  context.report(meta, `This front matter is not valid YAML (${context.parsed.strictErrors[0]?.message ?? 'syntax error'}); Claude Code loads it only because it quotes such lines itself. Other tools reject it, and a CRLF copy is skipped.`,
     context.range(first.start, first.end), { title: 'Quote the value as Claude Code does', isPreferred: true, edits });
 }
 
@@ -146,7 +143,7 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     const nextKey = entries[index + 1];
     const removeEnd = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
     const removable = context.yamlText.slice(lineStart, entry.keyStart).trim() === '' && removeEnd > lineStart;
-    context.report('agent/duplicate-key', `\`${entry.key}\` appears again on line ${laterLine}; Claude Code uses that one and ignores this.`, context.keyRange(entry),
+    context.report(duplicateKey, `\`${entry.key}\` appears again on line ${laterLine}; Claude Code uses that one and ignores this.`, context.keyRange(entry),
       removable ? { title: `Delete this ignored \`${entry.key}\``, isPreferred: true, edits: [context.edit(lineStart, removeEnd, '')] } : undefined);
   }
 }

@@ -4,7 +4,11 @@ import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { checkNewAgentDescription, checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../../engine/agents/newAgent';
-import { CLAUDE_CODE_TOOLS, claudeCodeFormat, fieldOf } from '../../engine/formats/schema';
+import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
+import { fieldOf } from '../../engine/formats/fieldSchema';
+
+/** New agents are Claude Code sub-agents, written to its (first) agent folder of a project or the home directory. */
+const agentFolderSegments = claudeCodeFormat.locations[0].segments;
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { nameValidation, plainText } from '../base/plainText';
 
@@ -23,8 +27,8 @@ const cancelled = Symbol('cancelled');
 async function newAgent(service: AgentCatalogService, args: NewAgentArguments): Promise<vscode.Uri | undefined> {
   const title = vscode.l10n.t('New Agent');
   const candidateFolders = () => [
-    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => nodePath.join(folder.uri.fsPath, '.claude', 'agents')),
-    nodePath.join(service.homeDirectory, '.claude', 'agents'),
+    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => nodePath.join(folder.uri.fsPath, ...agentFolderSegments)),
+    nodePath.join(service.homeDirectory, ...agentFolderSegments),
   ];
   const existingFile = (name: string) => candidateFolders().map((folder) => nodePath.join(folder, `${name}.md`)).find((path) => fs.existsSync(path));
 
@@ -68,7 +72,7 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
 
 /** The folder the file goes in: the project's `.claude/agents/` (asking which project in multi-root) or the user's. */
 async function agentFolderFor(service: AgentCatalogService, args: NewAgentArguments, title: string): Promise<string | typeof cancelled> {
-  const userFolder = nodePath.join(service.homeDirectory, '.claude', 'agents');
+  const userFolder = nodePath.join(service.homeDirectory, ...agentFolderSegments);
   const folders = vscode.workspace.workspaceFolders ?? [];
   let scope = args.scope;
   if (!scope && folders.length === 0) scope = 'user';
@@ -82,20 +86,20 @@ async function agentFolderFor(service: AgentCatalogService, args: NewAgentArgume
   if (scope === 'user') return userFolder;
   const workspaceFolder = args.workspaceFolder
     ?? (folders.length === 1 ? folders[0].uri : (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which project?'), ignoreFocusOut: true }))?.uri);
-  return workspaceFolder ? nodePath.join(workspaceFolder.fsPath, '.claude', 'agents') : cancelled;
+  return workspaceFolder ? nodePath.join(workspaceFolder.fsPath, ...agentFolderSegments) : cancelled;
 }
 
 /** A value from the schema's list for `model` or `color`; `undefined` leaves the key out. */
 async function pickOne(title: string, placeHolder: string, key: 'model' | 'color'): Promise<string | undefined | typeof cancelled> {
   const omit = { label: vscode.l10n.t('(leave out)'), description: vscode.l10n.t('use the default'), value: undefined };
-  const values = fieldOf(claudeCodeFormat, key)!.values!.map((value) => ({ label: value.value, description: plainText(value.documentation), value: value.value }));
+  const values = fieldOf(claudeCodeFormat.fields, key)!.values!.map((value) => ({ label: value.value, description: plainText(value.documentation), value: value.value }));
   const picked = await vscode.window.showQuickPick([...values, omit], { title, placeHolder, ignoreFocusOut: true });
   return picked ? picked.value : cancelled;
 }
 
 /** Tools from the schema; picking none leaves `tools` out, so the agent inherits every tool. */
 async function pickTools(title: string): Promise<string[] | undefined> {
-  const items = CLAUDE_CODE_TOOLS.map((tool) => ({ label: tool.name, description: plainText(tool.documentation) }));
+  const items = claudeCodeFormat.tools.map((tool) => ({ label: tool.name, description: plainText(tool.documentation) }));
   const picked = await vscode.window.showQuickPick(items, {
     title, canPickMany: true, ignoreFocusOut: true, placeHolder: vscode.l10n.t('Tools the agent may use (none picked: all tools)'),
   });

@@ -1,9 +1,9 @@
-// Quick fixes for Agent Studio's own diagnostics (the engine's fixes, as computed for the document's current text) and a
+// Quick fixes for Agent Studio's own diagnostics (each diagnostic carries the engine's fixes, preferred first) and a
 // "Fix all agent problems" source action that applies each preferred fix once.
 import * as vscode from 'vscode';
 import { fixAllEdits } from '../../engine/lint/fixAll';
 import type { Diagnostic, Fix } from '../../engine/types';
-import { diagnosticKey, DIAGNOSTIC_SOURCE, toVscodeDiagnostic, type AgentDiagnosticComputer } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, engineDiagnosticOf, type AgentDiagnosticsManager } from './diagnostics';
 import { toVscodeTextEdit } from '../base/vscodeRanges';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agentStudio');
@@ -11,31 +11,23 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agentStud
 export class AgentCodeActionProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND];
 
-  constructor(private readonly computer: AgentDiagnosticComputer) {}
+  constructor(private readonly diagnostics: AgentDiagnosticsManager) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const engineDiagnostics = this.computer.compute(document.uri, document.getText());
-    if (!engineDiagnostics) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind) || kind.contains(context.only);
     const actions: vscode.CodeAction[] = [];
     if (wants(vscode.CodeActionKind.QuickFix)) {
       for (const diagnostic of context.diagnostics) {
         if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-        for (const fix of fixesFor(diagnostic, engineDiagnostics)) actions.push(quickFix(document, diagnostic, fix));
+        for (const fix of engineDiagnosticOf(diagnostic, document)?.fixes ?? []) actions.push(quickFix(document, diagnostic, fix));
       }
     }
     if (context.only && wants(FIX_ALL_KIND)) {
-      const fixAll = fixAllAction(document, engineDiagnostics);
+      const fixAll = fixAllAction(document, this.diagnostics.currentDiagnostics(document));
       if (fixAll) actions.push(fixAll);
     }
     return actions;
   }
-}
-
-/** The engine's fixes for a diagnostic the editor hands back, matched by code, range and message. */
-function fixesFor(diagnostic: vscode.Diagnostic, engineDiagnostics: readonly Diagnostic[]): Fix[] {
-  const key = diagnosticKey(diagnostic);
-  return engineDiagnostics.filter((candidate) => candidate.fix && diagnosticKey(toVscodeDiagnostic(candidate)) === key).map((candidate) => candidate.fix!);
 }
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
@@ -56,8 +48,8 @@ function fixAllAction(document: vscode.TextDocument, engineDiagnostics: readonly
   return action;
 }
 
-export function registerCodeActions(context: vscode.ExtensionContext, computer: AgentDiagnosticComputer): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new AgentCodeActionProvider(computer), {
+export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: AgentDiagnosticsManager): void {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new AgentCodeActionProvider(diagnostics), {
     providedCodeActionKinds: AgentCodeActionProvider.providedCodeActionKinds,
   }));
 }

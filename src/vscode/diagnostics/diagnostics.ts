@@ -49,28 +49,24 @@ export class DiagnosticDocumentation {
   }
 }
 
-export function toVscodeDiagnostic(diagnostic: Diagnostic, documentation?: DiagnosticDocumentation): vscode.Diagnostic {
+/** The engine diagnostic each published vscode.Diagnostic came from, and the document version it was computed for. */
+const published = new WeakMap<vscode.Diagnostic, { diagnostic: Diagnostic; version: number | undefined }>();
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic, documentation?: DiagnosticDocumentation, version?: number): vscode.Diagnostic {
   const result = new vscode.Diagnostic(toVscodeRange(diagnostic.range), diagnostic.message, severities[diagnostic.severity]);
   result.source = DIAGNOSTIC_SOURCE;
   result.code = documentation ? { value: diagnostic.code, target: documentation.target(diagnostic.code) } : diagnostic.code;
+  published.set(result, { diagnostic, version });
   return result;
 }
 
-/** Identifies a diagnostic across the extension-host boundary (code actions get copies, not our objects). */
-export function diagnosticKey(diagnostic: vscode.Diagnostic): string {
-  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
-  const { start, end } = diagnostic.range;
-  return `${code}|${start.line}:${start.character}-${end.line}:${end.character}|${diagnostic.message}`;
-}
-
-/** The engine diagnostics, one vscode.Diagnostic each; the engine repeats a diagnostic per alternative fix, shown once. */
-function uniqueVscodeDiagnostics(diagnostics: readonly Diagnostic[], documentation: DiagnosticDocumentation): vscode.Diagnostic[] {
-  const byKey = new Map<string, vscode.Diagnostic>();
-  for (const diagnostic of diagnostics) {
-    const converted = toVscodeDiagnostic(diagnostic, documentation);
-    byKey.set(diagnosticKey(converted), converted);
-  }
-  return [...byKey.values()];
+/**
+ * The engine diagnostic behind one of ours, while it still describes the document's text. Code actions receive the
+ * very objects of our collection (the extension host hands them back by identity), so this is a lookup, not a match.
+ */
+export function engineDiagnosticOf(diagnostic: vscode.Diagnostic, document: vscode.TextDocument): Diagnostic | undefined {
+  const entry = published.get(diagnostic);
+  return entry && (entry.version === undefined || entry.version === document.version) ? entry.diagnostic : undefined;
 }
 
 export class AgentDiagnosticsManager extends Disposable {
@@ -122,8 +118,14 @@ export class AgentDiagnosticsManager extends Disposable {
       return;
     }
     const diagnostics = this.service.current.get(uri.fsPath) ? this.computer.compute(uri) : undefined;
-    if (diagnostics) this.collection.set(uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
+    if (diagnostics) this.collection.set(uri, diagnostics.map((diagnostic) => toVscodeDiagnostic(diagnostic, this.documentation)));
     else this.collection.delete(uri);
+  }
+
+  /** The engine diagnostics published for a document's current text, publishing first if an update was waiting. */
+  currentDiagnostics(document: vscode.TextDocument): Diagnostic[] {
+    if (this.timers.has(document.uri.toString())) this.updateNow(document);
+    return (this.collection.get(document.uri) ?? []).map((diagnostic) => engineDiagnosticOf(diagnostic, document)).filter((diagnostic): diagnostic is Diagnostic => diagnostic !== undefined);
   }
 
   private updateSoon(document: vscode.TextDocument): void {
@@ -150,13 +152,13 @@ export class AgentDiagnosticsManager extends Disposable {
     if (document.isClosed || this.generations.get(key) !== generation) return;
     const diagnostics = this.computer.compute(document.uri, document.getText());
     if (this.generations.get(key) !== generation) return;
-    if (diagnostics) this.collection.set(document.uri, uniqueVscodeDiagnostics(diagnostics, this.documentation));
+    if (diagnostics) this.collection.set(document.uri, diagnostics.map((diagnostic) => toVscodeDiagnostic(diagnostic, this.documentation, document.version)));
     else this.collection.delete(document.uri);
   }
 }
 
-export function registerDiagnostics(context: vscode.ExtensionContext, service: AgentCatalogService): AgentDiagnosticComputer {
-  const computer = new AgentDiagnosticComputer(service);
-  context.subscriptions.push(new AgentDiagnosticsManager(service, computer, new DiagnosticDocumentation(context.extensionUri)));
-  return computer;
+export function registerDiagnostics(context: vscode.ExtensionContext, service: AgentCatalogService): AgentDiagnosticsManager {
+  const manager = new AgentDiagnosticsManager(service, new AgentDiagnosticComputer(service), new DiagnosticDocumentation(context.extensionUri));
+  context.subscriptions.push(manager);
+  return manager;
 }

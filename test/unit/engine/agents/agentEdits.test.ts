@@ -65,7 +65,7 @@ describe('fix all', () => {
 
   it('takes each preferred fix once and skips overlapping ones', () => {
     const fix = (r: ReturnType<typeof range>, isPreferred = true) => ({ title: 't', isPreferred, edits: [{ range: r, newText: 'x' }] });
-    const diagnostic = (r: ReturnType<typeof range>, isPreferred = true) => ({ code: 'c', severity: 'error' as const, message: 'm', range: r, fix: fix(r, isPreferred) });
+    const diagnostic = (r: ReturnType<typeof range>, isPreferred = true) => ({ code: 'c', severity: 'error' as const, message: 'm', range: r, fixes: [fix(r, isPreferred)] });
     const edits = fixAllEdits([diagnostic(range(1, 0, 1, 4)), diagnostic(range(1, 0, 1, 4)), diagnostic(range(1, 2, 1, 6)), diagnostic(range(2, 0, 2, 1), false), diagnostic(range(3, 0, 3, 1))]);
     assert.deepEqual(edits.map((edit) => edit.range.start.line), [1, 3]);
   });

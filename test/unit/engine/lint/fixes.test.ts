@@ -13,9 +13,12 @@ const lint = (text: string, file = '.claude/agents/case.md'): LintResult => lint
 const errorsOf = (result: LintResult) => result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
 
 function applyPreferred(text: string, diagnostic: Diagnostic): string {
-  assert.ok(diagnostic.fix, `${diagnostic.code} has a fix`);
-  return applyTextEdits(text, diagnostic.fix.edits);
+  assert.ok(diagnostic.fixes, `${diagnostic.code} has a fix`);
+  return applyTextEdits(text, diagnostic.fixes[0].edits);
 }
+
+const preferredFix = (diagnostic: Diagnostic) => diagnostic.fixes?.find((fix) => fix.isPreferred);
+const foldFix = (diagnostic: Diagnostic) => diagnostic.fixes?.find((fix) => fix.title.includes('block'));
 
 describe('quick fixes', () => {
   it('generates front matter for the seed without one, from its heading, and it then loads', () => {
@@ -43,9 +46,9 @@ describe('quick fixes', () => {
     const text = ['---', 'name: helper', 'description: Use this agent for help.', '<example>', 'Context: a user asks', 'user: "help me"', 'assistant: "I will use helper"', '</example>', 'tools: Read', '---', 'Body', ''].join('\n');
     const errors = errorsOf(lint(text));
     assert.equal(errors[0].code, 'agent/yaml-syntax');
-    const folding = errors.find((diagnostic) => diagnostic.fix?.title.includes('block'));
+    const folding = errors.map(foldFix).find((fix) => fix !== undefined);
     assert.ok(folding, 'a fold fix is offered');
-    const fixed = applyPreferred(text, folding);
+    const fixed = applyTextEdits(text, folding.edits);
     const result = lint(fixed);
     assert.equal(result.loads, true);
     assert.match(result.agent!.description, /^Use this agent for help\.\n<example>\nContext: a user asks\nuser: "help me"/);
@@ -65,9 +68,9 @@ describe('quick fixes', () => {
   it('folds example lines into the description block but leaves a comment and a misspelt key where they are', () => {
     const example = ['<example>', 'user: "help me"', 'assistant: "I will use helper"', '</example>'];
     const text = ['---', 'name: helper', 'description: Use this agent for help.', ...example, '# the colour is for the view', 'colour: red', 'model: haiku', '---', ''].join('\n');
-    const folding = errorsOf(lint(text)).find((diagnostic) => diagnostic.fix?.title.includes('block'));
+    const folding = errorsOf(lint(text)).map(foldFix).find((fix) => fix !== undefined);
     assert.ok(folding, 'a fold fix is offered');
-    const fixed = applyPreferred(text, folding);
+    const fixed = applyTextEdits(text, folding.edits);
     const result = lint(fixed);
     assert.equal(result.agent!.description, `Use this agent for help.\n${example.join('\n')}\n`);
     assert.ok(fixed.includes('\n# the colour is for the view\ncolour: red\n'), fixed);
@@ -149,9 +152,10 @@ describe('quick fixes', () => {
         if (!file.relativePath.endsWith('.md')) continue;
         const text = Buffer.isBuffer(file.content) ? file.content.toString('utf8') : file.content;
         for (const diagnostic of lint(text, file.relativePath).diagnostics) {
-          if (!diagnostic.fix) continue;
-          assertOnlyEditedRangesChanged(text, applyTextEdits(text, diagnostic.fix.edits), diagnostic);
-          checked++;
+          for (const fix of diagnostic.fixes ?? []) {
+            assertOnlyEditedRangesChanged(text, applyTextEdits(text, fix.edits), fix);
+            checked++;
+          }
         }
       }
     }
@@ -166,16 +170,16 @@ describe('quick fixes', () => {
         if (!file.relativePath.endsWith('.md')) continue;
         const text = Buffer.isBuffer(file.content) ? file.content.toString('utf8') : file.content;
         const result = lint(text, file.relativePath);
-        const error = errorsOf(result).find((diagnostic) => diagnostic.fix?.isPreferred);
+        const error = errorsOf(result).find((diagnostic) => preferredFix(diagnostic));
         if (result.loads || !error) continue;
-        let fixed = applyTextEdits(text, error.fix!.edits);
+        let fixed = applyTextEdits(text, preferredFix(error)!.edits);
         // A fix solves its own problem: the error it was offered for does not come back from the fixed text.
         if (errorsOf(lint(fixed, file.relativePath)).some((after) => after.code === error.code)) notSolved.push(`${fixture.id}${file.relativePath} (${error.code})`);
         // A file may have several independent problems; keep applying preferred fixes, at most a few rounds.
         for (let round = 0; round < 4 && !lint(fixed, file.relativePath).loads; round++) {
-          const next = errorsOf(lint(fixed, file.relativePath)).find((diagnostic) => diagnostic.fix?.isPreferred);
+          const next = errorsOf(lint(fixed, file.relativePath)).find((diagnostic) => preferredFix(diagnostic));
           if (!next) break;
-          fixed = applyTextEdits(fixed, next.fix!.edits);
+          fixed = applyTextEdits(fixed, preferredFix(next)!.edits);
         }
         if (!lint(fixed, file.relativePath).loads) stillSkipped.push(`${fixture.id}${file.relativePath}`);
       }

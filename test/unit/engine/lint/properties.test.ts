@@ -41,9 +41,10 @@ function checkInvariants(text: string): void {
   const positions = new TextPositions(text);
   for (const diagnostic of result.diagnostics) {
     assertInside(diagnostic.range, positions, text);
-    if (!diagnostic.fix) continue;
-    for (const edit of diagnostic.fix.edits) assertInside(edit.range, positions, text);
-    assertOnlyEditedRangesChanged(text, applyTextEdits(text, diagnostic.fix.edits), diagnostic);
+    for (const fix of diagnostic.fixes ?? []) {
+      for (const edit of fix.edits) assertInside(edit.range, positions, text);
+      assertOnlyEditedRangesChanged(text, applyTextEdits(text, fix.edits), fix);
+    }
   }
   assert.equal(result.loads, result.agent !== null);
   if (result.loads) assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'), 'a file that loads has no error');

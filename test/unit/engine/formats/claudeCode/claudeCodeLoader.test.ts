@@ -3,9 +3,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../../src/engine/lint/lint';
-import { isKnownClaudeCodeTool } from '../../../../../src/engine/formats/schema';
+import { newestClaudeCodeProfile } from '../../../../../src/engine/formats/claudeCode/profiles';
+import { ToolNames } from '../../../../../src/engine/formats/claudeCode/tools';
 import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, claudeInitEvent, findClaudeBinary } from '../../../../support/claudeCli';
 import { type LoaderFixtureCase, loaderFixtureCases, loaderFixtureDir, runLoaderFixturesBatched } from '../../../../support/loaderFixtures';
+
+const profileTools = new ToolNames(newestClaudeCodeProfile.tools);
+const isKnownClaudeCodeTool = (tool: string) => profileTools.isKnown(tool);
 
 const cases = loaderFixtureCases();
 const expected: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(loaderFixtureDir, 'expected.json'), 'utf8'));

@@ -1,0 +1,57 @@
+// What Claude Code's rules share: their context type, and readings of the profile's data computed once per profile.
+import type { FrontmatterContext } from '../../lint/frontmatterContext';
+import type { Rule } from '../../lint/rule';
+import { slugFromText } from '../../lint/fixes';
+import type { ClaudeCodeProfile } from './profiles';
+import { ToolNames } from './tools';
+
+export type ClaudeCodeContext = FrontmatterContext<ClaudeCodeProfile>;
+export type ClaudeCodeRule = Rule<ClaudeCodeContext>;
+
+export interface ProfileIndex {
+  /** Each enumerated key's accepted values, from the profile's fields. */
+  allowedValues: ReadonlyMap<string, readonly string[]>;
+  knownKeys: ReadonlySet<string>;
+  toolNames: ToolNames;
+}
+
+const indexes = new WeakMap<ClaudeCodeProfile, ProfileIndex>();
+
+/** The profile's lists as sets and maps, built on first use: rules run for every file. */
+export function profileIndex(profile: ClaudeCodeProfile): ProfileIndex {
+  let index = indexes.get(profile);
+  if (!index) {
+    index = {
+      allowedValues: new Map(profile.fields.filter((field) => field.values).map((field) => [field.key, field.values!.map((known) => known.value)])),
+      knownKeys: new Set(profile.fields.map((field) => field.key)),
+      toolNames: new ToolNames(profile.tools),
+    };
+    indexes.set(profile, index);
+  }
+  return index;
+}
+
+/** The values an enumerated key accepts in this context's profile. */
+export function allowedValues(ctx: ClaudeCodeContext, key: string): readonly string[] {
+  return profileIndex(ctx.profile).allowedValues.get(key) ?? [];
+}
+
+/** The `name` Claude Code loads the agent under, or null when it skips the file for its name. */
+export function loadedName(ctx: ClaudeCodeContext): string | null {
+  const value = ctx.value('name');
+  return typeof value === 'string' && value !== '' && !value.startsWith('-') ? value : null;
+}
+
+/** A name from the file name, for fixes; only computed when a fix needs it. */
+export function suggestedName(ctx: ClaudeCodeContext): string {
+  return slugFromText(ctx.path.split(/[\\/]/).pop()!.replace(/\.md$/i, '')) || 'my-agent';
+}
+
+export function describeType(value: unknown): string {
+  if (value === null) return 'null (empty)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  return typeof value;
+}

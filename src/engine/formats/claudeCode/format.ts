@@ -1,0 +1,60 @@
+// The Claude Code sub-agent format: `.claude/agents/` (recursive) in a project and in the home directory.
+import type { AgentFileFormat } from '../agentFileFormat';
+import { detachedString } from '../../text/detachedString';
+import { splitToolList } from '../../frontmatter/toolList';
+import type { AgentSummary } from '../../types';
+import type { ClaudeCodeContext } from './claudeCodeContext';
+import { claudeCodeProfiles, newestClaudeCodeProfile, type ClaudeCodeProfile } from './profiles';
+import { descriptionRule } from './rules/description';
+import { hooksRule } from './rules/hooks';
+import { mcpServersRule } from './rules/mcpServers';
+import { loadedModel, modelRule } from './rules/model';
+import { nameRule } from './rules/name';
+import { toolsRule } from './rules/tools';
+import { unknownKeyRule } from './rules/unknownKey';
+import { acceptedValue, valuesRule } from './rules/values';
+import { yamlRepaired, yamlSyntax } from './rules/yaml';
+
+export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile> = {
+  id: 'claude-code',
+  label: 'Claude Code sub-agent',
+  documentationUrl: 'https://docs.anthropic.com/en/docs/claude-code/sub-agents',
+  toolName: 'Claude Code',
+  locations: [{ segments: ['.claude', 'agents'], recursive: true, inHomeDirectory: true }],
+  claimsFileName: () => false,
+  fields: newestClaudeCodeProfile.fields,
+  tools: newestClaudeCodeProfile.tools,
+  profiles: claudeCodeProfiles,
+  defaultProfile: newestClaudeCodeProfile,
+  // In the order Claude Code applies them (docs/claude-code-loader.md): only `name` and `description` can make it skip
+  // a file; every other problem loads with the value dropped.
+  rules: [nameRule, descriptionRule, toolsRule, modelRule, valuesRule, hooksRule, mcpServersRule, unknownKeyRule],
+  agentOf: claudeCodeAgent,
+  yamlSyntax: { meta: yamlSyntax, cannotRead: 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file', crlfHint: true },
+  yamlRepaired,
+  missingFrontmatterMessage: 'Claude Code skips this file: it has no front matter (a `---` block with `name` and `description` at the very top).',
+};
+
+function claudeCodeAgent(ctx: ClaudeCodeContext): AgentSummary {
+  const name = ctx.value('name') as string;
+  const description = ctx.value('description') as string;
+  // Assigned one by one: an object spread per file is a slow path in V8 (see BENCHMARKS.md).
+  // Copies: the catalog keeps these for as long as the file exists, and a slice would keep the whole file's text.
+  const agent: AgentSummary = { name: detachedString(name), description: detachedString(description.replaceAll('\\n', '\n')) };
+  const nameEntry = ctx.entry('name');
+  if (nameEntry) agent.nameRange = ctx.valueRange(nameEntry);
+  const model = loadedModel(ctx);
+  if (model !== undefined) agent.model = detachedString(model);
+  const tools = toolsOf(ctx.value('tools'));
+  if (tools !== undefined) agent.tools = tools;
+  const color = acceptedValue(ctx, 'color');
+  if (color !== undefined) agent.color = detachedString(color);
+  return agent;
+}
+
+function toolsOf(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return splitToolList(value);
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').flatMap(splitToolList);
+  return [];
+}
