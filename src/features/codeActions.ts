@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { fixAllEdits } from '../core/fixAll';
 import type { Diagnostic, Fix } from '../core/types';
 import { diagnosticKey, DIAGNOSTIC_SOURCE, toVscodeDiagnostic, type AgentDiagnosticComputer } from './diagnostics';
+import { agentFileSelector } from './agentFileSelector';
 import { toVscodeTextEdit } from './vscodeRanges';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agentStudio');
@@ -57,7 +58,7 @@ function fixAllAction(document: vscode.TextDocument, engineDiagnostics: readonly
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, computer: AgentDiagnosticComputer): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new AgentCodeActionProvider(computer), {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(agentFileSelector, new AgentCodeActionProvider(computer), {
     providedCodeActionKinds: AgentCodeActionProvider.providedCodeActionKinds,
   }));
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { completeFrontmatter, type CompletionItem } from '../core/completion';
 import type { AgentCatalogService } from './agentCatalogService';
+import { agentFileSelector } from './agentFileSelector';
 import { fromVscodePosition, toVscodeRange } from './vscodeRanges';
 
 const kinds: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
@@ -29,5 +30,5 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerCompletions(context: vscode.ExtensionContext, service: AgentCatalogService): void {
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new AgentCompletionProvider(service), ':', ',', '[', '-', ' '));
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(agentFileSelector, new AgentCompletionProvider(service), ':', ',', '[', '-', ' '));
 }

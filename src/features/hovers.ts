@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { hoverFrontmatter } from '../core/hover';
 import type { AgentCatalogService } from './agentCatalogService';
+import { agentFileSelector } from './agentFileSelector';
 import { fromVscodePosition, toVscodeRange } from './vscodeRanges';
 
 export class AgentHoverProvider implements vscode.HoverProvider {
@@ -16,5 +17,5 @@ export class AgentHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerHovers(context: vscode.ExtensionContext, service: AgentCatalogService): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new AgentHoverProvider(service)));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(agentFileSelector, new AgentHoverProvider(service)));
 }
