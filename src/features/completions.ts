@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { completeFrontmatter, type CompletionItem } from '../core/completion';
 import type { AgentCatalogService } from './agentCatalogService';
 import { agentFileSelector } from './agentFileSelector';
+import { vscodeOffers } from './vscodeAgentMode';
 import { fromVscodePosition, toVscodeRange } from './vscodeRanges';
 
 const kinds: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
@@ -17,7 +18,10 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const folder = this.service.agentFolderOf(document.uri);
     if (!folder) return [];
-    return completeFrontmatter(document.getText(), fromVscodePosition(position), folder.format).map((item) => {
+    const text = document.getText();
+    // In VS Code's Agent mode, what it completes itself is not offered a second time.
+    const items = completeFrontmatter(text, fromVscodePosition(position), folder.format).filter((item) => !vscodeOffers(item, { languageId: document.languageId, fileName: document.uri.fsPath, text, lineText: document.lineAt(position.line).text }, folder.format));
+    return items.map((item) => {
       const completion = new vscode.CompletionItem(item.label, kinds[item.kind]);
       completion.detail = item.detail;
       completion.documentation = new vscode.MarkdownString(item.documentation);
