@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { selectedVersions, type TestedVersion } from '../scripts/codeServer';
 import { buildBundles, outDir, repoRoot, type Bundles } from './bundles';
 import { median } from './stats';
 import { agentWorkspace, repeatedCorpus, seedsFolder } from './workspaces';
@@ -201,22 +202,26 @@ function extension(bundles: Bundles): void {
 }
 
 /**
- * Activation in the real test bed (code-server), of the VSIX users install: VS Code's own figure (loading the bundle's
- * code plus the activate() call, as its Running Extensions editor shows it), beside an empty extension with the same
- * activation events in the same window, over fresh windows. Extensions activating at startup share one thread, so single
- * windows vary a lot; the medians are the figures.
+ * Activation in the real test bed (code-server), of the VSIX users install, in each VS Code the tests run in (or those
+ * AGENT_STUDIO_VSCODE names): VS Code's own figure (loading the bundle's code plus the activate() call, as its Running
+ * Extensions editor shows it), beside an empty extension with the same activation events in the same window, over fresh
+ * windows. Extensions activating at startup share one thread, so single windows vary a lot; the medians are the figures.
  */
 function activation(): void {
-  const runs = quick ? 1 : 7;
-  const figures = { vscode: [] as number[], baseline: [] as number[], activateCall: [] as number[] };
-  let problem: string | undefined;
   const packaged = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/package.ts'], { cwd: repoRoot, encoding: 'utf8' });
   const vsix = /^(\S+\.vsix):/m.exec(packaged.stdout)?.[1];
-  if (packaged.status !== 0 || !vsix) problem = `packaging failed: ${packaged.stderr || packaged.stdout}`;
+  const packagingProblem = packaged.status !== 0 || !vsix ? `packaging failed: ${packaged.stderr || packaged.stdout}` : undefined;
+  for (const version of selectedVersions()) activationIn(version, packagingProblem ?? path.resolve(repoRoot, vsix!), packagingProblem);
+}
+
+function activationIn(version: TestedVersion, vsix: string, packagingProblem: string | undefined): void {
+  const runs = quick ? 1 : 7;
+  const figures = { vscode: [] as number[], baseline: [] as number[], activateCall: [] as number[] };
+  let problem = packagingProblem;
   for (let run = 0; run < runs && !problem; run++) {
     const bed = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'test/runCodeServer.ts'], {
       cwd: repoRoot, encoding: 'utf8', maxBuffer: 1 << 26,
-      env: { ...process.env, AGENT_STUDIO_TEST_GREP: 'activation time', AGENT_STUDIO_NO_INSTALL: '1', AGENT_STUDIO_ACTIVATION_BASELINE: '1', AGENT_STUDIO_TEST_VSIX: path.resolve(repoRoot, vsix!) },
+      env: { ...process.env, AGENT_STUDIO_VSCODE: version.codeServer, AGENT_STUDIO_TEST_GREP: 'activation time', AGENT_STUDIO_NO_INSTALL: '1', AGENT_STUDIO_ACTIVATION_BASELINE: '1', AGENT_STUDIO_TEST_VSIX: vsix },
     });
     const read = (pattern: RegExp) => Number(pattern.exec(bed.stdout)?.[1] ?? NaN);
     const figure = { vscode: read(/VS Code activation \(code loading \+ activate call\) took ([\d.]+) ms/), baseline: read(/baseline extension's VS Code activation took ([\d.]+) ms/), activateCall: read(/activate\(\) took ([\d.]+) ms/) };
@@ -225,7 +230,7 @@ function activation(): void {
   }
   const list = (values: number[]) => values.map((value) => value.toFixed(value < 20 ? 1 : 0)).join(', ');
   report({
-    figure: `Extension activation in the real VS Code test bed (code-server, the production VSIX; VS Code's own figure: code loading + activate call; median of ${runs} fresh windows)`,
+    figure: `Extension activation in VS Code ${version.vscode} (code-server ${version.codeServer}, the production VSIX; VS Code's own figure: code loading + activate call; median of ${runs} fresh windows)`,
     measured: problem ? `not measured: ${problem}` : `${ms(median(figures.vscode))} (runs: ${list(figures.vscode)} ms); of which activate() itself ${ms(median(figures.activateCall))}; over the baseline, window by window: median ${ms(median(figures.vscode.map((value, index) => value - figures.baseline[index])))}`,
     baseline: problem ? '-' : `an empty extension with the same activation events, same windows: ${ms(median(figures.baseline))} (runs: ${list(figures.baseline)} ms)`,
     budget: '< 50 ms',

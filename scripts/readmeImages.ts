@@ -1,10 +1,13 @@
-// `npm run readme-images`: the README's pictures, from the screenshots the integration tests took (test-results/),
+// `npm run readme-images`: the README's pictures, from the screenshots the integration tests took in the newest VS Code,
 // as WebP encoded by Chromium: the VSIX carries them for VS Code's extension page, and PNGs of the whole workbench
 // would be most of its 1 MB budget. (JPEG was tried: screenshots of text came out larger than PNG, and blurred.)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath, repoRoot } from './codeServer';
+import { chromiumPath, newestVersion, repoRoot } from './codeServer';
+
+/** The pictures show today's VS Code: the screenshots its integration run took. */
+const screenshots = path.join(repoRoot, 'test-results', `vscode-${newestVersion.vscode}`);
 
 /** Lossy, but text stays sharp at this quality; the pictures are a third of their PNG size. */
 const QUALITY = 0.9;
@@ -27,13 +30,13 @@ const pictures: Record<string, Picture> = {
 };
 
 async function main(): Promise<void> {
-  const missing = Object.values(pictures).map(({ screenshot }) => screenshot).filter((screenshot) => !fs.existsSync(path.join(repoRoot, 'test-results', `${screenshot}.png`)));
-  if (missing.length > 0) throw new Error(`run \`npm run test:integration\` first; missing in test-results/: ${missing.join(', ')}`);
+  const missing = Object.values(pictures).map(({ screenshot }) => screenshot).filter((screenshot) => !fs.existsSync(path.join(screenshots, `${screenshot}.png`)));
+  if (missing.length > 0) throw new Error(`run \`npm run test:integration\` first; missing in ${path.relative(repoRoot, screenshots)}/: ${missing.join(', ')}`);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
     for (const [picture, { screenshot, clip }] of Object.entries(pictures)) {
-      const png = fs.readFileSync(path.join(repoRoot, 'test-results', `${screenshot}.png`));
+      const png = fs.readFileSync(path.join(screenshots, `${screenshot}.png`));
       const webpBase64 = await page.evaluate(encodeAsWebp, { pngBase64: png.toString('base64'), quality: QUALITY, clip });
       const target = path.join(repoRoot, 'docs', 'images', `${picture}.webp`);
       fs.writeFileSync(target, Buffer.from(webpBase64, 'base64'));

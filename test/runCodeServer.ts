@@ -1,4 +1,5 @@
-// The offline integration-test runner: the packaged extension in code-server (VS Code 1.100.3), driven by Debian's Chromium.
+// The offline integration-test runner: the packaged extension in each code-server of scripts/vscode-versions.json (today's
+// VS Code and the oldest engines.vscode allows), driven by Debian's Chromium. AGENT_STUDIO_VSCODE=1.139.1 runs one of them.
 // A companion extension loads dist/test/integration/suite.js and runs mocha in the extension host; results, live output
 // and the tests' requests of the browser (screenshots, reading and clicking the UI) pass through the folder in AGENT_STUDIO_TEST_DIR.
 import * as fs from 'node:fs';
@@ -9,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import {
   chromiumPath,
-  codeServerVersion,
   ensureCodeServer,
   installExtensions,
   packageVsix,
@@ -17,16 +17,20 @@ import {
   repoRoot,
   run,
   exitAfterCleanup,
+  selectedVersions,
   startCodeServer,
   writeUserSettings,
   type CodeServerDirs,
   type RunningCodeServer,
+  type TestedVersion,
 } from '../scripts/codeServer';
 import { bundleIntegrationTests } from './integration/bundle';
 import type { SuiteResults } from './integration/index';
 import { serveBrowserRequests } from './workbenchBrowserServer';
 
-const resultsDir = path.join(repoRoot, 'test-results');
+const resultsRoot = path.join(repoRoot, 'test-results');
+/** Screenshots and, on failure, logs of one VS Code: `test-results/vscode-1.139.1/`. */
+const resultsDirOf = (version: TestedVersion) => path.join(resultsRoot, `vscode-${version.vscode}`);
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 const startTimeoutMs = Number(process.env.AGENT_STUDIO_START_TIMEOUT_MS || 120_000);
 const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 600_000);
@@ -46,11 +50,8 @@ async function main(): Promise<number> {
   const startedAt = Date.now();
   const inCi = process.env.CI === 'true' || process.env.CI === '1';
   // CI always installs; elsewhere AGENT_STUDIO_NO_INSTALL=1 turns a missing code-server or Chromium into an error.
-  const launcher = ensureCodeServer({ install: inCi || process.env.AGENT_STUDIO_NO_INSTALL !== '1' });
-  const versions = run(launcher, ['--config', path.join(os.tmpdir(), 'agent-studio-code-server.yaml'), '--version'], { quiet: true });
-  const vscodeVersion = /with Code (\S+)/.exec(versions)?.[1] ?? 'unknown';
-  const chromiumVersion = run(chromiumPath, ['--version'], { quiet: true }).trim();
-  console.log(`VS Code ${vscodeVersion} (code-server ${codeServerVersion}), ${chromiumVersion}`);
+  const install = inCi || process.env.AGENT_STUDIO_NO_INSTALL !== '1';
+  const versions = selectedVersions();
 
   prepareResultsDir();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-it-'));
@@ -58,7 +59,6 @@ async function main(): Promise<number> {
   registerForCleanup(async () => {
     if (!keepWork) fs.rmSync(work, { recursive: true, force: true });
   });
-  const extensionsDir = path.join(work, 'extensions');
 
   const step = (what: string) => console.error(`[integration] ${what} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
   const suiteBundle = await bundleIntegrationTests();
@@ -68,8 +68,6 @@ async function main(): Promise<number> {
   // Only `npm run bench` wants the baseline; the suite runs without a stranger in the window.
   const baseline = process.env.AGENT_STUDIO_ACTIVATION_BASELINE === '1' ? [packageActivationBaseline(work)] : [];
   step('packaged the extension and the test companion');
-  installExtensions(launcher, { userDataDir: path.join(work, 'install-user-data'), extensionsDir }, [vsix, companion, ...baseline]);
-  step(`installed ${path.basename(vsix)} into a fresh extensions folder`);
 
   const context = await chromium.launchPersistentContext(path.join(work, 'chromium'), {
     executablePath: chromiumPath,
@@ -85,17 +83,45 @@ async function main(): Promise<number> {
   });
   registerForCleanup(() => context.close().catch(() => undefined));
   const page = context.pages()[0] ?? (await context.newPage());
+  const chromiumVersion = run(chromiumPath, ['--version'], { quiet: true }).trim();
 
-  let passed = 0;
-  let failed = 0;
-  for (const phase of phasesToRun()) {
-    const outcome = await runPhase(phase, { launcher, work, extensionsDir, context, page, mapStackTraces, step });
-    passed += outcome.passed;
-    failed += outcome.failed;
+  const outcomes: { version: TestedVersion; passed: number; failed: number; problem?: string }[] = [];
+  for (const version of versions) {
+    const title = `VS Code ${version.vscode} (code-server ${version.codeServer})`;
+    console.log(`\n${title}, ${chromiumVersion}`);
+    let launcher: string;
+    try {
+      launcher = ensureCodeServer({ install, version });
+      const shown = /with Code (\S+)/.exec(run(launcher, ['--config', path.join(os.tmpdir(), 'agent-studio-code-server.yaml'), '--version'], { quiet: true }))?.[1];
+      if (shown !== version.vscode) throw new Error(`code-server ${version.codeServer} says it is VS Code ${shown ?? 'unknown'}, not ${version.vscode}`);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      console.error(problem);
+      // A VS Code that cannot be installed is a failure of the run, not a VS Code quietly left out.
+      outcomes.push({ version, passed: 0, failed: 1, problem: 'not installed' });
+      continue;
+    }
+    // Each VS Code gets its own extensions folder: one VS Code's extensions.json means nothing to another.
+    const extensionsDir = path.join(work, version.vscode, 'extensions');
+    installExtensions(launcher, { userDataDir: path.join(work, version.vscode, 'install-user-data'), extensionsDir }, [vsix, companion, ...baseline]);
+    step(`installed ${path.basename(vsix)} into ${title}`);
+    const outcome = { version, passed: 0, failed: 0 };
+    for (const phase of phasesToRun()) {
+      const counts = await runPhase(phase, { version, launcher, work: path.join(work, version.vscode), extensionsDir, context, page, mapStackTraces, step });
+      outcome.passed += counts.passed;
+      outcome.failed += counts.failed;
+    }
+    outcomes.push(outcome);
   }
-  const ok = failed === 0 && passed > 0;
-  if (passed + failed === 0) console.error('No integration test ran: that counts as a failure.');
-  console.log(`Screenshots in ${path.relative(process.cwd(), resultsDir) || '.'}/; ran in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+
+  const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
+  const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);
+  const ok = failed === 0 && outcomes.every((outcome) => outcome.passed > 0);
+  console.log(`\nScreenshots in ${path.relative(process.cwd(), resultsRoot) || '.'}/vscode-<version>/; ran in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  for (const outcome of outcomes) {
+    const verdict = outcome.problem ?? (outcome.failed > 0 ? 'FAILED' : outcome.passed === 0 ? 'FAILED: no test ran' : 'ok');
+    console.log(`VS Code ${outcome.version.vscode}: ${outcome.passed} passed, ${outcome.failed} failed (${verdict})`);
+  }
   console.log(`${passed} passed, ${failed} failed`);
   return ok ? 0 : 1;
 }
@@ -114,6 +140,7 @@ function phasesToRun(): Phase[] {
 }
 
 interface PhaseTools {
+  version: TestedVersion;
   launcher: string;
   work: string;
   extensionsDir: string;
@@ -125,7 +152,9 @@ interface PhaseTools {
 
 /** One code-server window on a fresh copy of the workspace, the suite of that phase run in it, and its counts. */
 async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: number; failed: number }> {
-  const { launcher, work, extensionsDir, context, page, mapStackTraces, step } = tools;
+  const { version, launcher, work, extensionsDir, context, page, mapStackTraces, step } = tools;
+  const resultsDir = resultsDirOf(version);
+  fs.mkdirSync(resultsDir, { recursive: true });
   const dirs: CodeServerDirs = { userDataDir: path.join(work, phase, 'user-data'), extensionsDir };
   const channel = path.join(work, phase, 'channel');
   const workspace = path.join(work, phase, 'workspace');
@@ -136,7 +165,7 @@ async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: numb
   writeUserSettings(dirs.userDataDir, untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
 
   const server = await startCodeServer({ launcher, dirs, folder: workspace, workspaceTrust: untrusted, env: { AGENT_STUDIO_TEST_DIR: channel, AGENT_STUDIO_TEST_PHASE: phase } });
-  step(`${phase} window: code-server listening on ${server.url}`);
+  step(`VS Code ${version.vscode}, ${phase} window: code-server listening on ${server.url}`);
   const browserRequests = serveBrowserRequests(channel, page, resultsDir);
   const suffix = untrusted ? '-untrusted' : '';
   let results: SuiteResults | undefined;
@@ -155,15 +184,16 @@ async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: numb
   const passed = results?.passes ?? 0;
   // A suite that never finished, or whose files did not load, counts as one failure more than mocha saw.
   const failed = (results?.failures ?? 0) + (results === undefined || results.loadError ? 1 : 0);
-  if (failed > 0) saveServerLogs(dirs.userDataDir, server, phase);
+  if (failed > 0) saveServerLogs(dirs.userDataDir, server, path.join(resultsDir, 'code-server-logs', phase));
   await server.stop();
   return { passed, failed };
 }
 
+/** Clears what earlier runs left: screenshots and logs, per VS Code and from before there were several. */
 function prepareResultsDir(): void {
-  fs.mkdirSync(resultsDir, { recursive: true });
-  for (const entry of fs.readdirSync(resultsDir)) {
-    if (entry.endsWith('.png') || entry === 'code-server-logs') fs.rmSync(path.join(resultsDir, entry), { recursive: true, force: true });
+  fs.mkdirSync(resultsRoot, { recursive: true });
+  for (const entry of fs.readdirSync(resultsRoot)) {
+    if (entry.endsWith('.png') || entry === 'code-server-logs' || entry.startsWith('vscode-')) fs.rmSync(path.join(resultsRoot, entry), { recursive: true, force: true });
   }
 }
 
@@ -306,8 +336,7 @@ function stackTraceMapper(suiteBundle: string): (text: string) => string {
 }
 
 /** Keeps code-server's and the extension host's logs where CI artifacts and people look. */
-function saveServerLogs(userDataDir: string, server: RunningCodeServer, phase: Phase): void {
-  const target = path.join(resultsDir, 'code-server-logs', phase);
+function saveServerLogs(userDataDir: string, server: RunningCodeServer, target: string): void {
   fs.mkdirSync(target, { recursive: true });
   fs.writeFileSync(path.join(target, 'code-server-output.log'), server.output());
   const logs = path.join(userDataDir, 'logs');

@@ -63,6 +63,14 @@ async function doInBrowser(page: Page, request: BrowserRequest, resultsDir: stri
       await element.waitFor({ state: 'visible', timeout: request.timeoutMs });
       return element.innerText();
     }
+    case 'texts': {
+      const elements = page.locator(request.selector);
+      await elements.first().waitFor({ state: 'visible', timeout: request.timeoutMs });
+      return elements.allInnerTexts();
+    }
+    case 'click':
+      await page.locator(request.selector).first().click({ timeout: request.timeoutMs });
+      return null;
     case 'type':
       await page.keyboard.type(request.text);
       return null;

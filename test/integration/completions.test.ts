@@ -33,7 +33,8 @@ describe('completions and hovers', () => {
     fs.writeFileSync(file, '');
     try {
       const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
-      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'Claude Code agent' });
+      // Snippets are contributed for every language agent files open in (Markdown, VS Code's Agent mode).
+      await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: editor.document.languageId, name: 'Claude Code agent' });
       const text = editor.document.getText();
       assert.match(text, /^---\nname: api-designer-v2\ndescription: \|\n/);
       const result = lintAgentFile(text, { path: file });

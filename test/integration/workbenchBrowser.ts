@@ -12,6 +12,8 @@ export type BrowserRequest =
   | { kind: 'dialog'; timeoutMs: number }
   | { kind: 'clickDialogButton'; label: string; timeoutMs: number }
   | { kind: 'text'; selector: string; timeoutMs: number }
+  | { kind: 'texts'; selector: string; timeoutMs: number }
+  | { kind: 'click'; selector: string; timeoutMs: number }
   | { kind: 'type'; text: string }
   | { kind: 'press'; key: string };
 
@@ -79,6 +81,16 @@ export async function clickDialogButton(label: string): Promise<void> {
  */
 export async function visibleText(selector: string): Promise<string> {
   return (await askBrowser({ kind: 'text', selector, timeoutMs: appearTimeoutMs })) as string;
+}
+
+/** The rendered texts of every element that matches a Playwright CSS selector, once one shows (a list's rows). */
+export async function visibleTexts(selector: string): Promise<string[]> {
+  return (await askBrowser({ kind: 'texts', selector, timeoutMs: appearTimeoutMs })) as string[];
+}
+
+/** Clicks the first element that matches a Playwright CSS selector, once one shows, as the mouse would. */
+export async function click(selector: string): Promise<void> {
+  await askBrowser({ kind: 'click', selector, timeoutMs: appearTimeoutMs });
 }
 
 /** Types into whatever has the focus, as the keyboard would. */

@@ -1,5 +1,6 @@
-// The front matter grammar injections, tokenized with VS Code's own TextMate engine: over a stand-in host grammar
-// always, and over VS Code's real Markdown and YAML grammars when code-server is installed (npm start / the test bed).
+// The front matter grammar injections, tokenized with VS Code's own TextMate engine: over stand-in host grammars (Markdown,
+// and the Agent mode that wraps it) always, and over VS Code's real grammars when its code-server is installed (npm start /
+// the test bed). Which roots the injections reach is read from package.json, as VS Code reads it.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,11 +11,14 @@ import { agentFileFormats } from '../../src/engine/formats/registry';
 
 const root = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures', 'grammar');
-const injections: Record<string, string> = {
-  'text.agent-frontmatter.injection': path.join(root, 'syntaxes', 'agent-frontmatter.injection.tmLanguage.json'),
-  'text.agent-frontmatter-keys.injection': path.join(root, 'syntaxes', 'agent-frontmatter-keys.injection.tmLanguage.json'),
-};
-const codeServerExtensions = path.join(process.env.AGENT_STUDIO_CACHE || path.join(os.homedir(), '.cache', 'agent-studio'), 'code-server-4.100.3', 'app', 'lib', 'vscode', 'extensions');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { grammars: { scopeName: string; path: string; injectTo: string[] }[] } };
+const injections: Record<string, string> = Object.fromEntries(manifest.contributes.grammars.map((grammar) => [grammar.scopeName, path.join(root, grammar.path)]));
+const injectionsInto = (scope: string) => manifest.contributes.grammars.filter((grammar) => grammar.injectTo.includes(scope)).map((grammar) => grammar.scopeName);
+const markdownScope = 'text.html.markdown';
+// The root scope of VS Code's Agent mode (language chatagent), which 1.139 opens `.claude/agents/*.md` in.
+const agentModeScope = 'text.html.markdown.prompt';
+const cacheRoot = process.env.AGENT_STUDIO_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'agent-studio');
+const builtInExtensions = (codeServerVersion: string) => path.join(cacheRoot, `code-server-${codeServerVersion}`, 'app', 'lib', 'vscode', 'extensions');
 
 interface Token {
   text: string;
@@ -33,14 +37,21 @@ function onigLib(): Promise<textmate.IOnigLib> {
   }));
 }
 
-async function tokenize(hostGrammars: Record<string, string>, file: string): Promise<Token[][]> {
-  const grammars = { ...hostGrammars, ...injections };
+interface Host {
+  /** The scope the document is tokenized from: Markdown's, or the Agent mode's. */
+  rootScope: string;
+  /** Grammar files by scope name. */
+  grammars: Record<string, string>;
+}
+
+async function tokenize(host: Host, file: string): Promise<Token[][]> {
+  const grammars = { ...host.grammars, ...injections };
   const registry = new textmate.Registry({
     onigLib: onigLib(),
     loadGrammar: async (scope) => (grammars[scope] ? textmate.parseRawGrammar(fs.readFileSync(grammars[scope], 'utf8'), grammars[scope]) : null),
-    getInjections: (scope) => (scope === 'text.html.markdown' ? Object.keys(injections) : undefined),
+    getInjections: injectionsInto,
   });
-  const grammar = (await registry.loadGrammar('text.html.markdown'))!;
+  const grammar = (await registry.loadGrammar(host.rootScope))!;
   let state = textmate.INITIAL;
   return fs.readFileSync(path.join(fixtures, file), 'utf8').split('\n').map((line) => {
     const result = grammar.tokenizeLine(line, state);
@@ -54,7 +65,7 @@ function scoped(line: Token[], scope: string): string[] {
   return line.filter((token) => token.scopes.some((name) => name.startsWith(scope))).map((token) => token.text);
 }
 
-function describeGrammar(title: string, hostGrammars: () => Record<string, string> | undefined): void {
+function describeGrammar(title: string, hostGrammars: () => Host | undefined): void {
   describe(title, () => {
     before(function () {
       if (!hostGrammars()) this.skip();
@@ -94,14 +105,29 @@ describe('front matter grammar injections', () => {
     assert.deepEqual(listed, schemaKeys);
   });
 
-  describeGrammar('over a stand-in Markdown grammar', () => ({ 'text.html.markdown': path.join(fixtures, 'markdown-frontmatter-host.tmLanguage.json') }));
+  const standInMarkdown = path.join(fixtures, 'markdown-frontmatter-host.tmLanguage.json');
+  describeGrammar('over a stand-in Markdown grammar', () => ({ rootScope: markdownScope, grammars: { [markdownScope]: standInMarkdown } }));
+  describeGrammar('in the Agent mode, over a stand-in of its grammar', () => ({
+    rootScope: agentModeScope,
+    grammars: { [markdownScope]: standInMarkdown, [agentModeScope]: path.join(fixtures, 'agent-mode-host.tmLanguage.json') },
+  }));
 
-  describeGrammar('over VS Code 1.100\'s Markdown and YAML grammars (when code-server is installed)', () => {
-    const markdown = path.join(codeServerExtensions, 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');
-    if (!fs.existsSync(markdown)) return undefined;
-    const grammars: Record<string, string> = { 'text.html.markdown': markdown };
-    const yamlDir = path.join(codeServerExtensions, 'yaml', 'syntaxes');
-    for (const file of fs.readdirSync(yamlDir)) grammars[(JSON.parse(fs.readFileSync(path.join(yamlDir, file), 'utf8')) as { scopeName: string }).scopeName] = path.join(yamlDir, file);
-    return grammars;
-  });
+  describeGrammar('over VS Code 1.100\'s Markdown and YAML grammars (when code-server 4.100.3 is installed)', () => realHost('4.100.3', markdownScope));
+  describeGrammar('over VS Code 1.139\'s Markdown and YAML grammars (when code-server 4.139.1 is installed)', () => realHost('4.139.1', markdownScope));
+  describeGrammar('in VS Code 1.139\'s Agent mode, over its real grammars (when code-server 4.139.1 is installed)', () => realHost('4.139.1', agentModeScope));
 });
+
+/** VS Code's own Markdown, YAML and (from 1.110 or so) prompt grammars, from an installed code-server. */
+function realHost(codeServerVersion: string, rootScope: string): Host | undefined {
+  const extensions = builtInExtensions(codeServerVersion);
+  const markdown = path.join(extensions, 'markdown-basics', 'syntaxes', 'markdown.tmLanguage.json');
+  if (!fs.existsSync(markdown)) return undefined;
+  const grammars: Record<string, string> = { [markdownScope]: markdown };
+  const prompt = path.join(extensions, 'prompt-basics', 'syntaxes', 'prompt.tmLanguage.json');
+  if (fs.existsSync(prompt)) grammars[agentModeScope] = prompt;
+  const yamlDir = path.join(extensions, 'yaml', 'syntaxes');
+  for (const file of fs.readdirSync(yamlDir)) grammars[(JSON.parse(fs.readFileSync(path.join(yamlDir, file), 'utf8')) as { scopeName: string }).scopeName] = path.join(yamlDir, file);
+  // In CI both code-servers are installed by the integration run that follows; a missing grammar there is a broken install.
+  assert.ok(grammars[rootScope], `code-server ${codeServerVersion} has no grammar for ${rootScope}`);
+  return { rootScope, grammars };
+}

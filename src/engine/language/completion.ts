@@ -8,6 +8,8 @@ import type { AgentFormatId, Position, Range } from '../types';
 export interface CompletionItem {
   label: string;
   kind: 'key' | 'value' | 'tool';
+  /** The key whose value or tool list is completed (unset for key items). */
+  key?: string;
   /** One line shown beside the label. */
   detail: string;
   /** Markdown. */
@@ -58,6 +60,7 @@ function valueCompletions(cursor: FrontmatterCursor): CompletionItem[] {
   return (cursor.field?.values ?? []).map((value, index) => ({
     label: value.value,
     kind: 'value' as const,
+    key: cursor.key,
     detail: cursor.key,
     documentation: value.documentation,
     insertText: value.value,
@@ -73,6 +76,7 @@ function toolCompletions(cursor: FrontmatterCursor, format: AgentFileFormat): Co
   return format.tools.filter((tool) => !listed.has(tool.name)).map((tool, index) => ({
     label: tool.name,
     kind: 'tool' as const,
+    key: cursor.key,
     detail: `${format.toolName} tool`,
     documentation: tool.documentation,
     insertText: tool.name,

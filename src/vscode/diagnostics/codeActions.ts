@@ -5,6 +5,7 @@ import { fixAllEdits } from '../../engine/lint/fixAll';
 import type { Diagnostic, Fix } from '../../engine/types';
 import { DIAGNOSTIC_SOURCE, engineDiagnosticOf, type AgentDiagnosticsManager } from './diagnostics';
 import { toVscodeTextEdit } from '../base/vscodeRanges';
+import { agentFileSelector } from '../base/agentFileSelector';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('agentStudio');
 
@@ -49,7 +50,7 @@ function fixAllAction(document: vscode.TextDocument, engineDiagnostics: readonly
 }
 
 export function registerCodeActions(context: vscode.ExtensionContext, diagnostics: AgentDiagnosticsManager): void {
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new AgentCodeActionProvider(diagnostics), {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(agentFileSelector, new AgentCodeActionProvider(diagnostics), {
     providedCodeActionKinds: AgentCodeActionProvider.providedCodeActionKinds,
   }));
 }

@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import { completeFrontmatter, type CompletionItem } from '../../engine/language/completion';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { fromVscodePosition, toVscodeRange } from '../base/vscodeRanges';
+import { agentFileSelector } from '../base/agentFileSelector';
+import { vscodeOffers } from './vscodeAgentMode';
 
 const kinds: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -16,7 +18,10 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
     const folder = this.service.agentFolderOf(document.uri);
     if (!folder) return [];
-    return completeFrontmatter(document.getText(), fromVscodePosition(position), folder.format).map((item) => {
+    const text = document.getText();
+    // In VS Code's Agent mode, what it completes itself is not offered a second time.
+    const items = completeFrontmatter(text, fromVscodePosition(position), folder.format).filter((item) => !vscodeOffers(item, { languageId: document.languageId, fileName: document.uri.fsPath, text, lineText: document.lineAt(position.line).text }, folder.format));
+    return items.map((item) => {
       const completion = new vscode.CompletionItem(item.label, kinds[item.kind]);
       completion.detail = item.detail;
       completion.documentation = new vscode.MarkdownString(item.documentation);
@@ -29,5 +34,5 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 export function registerCompletions(context: vscode.ExtensionContext, service: AgentCatalogService): void {
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new AgentCompletionProvider(service), ':', ',', '[', '-', ' '));
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(agentFileSelector, new AgentCompletionProvider(service), ':', ',', '[', '-', ' '));
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { hoverFrontmatter } from '../../engine/language/hover';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { fromVscodePosition, toVscodeRange } from '../base/vscodeRanges';
+import { agentFileSelector } from '../base/agentFileSelector';
 
 export class AgentHoverProvider implements vscode.HoverProvider {
   constructor(private readonly service: AgentCatalogService) {}
@@ -16,5 +17,5 @@ export class AgentHoverProvider implements vscode.HoverProvider {
 }
 
 export function registerHovers(context: vscode.ExtensionContext, service: AgentCatalogService): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new AgentHoverProvider(service)));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(agentFileSelector, new AgentHoverProvider(service)));
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { lintAgentFile } from '../../engine/lint/lint';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
+import { agentFileSelector } from '../base/agentFileSelector';
 
 /** A lens title is one line; long messages are cut. */
 function firstLine(message: string): string {
@@ -52,5 +53,5 @@ export class RunAgentCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerRunAgentCodeLens(context: vscode.ExtensionContext, catalog: AgentCatalogService): void {
-  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ language: 'markdown', scheme: 'file' }, new RunAgentCodeLensProvider(catalog)));
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider(agentFileSelector, new RunAgentCodeLensProvider(catalog)));
 }
