@@ -15,7 +15,7 @@ const shared = {
 };
 
 // The `yaml` package is a file of its own beside the extension bundle, `require`d on first use
-// (src/engine/frontmatter/yamlFrontmatter.ts): the fast scanner reads nearly every front matter without it, and its 110 KB would be
+// (src/engine/frontmatter/yamlDocument.ts): the fast scanner reads nearly every front matter without it, and its 110 KB would be
 // almost half of what VS Code compiles before `activate()` runs. The command line keeps it inside its one file.
 const yamlBesideTheBundle = {
   name: 'yaml-beside-the-bundle',

@@ -10,7 +10,7 @@ import { splitFrontmatter } from '../src/engine/frontmatter/frontmatter';
 import { lintAgentFile } from '../src/engine/lint/lint';
 import { median, percentile, time, timeAsync } from './stats';
 
-/** The options the engine itself gives yaml (src/engine/frontmatter/yamlFrontmatter.ts), so the baseline parses as much. */
+/** The options the engine itself gives yaml (src/engine/frontmatter/yamlDocument.ts), so the baseline parses as much. */
 const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge: true, logLevel: 'silent' } as const;
 
 type Benchmark = (argument: never) => unknown;

@@ -1,19 +1,24 @@
-// Where agent files live, and walking those folders the way Claude Code 2.1.197 does: every `*.md` (case-sensitive)
-// at any depth, hidden files included, symlinks followed, each directory visited once (so symlink loops end).
+// Where agent files live (the formats' locations, from the registry), and walking those folders the way Claude Code does
+// (see its profiles): every `*.md` (case-sensitive) at any depth, hidden files included, symlinks followed, each
+// directory visited once (so symlink loops end).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { TimeSlices } from './timeSlices';
 import { isAgentFileName, type AgentFolder } from '../engine/formats/agentFiles';
+import { agentFolderLocations } from '../engine/formats/registry';
 
 /** The folders each format reads, for a set of workspace folders and a home directory. */
 export function agentFolders(workspaceFolders: readonly string[], homeDirectory: string = os.homedir()): AgentFolder[] {
   const folders: AgentFolder[] = [];
   for (const project of workspaceFolders) {
-    folders.push({ path: nodePath.join(project, '.claude', 'agents'), scope: 'project', format: 'claude-code', project, recursive: true });
-    folders.push({ path: nodePath.join(project, '.github', 'agents'), scope: 'project', format: 'copilot', project, recursive: false });
+    for (const { format, location } of agentFolderLocations()) {
+      folders.push({ path: nodePath.join(project, ...location.segments), scope: 'project', format: format.id, project, recursive: location.recursive });
+    }
   }
-  folders.push({ path: nodePath.join(homeDirectory, '.claude', 'agents'), scope: 'user', format: 'claude-code', recursive: true });
+  for (const { format, location } of agentFolderLocations()) {
+    if (location.inHomeDirectory) folders.push({ path: nodePath.join(homeDirectory, ...location.segments), scope: 'user', format: format.id, recursive: location.recursive });
+  }
   return folders;
 }
 
@@ -24,11 +29,13 @@ export function agentFolders(workspaceFolders: readonly string[], homeDirectory:
 export function enclosingAgentFolder(path: string): AgentFolder | undefined {
   const parts = nodePath.resolve(path).split(nodePath.sep);
   for (let index = parts.length - 1; index >= 2; index--) {
-    if (parts[index] !== 'agents') continue;
-    const format = parts[index - 1] === '.claude' ? 'claude-code' : parts[index - 1] === '.github' ? 'copilot' : undefined;
-    if (!format) continue;
-    const project = parts.slice(0, index - 1).join(nodePath.sep) || nodePath.sep;
-    return agentFolders([project]).find((folder) => folder.format === format);
+    for (const { format, location } of agentFolderLocations()) {
+      const { segments } = location;
+      const start = index - segments.length + 1;
+      if (start < 1 || !segments.every((segment, offset) => parts[start + offset] === segment)) continue;
+      const project = parts.slice(0, start).join(nodePath.sep) || nodePath.sep;
+      return agentFolders([project]).find((folder) => folder.format === format.id && folder.scope === 'project' && folder.path === nodePath.join(project, ...segments));
+    }
   }
   return undefined;
 }
@@ -52,16 +59,19 @@ export function findAgentProjects(root: string, ignoredDirectoryNames: ReadonlyS
     } catch {
       return;
     }
-    const hasAgents = (dotFolder: string) => entries.some((entry) => entry.name === dotFolder) && isDirectory(nodePath.join(directory, dotFolder, 'agents'));
-    if (hasAgents('.claude') || hasAgents('.github')) projects.push(directory);
+    const hasAgents = (segments: readonly string[]) => entries.some((entry) => entry.name === segments[0]) && isDirectory(nodePath.join(directory, ...segments));
+    if (agentFolderLocations().some(({ location }) => hasAgents(location.segments))) projects.push(directory);
     for (const entry of entries) {
-      if (ignoredDirectoryNames.has(entry.name) || entry.name === '.claude' || entry.name === '.github') continue;
+      if (ignoredDirectoryNames.has(entry.name) || locationRoots.has(entry.name)) continue;
       if (entry.isDirectory() || entry.isSymbolicLink()) walk(nodePath.join(directory, entry.name));
     }
   };
   walk(root);
   return projects.sort();
 }
+
+/** `.claude`, `.github`: folders that hold agent folders, not projects. */
+const locationRoots = new Set(agentFolderLocations().map(({ location }) => location.segments[0]));
 
 function isDirectory(path: string): boolean {
   try {

@@ -25,7 +25,7 @@ export interface CatalogChange {
 export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins, in an order that depends on the file system: which one you get is unpredictable.' };
 export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
-/** Lower ranks lose: user agents, then project agents (Claude Code 2.1.197, `Vse`). */
+/** Lower ranks lose: user agents, then project agents (as measured for Claude Code's profiles; its function `Vse`). */
 const scopeRank: Record<AgentScope, number> = { user: 0, project: 1 };
 
 export class AgentCatalog {

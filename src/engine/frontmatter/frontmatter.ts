@@ -1,8 +1,9 @@
-// Splitting front matter from body exactly as Claude Code 2.1.197 does, and explaining why a block was not found.
+// Splitting front matter from body exactly as Claude Code does (the versions of formats/claudeCode/profiles/), and explaining why a block was not found.
 // Nothing here evaluates code: a `---js` block is text like any other (gray-matter would run it, so it is not used).
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import { bom, crLineEndings, delimiterInsideValue as delimiterInsideValueMeta, frontmatterLanguage, indentedFrontmatter, leadingBlankLines, malformedDelimiter, unclosedFrontmatter } from '../lint/sharedMetas';
 import type { TextPositions } from '../text/textPositions';
+import { KEY_SOURCE } from './keys';
 import type { Diagnostic, Fix } from '../types';
 
 /** Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere. */
@@ -98,7 +99,7 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
 
   if (trimmed !== '---') {
     // `--- name: x` holds the first key: it moves to a line of its own instead of being dropped with the suffix.
-    const firstKey = /^---[ \t]*([A-Za-z_][\w-]*:.*)$/.exec(trimmed)?.[1];
+    const firstKey = FIRST_KEY_ON_OPENER.exec(trimmed)?.[1];
     const newText = firstKey ? `---${positions.eol}${firstKey}` : '---';
     const repaired = newText + text.slice(lineStart + line.length);
     const title = firstKey ? 'Put the first key on its own line after `---`' : 'Replace the first line with `---`';
@@ -116,7 +117,8 @@ function firstNonBlankLine(positions: TextPositions): number | undefined {
   return undefined;
 }
 
-const YAML_LINE = /^([A-Za-z_][\w-]*\s*:|\s+\S|-\s|#)/;
+const YAML_LINE = new RegExp(`^(${KEY_SOURCE}\\s*:|\\s+\\S|-\\s|#)`);
+const FIRST_KEY_ON_OPENER = new RegExp(`^---[ \\t]*(${KEY_SOURCE}:.*)$`);
 
 /** Close an unclosed block after its last line that still looks like YAML (a key, an indented or list line, a comment). */
 function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix | undefined {

@@ -2,6 +2,8 @@
 // Line-based on purpose: completions and hovers must work while the YAML is half-typed and does not parse.
 import { fieldOf, type FieldSchema } from '../formats/fieldSchema';
 import { TextPositions } from '../text/textPositions';
+import { KEY_SOURCE } from './keys';
+import { splitToolList } from './toolList';
 import type { Position, Range } from '../types';
 
 export type CursorKind = 'key' | 'value' | 'tool';
@@ -22,8 +24,8 @@ export interface FrontmatterCursor {
   hasColon: boolean;
 }
 
-const KEY_LINE = /^([A-Za-z_][\w-]*)([ \t]*):/;
-const PARTIAL_KEY_LINE = /^[A-Za-z_][\w-]*$|^$/;
+const KEY_LINE = new RegExp(`^(${KEY_SOURCE})([ \\t]*):`);
+const PARTIAL_KEY_LINE = new RegExp(`^${KEY_SOURCE}$|^$`);
 const TOOL_CHARACTER = /[\w.*-]/;
 
 /** Line numbers of the front matter's content: after the opening `---`, before the closing one (or the end, while unclosed). */
@@ -145,6 +147,7 @@ function toolsUnder(positions: TextPositions, bounds: { first: number; last: num
   return tools;
 }
 
+/** Tool names in a line's text, split as Claude Code splits a `tools` string once brackets and quotes are gone. */
 function names(text: string): string[] {
-  return text.split(/[\s,[\]"']+/).map((name) => name.replace(/\(.*$/, '')).filter((name) => /^[\w.*-]+$/.test(name));
+  return splitToolList(text.replace(/[\s[\]"']+/g, ' ')).map((name) => name.replace(/\(.*$/s, '')).filter((name) => /^[\w.*-]+$/.test(name));
 }

@@ -5,7 +5,7 @@ import {
   CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
   resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
-import type { FrontmatterEntry, ListItem, ValueNode } from './yamlFrontmatter';
+import type { FrontmatterEntry, ListItem, ValueNode } from './model';
 
 export interface ScannedFrontmatter {
   values: Record<string, unknown>;

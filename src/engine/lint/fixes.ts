@@ -1,5 +1,6 @@
 // Mechanical fixes that need more than one rule's knowledge: quoting, frontmatter generation, YAML repairs.
 // Every YAML repair here is verified by re-parsing before it is offered, so a fix never trades one error for another.
+import { KEY_SOURCE } from '../frontmatter/keys';
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import type { Fix, TextEdit } from '../types';
@@ -71,7 +72,7 @@ function firstParagraph(lines: string[], from: number): string | undefined {
   return paragraph.length > 300 ? `${paragraph.slice(0, 297).replace(/\s+\S*$/, '')}...` : paragraph;
 }
 
-const TOP_LEVEL_KEY = /^([A-Za-z_][\w-]*):(\s|$)/;
+const TOP_LEVEL_KEY = new RegExp(`^(${KEY_SOURCE}):(\\s|$)`);
 
 /**
  * Fixes for front matter that does not parse. Candidates, in order of preference:

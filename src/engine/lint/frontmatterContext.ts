@@ -4,7 +4,7 @@ import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
 import type { Diagnostic, Range, TextEdit } from '../types';
-import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
+import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/model';
 
 export class FrontmatterContext<Profile = unknown> {
   readonly diagnostics: Diagnostic[] = [];

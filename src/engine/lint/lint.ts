@@ -3,7 +3,8 @@ import type { AgentFileFormat, FormatProfile } from '../formats/agentFileFormat'
 import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { formatById, formatForPath } from '../formats/registry';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter } from '../frontmatter/frontmatter';
-import { parseFrontmatterYaml, type ParsedFrontmatter } from '../frontmatter/yamlFrontmatter';
+import type { ParsedFrontmatter } from '../frontmatter/model';
+import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';

@@ -1,17 +1,14 @@
 // Runs an agent against the Anthropic Messages API with the official SDK, streaming.
 import Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsStreaming } from '@anthropic-ai/sdk/resources/messages';
+import { newestClaudeCodeProfile } from '../../engine/formats/claudeCode/profiles';
 import { abortable } from '../abortable';
 import { AnthropicStreamReader } from './anthropicEvents';
 import { providerErrorFromHttp } from '../httpErrors';
 import { cancelledError, ProviderError, providerLabels, type AgentDefinition, type Provider, type RunEvent, type RunRequest } from '../types';
 
-/** The ids Claude Code 2.1.197 resolves its aliases to for the Anthropic API (`aliases` table in its bundle). */
-export const defaultModelAliases: Readonly<Record<string, string>> = {
-  sonnet: 'claude-sonnet-5',
-  opus: 'claude-opus-4-8',
-  haiku: 'claude-haiku-4-5',
-};
+/** The ids the newest profiled Claude Code resolves its aliases to for the Anthropic API. */
+export const defaultModelAliases: Readonly<Record<string, string>> = newestClaudeCodeProfile.modelAliasIds;
 
 export interface AnthropicRequestOptions {
   /** Alias → model id; settings supply it. Default `defaultModelAliases`. */

@@ -16,7 +16,7 @@ export interface ClaudeCodeOptions {
 }
 
 /**
- * The `--agents` entry Claude Code 2.1.197 accepts: `description` and `prompt` (non-empty) plus optional keys checked by
+ * The `--agents` entry Claude Code accepts (measured for the newest profile, src/engine/formats/claudeCode/profiles/): `description` and `prompt` (non-empty) plus optional keys checked by
  * its schema. One invalid value makes the CLI drop the agent, so optional values of the wrong shape are left out here,
  * as Claude Code itself ignores them when it loads the file.
  */
@@ -90,7 +90,7 @@ export function claudeCodeErrorFromText(text: string, status?: number): Provider
 
 /**
  * Turns stream-json lines into RunEvents. Throws a ProviderError for an error result, and for a 401/403 the CLI
- * would otherwise retry for minutes (2.1.197 retries even a rejected key).
+ * would otherwise retry for minutes (the profiled versions retry even a rejected key).
  */
 export class ClaudeStreamParser {
   private readonly lines = new JsonLinesDecoder();
@@ -122,7 +122,7 @@ export class ClaudeStreamParser {
   }
 
   private readSystem(line: Record<string, unknown>): RunEvent[] {
-    // 2.1.197 names the model `claude-opus-4-8[1m]`; the bracket marks the 1M-token context variant.
+    // Claude Code names the model `claude-opus-4-8[1m]`; the bracket marks the 1M-token context variant.
     if (line.subtype === 'init' && typeof line.model === 'string') this.model = line.model.replace(/\[\w+\]$/, '');
     if (line.subtype !== 'api_retry') return [];
     const status = numberOrUndefined(line.error_status);

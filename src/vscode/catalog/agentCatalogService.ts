@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { AgentCatalog, type CatalogChange } from '../../engine/catalog/catalog';
 import { addFile, discoverAgents } from '../../node/catalogLoading';
 import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';
+import { agentFolderLocations } from '../../engine/formats/registry';
 import { findAgentFiles } from '../../node/discovery';
 import { Disposable } from '../base/disposable';
 
@@ -34,7 +35,9 @@ export class AgentCatalogService extends Disposable {
   constructor(readonly homeDirectory: string = os.homedir()) {
     super();
     this.catalog = new AgentCatalog([]);
-    this._register(this.watch(vscode.Uri.file(nodePath.join(homeDirectory, '.claude', 'agents')), '**'));
+    for (const { location } of agentFolderLocations()) {
+      if (location.inHomeDirectory) this._register(this.watch(vscode.Uri.file(nodePath.join(homeDirectory, ...location.segments)), '**'));
+    }
     this.syncFolderWatchers();
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       this.syncFolderWatchers();
@@ -130,7 +133,7 @@ export class AgentCatalogService extends Disposable {
     for (const [key, folder] of current) {
       if (this.folderWatchers.has(key) || folder.uri.scheme !== 'file') continue;
       // `**` rather than `**/*.md`: a deleted or moved-in folder of agents must be seen too.
-      this.folderWatchers.set(key, vscode.Disposable.from(this.watch(folder, '.claude/agents/**'), this.watch(folder, '.github/agents/**')));
+      this.folderWatchers.set(key, vscode.Disposable.from(...agentFolderLocations().map(({ location }) => this.watch(folder, `${location.segments.join('/')}/**`))));
     }
   }
 }

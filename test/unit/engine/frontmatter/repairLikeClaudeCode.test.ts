@@ -2,7 +2,7 @@
 // what that pattern does, without its quadratic backtracking.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { matchRepairableLine } from '../../../../src/engine/frontmatter/yamlFrontmatter';
+import { matchRepairableLine } from '../../../../src/engine/frontmatter/claudeCodeRepair';
 
 const CLAUDE_CODE_PATTERN = /^([a-zA-Z_-]+):\s+(.+)$/;
 

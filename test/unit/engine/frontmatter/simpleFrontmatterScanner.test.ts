@@ -8,7 +8,9 @@ import fc from 'fast-check';
 import { splitFrontmatter } from '../../../../src/engine/frontmatter/frontmatter';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { scanSimpleFrontmatter } from '../../../../src/engine/frontmatter/simpleFrontmatterScanner';
-import { parseFrontmatterYaml, parseFrontmatterYamlFully, repairLikeClaudeCode, type ParsedFrontmatter } from '../../../../src/engine/frontmatter/yamlFrontmatter';
+import { repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
+import type { ParsedFrontmatter } from '../../../../src/engine/frontmatter/model';
+import { parseFrontmatterYaml, parseFrontmatterYamlFully } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import { sharedFolder } from '../../../support/sharedMaterial';
 
 /** Which way a text went: the scanner alone, the scanner after the repair pass, or yaml. */

@@ -1,7 +1,7 @@
 // `description`: Claude Code skips a file whose description is missing, empty or not a string; a plain value is cut at ` #`.
 import { quoteYamlString, yamlScalar } from '../../../lint/fixes';
 import type { RuleMeta } from '../../../lint/rule';
-import { isPlainScalar, isScalarNode, type FrontmatterEntry } from '../../../frontmatter/yamlFrontmatter';
+import { isPlainScalar, isScalarNode, type FrontmatterEntry } from '../../../frontmatter/model';
 import { describeType, loadedName, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
 export const missingDescription: RuleMeta = { code: 'agent/missing-description', severity: 'error', title: 'Missing `description`', explanation: 'Claude Code needs a non-empty string `description` (it tells Claude when to use the agent) and skips the file without it.', fixDescription: 'Adds a `description:` from the body\'s first line.' };

@@ -1,7 +1,7 @@
 // `name`: Claude Code skips a file whose name is missing, not a string, or starts with `-`; other oddities load.
 import { quoteYamlString, slugFromText, yamlScalar } from '../../../lint/fixes';
 import type { RuleMeta } from '../../../lint/rule';
-import { isScalarNode } from '../../../frontmatter/yamlFrontmatter';
+import { isScalarNode } from '../../../frontmatter/model';
 import { newestClaudeCodeProfile } from '../profiles';
 import { describeType, suggestedName, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 

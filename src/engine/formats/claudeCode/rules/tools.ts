@@ -1,7 +1,7 @@
 // `tools` and `disallowedTools`: Claude Code silently drops entries it does not know, and reads other shapes as empty.
 import type { RuleMeta } from '../../../lint/rule';
 import { splitToolList, type ToolEntry } from '../../../frontmatter/toolList';
-import { isScalarNode, type FrontmatterEntry } from '../../../frontmatter/yamlFrontmatter';
+import { isScalarNode, type FrontmatterEntry } from '../../../frontmatter/model';
 import { describeType, profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
 export const unknownTool: RuleMeta = { code: 'agent/unknown-tool', severity: 'warning', title: 'Unknown tool', explanation: 'Claude Code keeps the agent but silently drops tool names it does not know; check spelling and case (`Read`, not `read`).', fixDescription: 'Changes it to the known tool it most likely means (another case, or a near spelling).' };

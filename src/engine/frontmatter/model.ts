@@ -1,0 +1,73 @@
+// The parsed front matter as the rules see it: entries with source offsets, values, and what parsing had to repair.
+// Shared by the fast scanner and the `yaml` adapter, so neither imports the other.
+
+/** What the rules need to know of a value's YAML node (the `yaml` package's nodes are not kept: the fast path has none). */
+export interface ValueNode {
+  kind: 'plain' | 'quoted' | 'block' | 'seq' | 'map' | 'alias';
+  /** Items of a `seq`, entries of a `map`. */
+  size?: number;
+  /** A `seq`'s items. */
+  items?: ListItem[];
+}
+
+/** One item of a list value, with offsets into the YAML text; `text` is its value when that is a string. */
+export interface ListItem {
+  start: number;
+  end: number;
+  text: string | null;
+}
+
+/** One top-level `key: value` of the front matter, with offsets into the YAML text. */
+export interface FrontmatterEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  /** The value's node; `key:` with nothing after it has an empty plain scalar (value `null`). */
+  valueNode: ValueNode | null;
+  valueStart: number;
+  valueEnd: number;
+  value: unknown;
+}
+
+export interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedFrontmatter {
+  /** The values Claude Code sees; `{}` when parsing failed or the YAML is not a map. */
+  values: Record<string, unknown>;
+  entries: FrontmatterEntry[];
+  /** True when strict parsing failed but Claude Code's repair pass succeeded. */
+  repaired: boolean;
+  /** Lines (zero-based, within the YAML text) that the repair pass rewrote. */
+  repairedLines: RepairedLine[];
+  /** The strict parser's errors (also set when the repair rescued the file); at least the first, the one reported. */
+  strictErrors: YamlProblem[];
+  /** True when neither strict parsing nor the repair pass produced a document. */
+  failed: boolean;
+  /** The parsed document is not a map (a list, a scalar, empty). */
+  notAMap: boolean;
+  aliasCount: number;
+}
+
+export interface RepairedLine {
+  line: number;
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */
+export function isPlainScalar(node: ValueNode | null): boolean {
+  return node?.kind === 'plain';
+}
+
+export function isBlockScalar(node: ValueNode | null): boolean {
+  return node?.kind === 'block';
+}
+
+export function isScalarNode(node: ValueNode | null): boolean {
+  return node?.kind === 'plain' || node?.kind === 'quoted' || node?.kind === 'block';
+}
