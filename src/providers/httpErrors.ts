@@ -1,5 +1,5 @@
 // Maps errors of the official HTTP SDKs (Anthropic, OpenAI: same shapes) to ProviderErrors.
-import { isRecord } from './anthropic/anthropicEvents';
+import { isRecord } from '../engine/plainValues';
 import { redactSecrets } from './redact';
 import { cancelledError, ProviderError } from './types';
 

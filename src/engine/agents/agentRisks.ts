@@ -1,4 +1,5 @@
 // What an agent makes Claude Code run besides the model: hook commands, MCP servers, tools without permission prompts.
+import { isRecord } from '../plainValues';
 
 export type AgentRisk =
   | { kind: 'hook'; event: string; matcher?: string; command?: string }
@@ -48,6 +49,3 @@ function serverCommand(config: unknown): { command?: string } {
   return typeof config.url === 'string' ? { command: config.url } : {};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

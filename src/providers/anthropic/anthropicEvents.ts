@@ -1,18 +1,14 @@
 // Maps Anthropic Messages API stream events (also what Claude Code prints as `stream_event`) to RunEvents.
+import { isRecord } from '../../engine/plainValues';
 import type { RunEvent, UsageEvent } from '../types';
 
-type Json = Record<string, unknown>;
-
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Input tokens including the cached ones, which the API reports apart. */
-export function totalInputTokens(usage: Json): number | undefined {
+export function totalInputTokens(usage: Record<string, unknown>): number | undefined {
   const parts = [usage.input_tokens, usage.cache_creation_input_tokens, usage.cache_read_input_tokens].map(numberOrUndefined);
   if (parts.every((part) => part === undefined)) return undefined;
   return parts.reduce<number>((sum, part) => sum + (part ?? 0), 0);

@@ -1,6 +1,9 @@
 // Runs an agent through the Claude Code CLI (`claude -p --agents <json> --agent NAME`), streaming its stream-json output.
+import { newestClaudeCodeProfile } from '../../engine/formats/claudeCode/profiles';
+import { valuesOf } from '../../engine/formats/fieldSchema';
+import { isRecord } from '../../engine/plainValues';
 import { abortable, abortableWait } from '../abortable';
-import { AnthropicStreamReader, isRecord, numberOrUndefined, totalInputTokens } from '../anthropic/anthropicEvents';
+import { AnthropicStreamReader, numberOrUndefined, totalInputTokens } from '../anthropic/anthropicEvents';
 import { JsonLinesDecoder } from './jsonLines';
 import { spawnProcessGroup, type ProcessExit } from './processGroup';
 import { redactSecrets } from '../redact';
@@ -50,21 +53,25 @@ export function buildClaudeCodeArgs(agent: AgentDefinition, prompt: string, mode
 
 const isString = (value: unknown) => typeof value === 'string';
 const accept = (test: (value: unknown) => boolean) => (value: unknown) => (test(value) ? value : undefined);
-const oneOf = (...allowed: string[]) => accept((value) => typeof value === 'string' && allowed.includes(value));
+/** A key's accepted values, from the newest profile's field data (the `--agents` schema lists the same). */
+const oneOf = (key: string) => {
+  const allowed = valuesOf(newestClaudeCodeProfile.fields, key);
+  return accept((value) => typeof value === 'string' && allowed.includes(value));
+};
 
 /** Frontmatter keys the CLI's `--agents` schema knows, each reading a value into what the schema accepts, or undefined. */
 const optionalKeys: Record<string, (value: unknown) => unknown> = {
-  effort: accept((value) => oneOf('low', 'medium', 'high', 'xhigh', 'max')(value) !== undefined || Number.isInteger(value)),
-  permissionMode: oneOf('acceptEdits', 'auto', 'bypassPermissions', 'default', 'dontAsk', 'plan'),
+  effort: accept((value) => oneOf('effort')(value) !== undefined || Number.isInteger(value)),
+  permissionMode: oneOf('permissionMode'),
   mcpServers: accept((value) => Array.isArray(value) && value.every((server) => isString(server) || isRecord(server))),
   hooks: accept(isRecord),
   maxTurns: accept((value) => Number.isInteger(value) && (value as number) > 0),
   skills: accept((value) => Array.isArray(value) && value.every(isString)),
   initialPrompt: accept(isString),
-  memory: oneOf('user', 'project', 'local'),
+  memory: oneOf('memory'),
   // YAML authors write `background: "true"`; Claude Code's file loader accepts that, its JSON schema does not.
   background: (value) => (value === true || value === 'true' ? true : value === false || value === 'false' ? false : undefined),
-  isolation: oneOf('worktree', 'remote'),
+  isolation: oneOf('isolation'),
 };
 
 /** Maps what Claude Code printed about a failure (result text, stderr) to a ProviderError. */

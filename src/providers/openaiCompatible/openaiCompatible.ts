@@ -2,7 +2,10 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
 import { abortable } from '../abortable';
-import { isRecord, numberOrUndefined } from '../anthropic/anthropicEvents';
+import { newestClaudeCodeProfile } from '../../engine/formats/claudeCode/profiles';
+import { valuesOf } from '../../engine/formats/fieldSchema';
+import { isRecord } from '../../engine/plainValues';
+import { numberOrUndefined } from '../anthropic/anthropicEvents';
 import { providerErrorFromHttp } from '../httpErrors';
 import { cancelledError, ProviderError, providerLabels, type AgentDefinition, type Provider, type RunEvent, type RunRequest, type UsageEvent } from '../types';
 
@@ -26,11 +29,11 @@ export interface OpenAICompatibleOptions extends Omit<OpenAIRequestOptions, 'mod
   fetch?: typeof globalThis.fetch;
 }
 
-/** Claude Code's model shorthands mean nothing to another server. */
-const claudeOnlyModels = /^(inherit|sonnet|opus|haiku|fable)$/i;
+/** Claude Code's model aliases (from its field data, `inherit` included) mean nothing to another server. */
+const claudeOnlyModels = new Set(valuesOf(newestClaudeCodeProfile.fields, 'model').map((alias) => alias.toLowerCase()));
 
 export function resolveOpenAIModel(agent: AgentDefinition, options: OpenAIRequestOptions): string {
-  const agentModel = agent.model?.trim() && !claudeOnlyModels.test(agent.model.trim()) ? agent.model.trim() : undefined;
+  const agentModel = agent.model?.trim() && !claudeOnlyModels.has(agent.model.trim().toLowerCase()) ? agent.model.trim() : undefined;
   const model = options.modelOverride?.trim() || options.model?.trim() || agentModel;
   if (!model) {
     throw new ProviderError('unknown-model', 'No model is set for the OpenAI-compatible server. Set the model name the server serves, e.g. "llama3.2".', 'openSettings');

@@ -4,13 +4,13 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogEntry } from '../../engine/catalog/catalog';
 import type { AgentFolder } from '../../engine/formats/agentFiles';
+import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
+import { valuesOf } from '../../engine/formats/fieldSchema';
 import type { Diagnostic } from '../../engine/types';
 
-/** Claude Code's eight agent colours, as theme colours every theme defines. */
-const AGENT_COLORS: Record<string, string> = {
-  red: 'charts.red', blue: 'charts.blue', green: 'charts.green', yellow: 'charts.yellow',
-  purple: 'charts.purple', orange: 'charts.orange', pink: 'terminal.ansiBrightMagenta', cyan: 'terminal.ansiCyan',
-};
+/** Claude Code's agent colours (its field data), as theme colours every theme defines; charts have no pink or cyan. */
+const themeColorsWithoutChart: Record<string, string> = { pink: 'terminal.ansiBrightMagenta', cyan: 'terminal.ansiCyan' };
+const AGENT_COLORS: Record<string, string> = Object.fromEntries(valuesOf(claudeCodeFormat.fields, 'color').map((color) => [color, themeColorsWithoutChart[color] ?? `charts.${color}`]));
 
 /** Where a path lives, for people: relative to its workspace folder, or `~/...`. */
 export function displayPath(path: string): string {

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import { buildAnthropicRequest, defaultModelAliases, resolveAnthropicModel } from '../../../src/providers/anthropic/anthropic';
 import { buildClaudeAgentJson, buildClaudeCodeArgs } from '../../../src/providers/claudeCode/claudeCode';
 import { buildLanguageModelMessages } from '../../../src/providers/languageModelMessages';
+import { newestClaudeCodeProfile } from '../../../src/engine/formats/claudeCode/profiles';
+import { valuesOf } from '../../../src/engine/formats/fieldSchema';
 import { buildOpenAIRequest } from '../../../src/providers/openaiCompatible/openaiCompatible';
 import { ProviderError } from '../../../src/providers/types';
 import { agent } from './providerTestKit';
@@ -121,6 +123,13 @@ describe('providers: request building', () => {
 
     it('refuses to guess a model for a Claude alias', () => {
       assert.throws(() => buildOpenAIRequest(agent({ model: 'sonnet' }), 'x'), (error: unknown) => error instanceof ProviderError && error.kind === 'unknown-model' && error.action === 'openSettings');
+    });
+
+    it('never sends a Claude Code model alias of the field data to another server', () => {
+      for (const alias of valuesOf(newestClaudeCodeProfile.fields, 'model')) {
+        assert.equal(buildOpenAIRequest(agent({ model: alias }), 'x', { model: 'qwen3' }).model, 'qwen3', alias);
+        assert.equal(buildOpenAIRequest(agent({ model: alias.toUpperCase() }), 'x', { model: 'qwen3' }).model, 'qwen3', alias);
+      }
     });
   });
 
