@@ -1,4 +1,6 @@
-// Creates providers by id, loading each back end's module (and its SDK) only when a run needs it.
+// The Node model back ends by id: their labels, and the one factory that loads each module (and its SDK) only when a
+// run needs it.
+import * as path from 'node:path';
 import type { AnthropicOptions } from './anthropic/anthropic';
 import type { ClaudeCodeOptions } from './claudeCode/claudeCode';
 import type { OpenAICompatibleOptions } from './openaiCompatible/openaiCompatible';
@@ -10,7 +12,6 @@ export { RunDocument, formatRunHeader, formatRunEvent, formatRunFooter, type Run
 export { redactSecrets } from './redact';
 export type { AnthropicOptions, ClaudeCodeOptions, OpenAICompatibleOptions };
 
-/** The VS Code language-model provider needs `vscode`, so its feature file builds it; everything else is here. */
 export type ProviderConfig =
   | { id: 'claude-code'; options?: ClaudeCodeOptions }
   | { id: 'anthropic'; options: AnthropicOptions }
@@ -22,18 +23,41 @@ export const nodeProviders: readonly { id: NodeProviderId; label: string }[] = (
   (id) => ({ id, label: providerLabels[id] }),
 );
 
+/** The module of each Node back end. */
+export interface ProviderModules {
+  'claude-code': typeof import('./claudeCode/claudeCode');
+  anthropic: typeof import('./anthropic/anthropic');
+  'openai-compatible': typeof import('./openaiCompatible/openaiCompatible');
+}
+
+/**
+ * Loads a back end's module when a run first needs it. From source (here: tests, the command line), or, in the
+ * extension, from the bundles esbuild writes beside it (src/vscode/runs/providerSelection.ts), so activation never
+ * loads an SDK.
+ */
+export type ProviderModuleLoader = <Id extends NodeProviderId>(id: Id) => ProviderModules[Id];
+
+const sourceModules: Record<NodeProviderId, string> = {
+  'claude-code': './claudeCode/claudeCode',
+  anthropic: './anthropic/anthropic',
+  'openai-compatible': './openaiCompatible/openaiCompatible',
+};
+
 /**
  * `require` rather than `import()`: in CommonJS, `import()` goes through Node's ESM loader, which the tests' tsx/cjs hook
- * does not serve. esbuild bundles both the same way, evaluating a module (and its SDK) on its first call.
+ * does not serve. The path is computed, so a bundle that includes this file never inlines a back end and its SDK.
  */
-export async function createProvider(config: ProviderConfig): Promise<Provider> {
+export const loadProviderSource: ProviderModuleLoader = (id) => require(path.join(__dirname, sourceModules[id]));
+
+/** The one factory of Node providers; the VS Code language-model provider needs `vscode`, so its feature file builds it. */
+export async function createProvider(config: ProviderConfig, load: ProviderModuleLoader = loadProviderSource): Promise<Provider> {
   switch (config.id) {
     case 'claude-code':
-      return (require('./claudeCode/claudeCode') as typeof import('./claudeCode/claudeCode')).createClaudeCodeProvider(config.options);
+      return load('claude-code').createClaudeCodeProvider(config.options);
     case 'anthropic':
-      return (require('./anthropic/anthropic') as typeof import('./anthropic/anthropic')).createAnthropicProvider(config.options);
+      return load('anthropic').createAnthropicProvider(config.options);
     case 'openai-compatible':
-      return (require('./openaiCompatible/openaiCompatible') as typeof import('./openaiCompatible/openaiCompatible')).createOpenAICompatibleProvider(config.options);
+      return load('openai-compatible').createOpenAICompatibleProvider(config.options);
   }
 }
 

@@ -3,10 +3,9 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as AnthropicModule from '../../providers/anthropic/anthropic';
-import { createClaudeCodeProvider } from '../../providers/claudeCode/claudeCode';
+import * as claudeCodeModule from '../../providers/claudeCode/claudeCode';
+import { createProvider, type NodeProviderId, type ProviderModuleLoader, type ProviderModules } from '../../providers';
 import { noLanguageModelError } from '../../providers/languageModelErrors';
-import type * as OpenAICompatibleModule from '../../providers/openaiCompatible/openaiCompatible';
 import { ProviderError, providerLabels, type AgentDefinition, type Provider, type ProviderId } from '../../providers/types';
 import { Disposable } from '../base/disposable';
 import type { ApiKeys } from './secrets';
@@ -62,7 +61,7 @@ export class ProviderResolver extends Disposable {
     const secrets = await this.keys.all();
     switch (setting) {
       case 'claude-code':
-        return { provider: createClaudeCodeProvider({ executable: this.claudePath() }), model: agent.model, secrets };
+        return { provider: await createProvider({ id: 'claude-code', options: { executable: this.claudePath() } }, loadBundled), model: agent.model, secrets };
       case 'anthropic':
         return this.prepareAnthropic(agent, secrets);
       case 'openai-compatible':
@@ -92,26 +91,26 @@ export class ProviderResolver extends Disposable {
   }
 
   private async prepareAnthropic(agent: AgentDefinition, secrets: string[]): Promise<PreparedProvider> {
-    const anthropic = loadProviderBundle<typeof AnthropicModule>('anthropic');
+    const anthropic = loadBundled('anthropic');
     const modelAliases = { ...anthropic.defaultModelAliases, ...stringRecord(configuration().get('anthropic.modelAliases')) };
-    const provider = anthropic.createAnthropicProvider({
+    const provider = await createProvider({ id: 'anthropic', options: {
       apiKey: await this.keys.get('anthropic'),
       baseUrl: configuration().get<string>('anthropic.baseUrl') || undefined,
       modelAliases,
-    });
+    } }, loadBundled);
     return { provider, model: anthropic.resolveAnthropicModel(agent.model, { modelAliases }), secrets };
   }
 
   private async prepareOpenAICompatible(agent: AgentDefinition, secrets: string[]): Promise<PreparedProvider> {
-    const openai = loadProviderBundle<typeof OpenAICompatibleModule>('openaiCompatible');
+    const openai = loadBundled('openai-compatible');
     const model = configuration().get<string>('openai.model')?.trim() || undefined;
     // Throws unknown-model (with Open Settings) before anything opens when no model is set.
     const resolvedModel = openai.resolveOpenAIModel(agent, { model });
-    const provider = openai.createOpenAICompatibleProvider({
+    const provider = await createProvider({ id: 'openai-compatible', options: {
       baseUrl: configuration().get<string>('openai.baseUrl') || undefined,
       model,
       apiKey: await this.keys.get('openai-compatible'),
-    });
+    } }, loadBundled);
     return { provider, model: resolvedModel, secrets };
   }
 
@@ -131,10 +130,15 @@ function configuration(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('agentStudio');
 }
 
-/** Each SDK-backed provider is its own esbuild entry in dist/providers/; a computed path keeps esbuild from inlining it. */
-function loadProviderBundle<T>(name: 'anthropic' | 'openaiCompatible'): T {
-  return require(path.join(__dirname, 'providers', `${name}.js`)) as T;
-}
+/**
+ * The extension's loader of back ends: Claude Code's is in this bundle; each SDK-backed one is its own esbuild entry in
+ * dist/providers/, required by a computed path, which keeps esbuild from inlining it.
+ */
+const loadBundled: ProviderModuleLoader = (id) =>
+  (id === 'claude-code' ? claudeCodeModule : require(path.join(__dirname, 'providers', `${bundleFiles[id]}.js`))) as ProviderModules[typeof id];
+
+/** The esbuild entry names of esbuild.js. */
+const bundleFiles: Record<NodeProviderId, string> = { 'claude-code': 'extension', anthropic: 'anthropic', 'openai-compatible': 'openaiCompatible' };
 
 function stringRecord(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null) return {};
