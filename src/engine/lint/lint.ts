@@ -2,7 +2,7 @@
 import type { AgentFileFormat, FormatProfile } from '../formats/agentFileFormat';
 import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { formatById, formatForPath } from '../formats/registry';
-import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter } from '../frontmatter/frontmatter';
+import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter, type FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { ParsedFrontmatter } from '../frontmatter/model';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
@@ -31,11 +31,15 @@ export function isReadme(path: string): boolean {
   return /(^|[\\/])readme\.md$/i.test(path);
 }
 
+/** What the linter parsed, for readers that need more of the file than the summary (the agent model): never kept by the catalog. */
+export type FrontmatterCapture = (parts: { block: FrontmatterBlock; parsed: ParsedFrontmatter; positions: TextPositions }) => void;
+
 /**
  * `parse` is for the differential test, which runs the engine once with the fast path and once with the `yaml` package
- * alone (`parseFrontmatterYamlFully`) and expects the same result.
+ * alone (`parseFrontmatterYamlFully`) and expects the same result. `capture` receives the parsed front matter of a file
+ * that has one, so nothing parses it a second time.
  */
-export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): LintResult {
+export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): LintResult {
   const format = options.format ? formatById(options.format) : formatForPath(options.path);
   const profile = options.profile ?? format.defaultProfile;
   const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? utf8Length(text) : text.length);
@@ -58,6 +62,7 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
   if (truncated) diagnostics.push(truncated);
 
   const parsed = parse(block.yamlText);
+  capture?.({ block, parsed, positions });
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
   if (parsed.failed) {
     reportYamlFailure(context, format);

@@ -2,6 +2,7 @@
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { descriptionLead } from '../../engine/agents/agent';
 import type { CatalogEntry } from '../../engine/catalog/catalog';
 import type { AgentFolder } from '../../engine/formats/agentFiles';
 import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
@@ -56,7 +57,7 @@ function summarizeProblems(diagnostics: readonly Diagnostic[]): string | undefin
 
 /** The first line of a description, without its examples, short enough for one row. */
 export function shortDescription(description: string): string {
-  const firstLine = description.split(/\n|<example>/)[0].trim();
+  const firstLine = descriptionLead(description);
   return firstLine.length > 90 ? `${firstLine.slice(0, 87).trimEnd()}...` : firstLine;
 }
 
