@@ -19,6 +19,7 @@ export const delimiterInsideValue: RuleMeta = { code: 'agent/delimiter-inside-va
 // YAML structure, for every format.
 export const frontmatterNotAMap: RuleMeta = { code: 'agent/frontmatter-not-a-map', severity: 'error', title: 'Front matter is not a map of keys', explanation: 'The front matter must be a YAML map (`key: value` lines); a list, a scalar or an empty block gives Claude Code no name, and it skips the file.' };
 export const duplicateKey: RuleMeta = { code: 'agent/duplicate-key', severity: 'warning', title: 'Key appears twice', explanation: 'YAML forbids repeated keys; Claude Code keeps the last value and silently ignores this one.', fixDescription: 'Deletes this earlier, ignored entry.' };
+export const yamlTooDeep: RuleMeta = { code: 'agent/yaml-too-deep', severity: 'warning', title: 'Front matter nested too deeply to check', explanation: 'Lists or maps (`[`, `{`) nest more than 100 levels deep. No agent needs that, and YAML parsers spend time and memory that grow steeply with the depth, so Agent Studio does not parse it: nothing in the front matter is checked, and the file is not listed as an agent. Claude Code reads such files.' };
 export const aliasExpansion: RuleMeta = { code: 'agent/alias-expansion', severity: 'warning', title: 'YAML aliases expand exponentially', explanation: 'Anchors and aliases here expand to a very large value ("billion laughs"). Claude Code tolerates it; most YAML tools refuse such a file.' };
 
 // Reported by the rules of several formats.
