@@ -3,14 +3,14 @@
 // 1 MiB (before the one-pass split, each took minutes; mocha's timeout ends them, no test here times anything).
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CLAUDE_CODE_FRONTMATTER_PATTERN, splitFrontmatter, type FrontmatterBlock } from '../../src/core/frontmatter';
-import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../../src/core/lint';
+import { CLAUDE_CODE_FRONTMATTER_PATTERN, splitFrontmatter, type FrontmatterBlock } from '../../../../src/engine/frontmatter/frontmatter';
+import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../../../../src/engine/lint/lint';
 
 /** What the pattern itself captures, with the `d` flag for the group's real offset. */
 function splitWithPattern(text: string): FrontmatterBlock | undefined {
   const match = new RegExp(CLAUDE_CODE_FRONTMATTER_PATTERN.source, 'd').exec(text);
   if (!match) return undefined;
-  const [yamlStart, closeStart] = match.indices![1];
+  const [yamlStart, closeStart] = match.indices![1]!;
   return { yamlText: match[1], yamlStart, closeStart, bodyStart: match[0].length };
 }
 
