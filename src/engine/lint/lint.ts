@@ -9,7 +9,7 @@ import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, yamlTooDeep } from './sharedMetas';
+import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -95,6 +95,12 @@ function utf8Length(text: string): number {
     else length += 2;
   }
   return length;
+}
+
+/** A file that could not be read (`reason` ends "Cannot read this file: …"): Claude Code cannot load it either. */
+export function unreadableResult(path: string, reason: string, formatId?: AgentFormatId): LintResult {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return skipped(formatId ? formatById(formatId) : formatForPath(path), [createDiagnostic(unreadable, `Cannot read this file: ${reason}. Claude Code cannot load it either.`, range)]);
 }
 
 function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {
