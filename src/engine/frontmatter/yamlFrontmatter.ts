@@ -141,7 +141,21 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
 
 function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const mapOffset = offsetMapper(repair.text, yamlText);
-  return { values: scanned.values, entries: scanned.entries.map((entry) => mapEntry(entry, mapOffset)), repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), yamlText, repair.lines));
+  return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+}
+
+/**
+ * On a line the repair pass quoted, the value as written: from after `key: ` to the end of the line. Offsets mapped
+ * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it
+ * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
+ */
+function withOriginalValue(entry: FrontmatterEntry, yamlText: string, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
+  const line = repairedLines.find((candidate) => candidate.start <= entry.keyStart && entry.keyStart <= candidate.end);
+  if (!line) return entry;
+  const match = matchRepairableLine(yamlText.slice(line.start, line.end));
+  if (!match || !line.replacement.startsWith(`${match.key}: "`)) return entry;
+  return { ...entry, valueStart: line.end - match.value.length, valueEnd: line.end };
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
@@ -160,7 +174,10 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
     if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
-    if (!('problems' in repaired)) return describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
+    if (!('problems' in repaired)) {
+      const described = describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
+      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };
+    }
   }
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: strict.problems, failed: true, notAMap: false, aliasCount: 0 };
 }
@@ -255,7 +272,7 @@ function countAliases(root: Node): number {
   return count;
 }
 
-/** Maps an offset in the repaired text to the same line of the original, clamped to that line's length. */
+/** Maps an offset in the repaired text to the same line of the original, clamped to that line's end (never its break). */
 function offsetMapper(parsedText: string, originalText: string): (offset: number) => number {
   const parsedStarts = lineStarts(parsedText);
   const originalStarts = lineStarts(originalText);
@@ -269,7 +286,7 @@ function offsetMapper(parsedText: string, originalText: string): (offset: number
     }
     const column = offset - parsedStarts[line];
     const originalStart = originalStarts[Math.min(line, originalStarts.length - 1)];
-    const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] : originalText.length;
+    const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] - 1 : originalText.length;
     return Math.min(originalStart + column, originalEnd);
   };
 }

@@ -11,9 +11,21 @@ export function fixAllEdits(diagnostics: readonly Diagnostic[]): TextEdit[] {
     // A fix that touches what an earlier one changes (the same fix, offered twice, included) waits for the next run.
     if (!fix || fix.edits.some((edit) => overlapsAnyTaken(edit, byStart))) continue;
     taken.push(...fix.edits);
-    for (const edit of fix.edits) byStart.splice(firstEndingAtOrAfter(byStart, edit.range.start), 0, edit);
+    for (const edit of fix.edits) byStart.splice(firstStartingAfter(byStart, edit.range.start), 0, edit);
   }
   return taken;
+}
+
+/** Where an edit starting at `position` goes in the list ordered by start. */
+function firstStartingAfter(byStart: readonly TextEdit[], position: Position): number {
+  let low = 0;
+  let high = byStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (before(position, byStart[middle].range.start)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Index of the first edit (by start; taken edits never overlap, so also by end) that ends at or after `position`. */

@@ -8,6 +8,7 @@ import { TextPositions } from '../text/textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
+import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
 import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
@@ -35,6 +36,20 @@ export function isReadme(path: string): boolean {
  * alone (`parseFrontmatterYamlFully`) and expects the same result.
  */
 export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): LintResult {
+  return withVerifiedFixes(verificationTarget(text, options, parse));
+}
+
+/** What fix verification needs: the unverified result, and how to lint a fixed text under each of the format's profiles. */
+export function verificationTarget(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): VerificationTarget<FormatProfile> {
+  const format = options.format ? formatById(options.format) : formatForPath(options.path);
+  const profile = options.profile ?? format.defaultProfile;
+  // A fixed text has a new size: it is measured again.
+  const lint = (fixedText: string, candidate: FormatProfile) => lintWithoutVerifying(fixedText, { ...options, format: format.id, profile: candidate, byteLength: fixedText === text ? options.byteLength : undefined }, parse);
+  return { text, result: lint(text, profile), profile, profiles: format.profiles, lint };
+}
+
+/** The file's diagnostics with every fix its rules offer, before any is tried. */
+function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter): LintResult {
   const format = options.format ? formatById(options.format) : formatForPath(options.path);
   const profile = options.profile ?? format.defaultProfile;
   const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? utf8Length(text) : text.length);

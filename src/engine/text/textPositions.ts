@@ -37,6 +37,10 @@ export class TextPositions {
       if (this.lineStarts[middle] <= clamped) low = middle;
       else high = middle - 1;
     }
+    // An offset between a `\r` and its `\n` is inside the line break: it is the line's end, never a column past it.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 && clamped - 1 >= this.lineStarts[low]) {
+      return { line: low, character: clamped - 1 - this.lineStarts[low] };
+    }
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
