@@ -9,8 +9,9 @@ import { TextPositions } from '../text/textPositions';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
+import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes } from './sharedMetas';
+import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -40,6 +41,21 @@ export type FrontmatterCapture = (parts: { block: FrontmatterBlock; parsed: Pars
  * that has one, so nothing parses it a second time.
  */
 export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): LintResult {
+  return withVerifiedFixes(verificationTarget(text, options, parse, capture));
+}
+
+/** What fix verification needs: the unverified result, and how to lint a fixed text under each of the format's profiles. */
+export function verificationTarget(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): VerificationTarget<FormatProfile> {
+  const format = options.format ? formatById(options.format) : formatForPath(options.path);
+  const profile = options.profile ?? format.defaultProfile;
+  // A fixed text has a new size: it is measured again.
+  const lint = (fixedText: string, candidate: FormatProfile) => lintWithoutVerifying(fixedText, { ...options, format: format.id, profile: candidate, byteLength: fixedText === text ? options.byteLength : undefined }, parse);
+  // Only the file as it is reaches `capture`: the fixed texts tried for verification are not the file.
+  return { text, result: lintWithoutVerifying(text, { ...options, format: format.id, profile }, parse, capture), profile, profiles: format.profiles, lint };
+}
+
+/** The file's diagnostics with every fix its rules offer, before any is tried. */
+function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter, capture?: FrontmatterCapture): LintResult {
   const format = options.format ? formatById(options.format) : formatForPath(options.path);
   const profile = options.profile ?? format.defaultProfile;
   const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? utf8Length(text) : text.length);
@@ -64,6 +80,10 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
   const parsed = parse(block.yamlText);
   capture?.({ block, parsed, positions });
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
+  if (parsed.flowNestingTooDeep) {
+    context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+  }
   if (parsed.failed) {
     reportYamlFailure(context, format);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
@@ -97,6 +117,12 @@ function utf8Length(text: string): number {
     else length += 2;
   }
   return length;
+}
+
+/** A file that could not be read (`reason` ends "Cannot read this file: …"): Claude Code cannot load it either. */
+export function unreadableResult(path: string, reason: string, formatId?: AgentFormatId): LintResult {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return skipped(formatId ? formatById(formatId) : formatForPath(path), [createDiagnostic(unreadable, `Cannot read this file: ${reason}. Claude Code cannot load it either.`, range)]);
 }
 
 function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {

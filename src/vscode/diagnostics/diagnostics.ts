@@ -2,8 +2,9 @@
 // a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
 import * as vscode from 'vscode';
 import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
-import { lintAgentFile } from '../../engine/lint/lint';
-import type { Diagnostic, Severity } from '../../engine/types';
+import { verifiedFixAllEdits } from '../../engine/lint/fixVerification';
+import { lintAgentFile, verificationTarget } from '../../engine/lint/lint';
+import type { Diagnostic, Severity, TextEdit } from '../../engine/types';
 import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
 import { Disposable } from '../base/disposable';
 import { toVscodeRange } from '../base/vscodeRanges';
@@ -22,6 +23,12 @@ export class AgentDiagnosticComputer {
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
     return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+  }
+
+  /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */
+  fixAllEdits(uri: vscode.Uri, text: string): TextEdit[] | undefined {
+    const folder = this.service.agentFolderOf(uri);
+    return folder ? verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format })) : undefined;
   }
 }
 
