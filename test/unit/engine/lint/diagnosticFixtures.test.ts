@@ -5,9 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AgentCatalog } from '../../../../src/engine/catalog/catalog';
 import { allDiagnosticCodes } from '../../../../src/engine/lint/diagnosticCodes';
-import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { lintAgentFile, unreadableResult } from '../../../../src/engine/lint/lint';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Diagnostic, Range } from '../../../../src/engine/types';
+import { readAgentFile } from '../../../../src/node/agentFileReading';
 import { agentFolders } from '../../../../src/node/discovery';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'diagnostics');
@@ -48,6 +49,13 @@ function markdownFiles(directory: string): string[] {
 
 /** The diagnostics of the marked file: linted alone, or filed in a catalog of the fixture folder's project and home. */
 function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic[]; range?: Range } {
+  // A folder named like an agent file stands for every file that cannot be read; nothing in it can be marked, and the
+  // diagnostic sits at the file's start.
+  if (fixture.endsWith('.md') && fs.statSync(fixture).isDirectory()) {
+    const read = readAgentFile(fixture);
+    assert.ok('unreadable' in read, `${code}: the fixture was read`);
+    return { diagnostics: unreadableResult(fixture, read.unreadable).diagnostics, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  }
   if (!fs.statSync(fixture).isDirectory()) {
     const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
     const folder = code.startsWith('copilot/') ? '.github/agents' : '.claude/agents';

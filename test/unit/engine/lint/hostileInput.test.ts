@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { parseFrontmatterYaml } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import type { LintResult } from '../../../../src/engine/types';
 
 const lint = (text: string) => lintAgentFile(text, { path: '.claude/agents/hostile.md' });
@@ -57,9 +58,12 @@ describe('hostile input', () => {
 
   it('does not parse a file over 1 MiB', () => {
     const text = `---\nname: big\ndescription: ${'x'.repeat(1_048_600)}\n---\n`;
-    const started = performance.now();
-    const result = lint(text);
-    assert.ok(performance.now() - started < 50);
+    let parsed = false;
+    const result = lintAgentFile(text, { path: '.claude/agents/big.md' }, (yamlText) => {
+      parsed = true;
+      return parseFrontmatterYaml(yamlText);
+    });
+    assert.equal(parsed, false, 'the front matter was parsed');
     assert.equal(result.loads, false);
     assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/file-too-large']);
   });
@@ -103,9 +107,8 @@ function lintBomb(file: string, key: string): LintResult {
   }
   const text = `---\nname: bomb\ndescription: d\n${levels.join('\n')}\n${key}: *l23\n---\n`;
   const before = process.memoryUsage().heapUsed;
-  const started = performance.now();
+  // Its time is a row of `npm run bench`; memory is what an unbounded expansion would exhaust first.
   const result = lintAgentFile(text, { path: file });
-  assert.ok(performance.now() - started < 1000, `took ${performance.now() - started} ms`);
   assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
   return result;
 }
