@@ -6,10 +6,11 @@ import type { AgentFolder } from '../engine/formats/agentFiles';
 import { agentFolders, enclosingAgentFolder, findAgentFiles, findAgentProjects } from '../node/discovery';
 import { renderDiagnosticsDoc } from '../engine/lint/docs';
 import { formatForPath } from '../engine/formats/registry';
-import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
+import { lintAgentFile, unreadableResult } from '../engine/lint/lint';
+import { readAgentFile } from '../node/agentFileReading';
 import type { Diagnostic, Fix, LintResult } from '../engine/types';
 
-const USAGE = `Usage: agent-studio lint [paths...] [--format text|json]
+const USAGE = `Usage: agent-studio lint [--format text|json] [--] [paths...]
        agent-studio docs
 
 lint   Checks agent files. With no paths, finds the agents of every project under the current
@@ -17,6 +18,8 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        way; an agent folder is read as one; a directory without agent folders has every .md
        under it checked. *.agent.md files and those in .github/agents/ are read as GitHub
        Copilot agents, other .md files as Claude Code agents.
+       A file that cannot be read (permissions, gone, a pipe, socket or device, which is never
+       opened) is reported as an error for that file; every other file is still checked.
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
 docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
 
@@ -46,9 +49,15 @@ async function main(argv: string[]): Promise<number> {
 function parseLintArguments(args: string[]): { paths: string[]; format: 'text' | 'json' } {
   const paths: string[] = [];
   let format: 'text' | 'json' = 'text';
+  let optionsEnded = false;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    if (arg === '--format' || arg.startsWith('--format=')) {
+    if (optionsEnded) {
+      paths.push(arg);
+    } else if (arg === '--') {
+      // Everything after `--` is a path, even `-x.md` or `--format`.
+      optionsEnded = true;
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index];
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
       format = value;
@@ -61,45 +70,116 @@ function parseLintArguments(args: string[]): { paths: string[]; format: 'text' |
   return { paths, format };
 }
 
+/**
+ * Where results go as they are found: one file at a time, so no output is ever built as one string (a walk of a whole
+ * machine once died of `Invalid string length` at 2.7 GB).
+ */
+interface LintReporter {
+  file(file: LintedFile): void;
+  end(): void;
+}
+
 async function runLint(paths: string[], format: 'text' | 'json'): Promise<number> {
   const cwd = process.cwd();
-  const targets = paths.length === 0 ? ['.'] : paths;
-  const files: LintedFile[] = [];
-  for (const target of targets) {
-    const absolute = nodePath.resolve(cwd, target);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      throw new UsageError(`no such file or directory: ${target}`);
-    }
-    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute, paths.length > 0)));
-    else files.push(lintFile(absolute, stat.size));
+  const targets = (paths.length === 0 ? ['.'] : paths).map((target) => ({ target, absolute: nodePath.resolve(cwd, target) }));
+  // A path that is not there at all is a typing mistake; checked before anything is printed. A link to nothing is
+  // there, and is reported as a file that cannot be read.
+  for (const { target, absolute } of targets) {
+    if (!exists(absolute)) throw new UsageError(`no such file or directory: ${target}`);
   }
   // Paths under the working folder print relative to it; a prefix check spares path.relative on every file.
   const cwdPrefix = cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep;
   const display = (path: string) => (path.startsWith(cwdPrefix) ? path.slice(cwdPrefix.length) : nodePath.relative(cwd, path) || path);
-  if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: files.map((file) => toJson(file, display(file.path))) })}\n`);
-  } else {
-    for (const file of files) {
-      for (const diagnostic of file.diagnostics) {
-        const { line, character } = diagnostic.range.start;
-        process.stdout.write(`${display(file.path)}:${line + 1}:${character + 1} ${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}\n`);
-      }
+  const reporter = format === 'json' ? jsonReporter(display) : textReporter(display, cwd, paths.length === 0);
+  // Overlapping arguments (`lint . .claude/agents/a.md`) report each file once.
+  const reported = new Set<string>();
+  let failed = false;
+  const report = (file: LintedFile) => {
+    if (reported.has(file.path)) return;
+    reported.add(file.path);
+    if (file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) failed = true;
+    reporter.file(file);
+  };
+  for (const { absolute } of targets) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      // Gone since the check above, or a link to nothing: a file that cannot be read.
     }
-    if (files.length === 0 && paths.length === 0) {
-      process.stderr.write(`No agent files in .claude/agents/ or .github/agents/ under ${cwd}; give files or a directory to check.\n`);
-    }
-    const counts = countBySeverity(files);
-    process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);
+    if (stat?.isDirectory()) await lintDirectory(absolute, paths.length > 0, report);
+    else report(lintFile(absolute));
   }
-  return files.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
+  reporter.end();
+  return failed ? 1 : 0;
 }
 
-function lintFile(path: string, size: number): LintedFile {
-  const text = size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(path, 'utf8');
-  const result = lintAgentFile(text, { path, format: formatForPath(path).id, byteLength: size });
+function exists(path: string): boolean {
+  try {
+    fs.lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function jsonReporter(display: (path: string) => string): LintReporter {
+  let first = true;
+  process.stdout.write('{"files":[');
+  return {
+    file(file) {
+      process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(toJson(file, display(file.path)))}`);
+      first = false;
+    },
+    end() {
+      process.stdout.write(']}\n');
+    },
+  };
+}
+
+function textReporter(display: (path: string) => string, cwd: string, noPathsGiven: boolean): LintReporter {
+  const counts = { files: 0, error: 0, warning: 0 };
+  return {
+    file(file) {
+      counts.files++;
+      const path = escapeForTerminal(display(file.path));
+      for (const diagnostic of file.diagnostics) {
+        const { line, character } = diagnostic.range.start;
+        if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') counts[diagnostic.severity]++;
+        process.stdout.write(`${path}:${line + 1}:${character + 1} ${diagnostic.severity} ${diagnostic.code} ${escapeForTerminal(diagnostic.message)}\n`);
+      }
+    },
+    end() {
+      if (counts.files === 0 && noPathsGiven) {
+        process.stderr.write(`No agent files in .claude/agents/ or .github/agents/ under ${escapeForTerminal(cwd)}; give files or a directory to check.\n`);
+      }
+      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+      process.stderr.write(`${plural(counts.files, 'agent file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}.\n`);
+    },
+  };
+}
+
+/**
+ * Control characters as escapes (`\n`, `\x1b`, `\u2028`): a file name or a key holding a line break must not forge an
+ * output line, nor an escape sequence recolour the terminal. A backslash is doubled only before what looks like an
+ * escape, so Windows paths stay readable and the output stays unambiguous.
+ */
+export function escapeForTerminal(text: string): string {
+  return text.replace(/[\0-\x1f\x7f-\x9f\u2028\u2029]|\\(?=[nrtx\\u])/g, (character) => {
+    if (character.startsWith('\\')) return '\\\\';
+    if (character === '\n') return '\\n';
+    if (character === '\r') return '\\r';
+    if (character === '\t') return '\\t';
+    const code = character.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
+}
+
+function lintFile(path: string): LintedFile {
+  const read = readAgentFile(path);
+  const result = 'text' in read
+    ? lintAgentFile(read.text, { path, format: formatForPath(path).id, byteLength: read.byteLength })
+    : unreadableResult(path, read.unreadable);
   return { path, result, diagnostics: result.diagnostics };
 }
 
@@ -113,37 +193,49 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
  * - any other directory given by name: every `.md` under it, read by its file name (`*.agent.md` as Copilot).
  * With no path given, a directory without agent folders yields nothing rather than every Markdown file in it.
  */
-async function lintDirectory(directory: string, givenByName: boolean): Promise<LintedFile[]> {
+async function lintDirectory(directory: string, givenByName: boolean, report: (file: LintedFile) => void): Promise<void> {
   const enclosing = enclosingAgentFolder(directory);
-  if (enclosing) return lintFolders([{ ...enclosing, path: directory }]);
+  if (enclosing) return lintFolders([{ ...enclosing, path: directory }], report);
   const projects = findAgentProjects(directory, IGNORED_DIRECTORIES);
   if (projects.length > 0) {
-    const linted: LintedFile[] = [];
     for (const project of projects) {
-      linted.push(...(await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)))));
+      await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)), report);
     }
-    return linted;
+    return;
   }
-  if (!givenByName) return [];
+  if (!givenByName) return;
   const everyMarkdown: AgentFolder = { path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true };
-  return (await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)).map((file) => lintFile(file.path, file.size));
+  for (const file of await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)) {
+    report(file.unreadable ? unreadableFile(file.path, file.unreadable) : lintFile(file.path));
+  }
+}
+
+function unreadableFile(path: string, reason: string, format?: AgentFolder['format']): LintedFile {
+  const result = unreadableResult(path, reason, format);
+  return { path, result, diagnostics: result.diagnostics };
 }
 
 /** The agents of one project's folders, through a catalog so that duplicate names are reported. */
-async function lintFolders(folders: AgentFolder[]): Promise<LintedFile[]> {
+async function lintFolders(folders: AgentFolder[], report: (file: LintedFile) => void): Promise<void> {
   const catalog = new AgentCatalog(folders);
-  const paths: string[] = [];
+  const files: (string | LintedFile)[] = [];
   // Each name is ranked once at the end, not after every file that has it.
   await catalog.withRankingDeferred(async () => {
     for (const folder of folders) {
       for (const file of await findAgentFiles(folder)) {
-        const text = file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8');
-        catalog.update(file.path, text, file.size);
-        paths.push(file.path);
+        const read = file.unreadable ? { unreadable: file.unreadable } : readAgentFile(file.path);
+        if ('text' in read) {
+          catalog.update(file.path, read.text, read.byteLength);
+          files.push(file.path);
+        } else {
+          files.push(unreadableFile(file.path, read.unreadable, folder.format));
+        }
       }
     }
   });
-  return paths.map((path) => ({ path, result: catalog.get(path)!.result, diagnostics: catalog.diagnostics(path) }));
+  for (const file of files) {
+    report(typeof file === 'string' ? { path: file, result: catalog.get(file)!.result, diagnostics: catalog.diagnostics(file) } : file);
+  }
 }
 
 function toJson(file: LintedFile, path: string) {
@@ -176,12 +268,6 @@ function diagnosticJson(diagnostic: Diagnostic): DiagnosticJson {
     if (fixes.length > 1) json.fixes = fixes.map((fix) => ({ title: fix.title, edits: fix.edits }));
   }
   return json;
-}
-
-function countBySeverity(files: LintedFile[]): Record<'error' | 'warning', number> {
-  const counts = { error: 0, warning: 0 };
-  for (const file of files) for (const diagnostic of file.diagnostics) if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') counts[diagnostic.severity]++;
-  return counts;
 }
 
 if (require.main === module) {

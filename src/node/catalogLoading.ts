@@ -1,7 +1,6 @@
 // Filling the catalog from disk: discovery's files read and handed to `AgentCatalog.update`.
-import * as fs from 'node:fs';
 import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
-import { MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
+import { readAgentFile } from './agentFileReading';
 import { agentFolders, findAgentFiles } from './discovery';
 import { TimeSlices } from './timeSlices';
 
@@ -22,23 +21,17 @@ export async function discoverAgents(options: DiscoverOptions): Promise<AgentCat
   await catalog.withRankingDeferred(async () => {
     for (const file of files) {
       if (slices.due) await slices.next();
-      try {
-        catalog.update(file.path, file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8'), file.size);
-      } catch {
-        // Gone or unreadable since it was listed: Claude Code would not load it either.
-      }
+      // Gone or unreadable since it was listed, or a special file: Claude Code does not load it either.
+      if (file.unreadable) continue;
+      const read = readAgentFile(file.path);
+      if ('text' in read) catalog.update(file.path, read.text, read.byteLength);
     }
   });
   return catalog;
 }
 
-/** Reads one file into the catalog; a file over the size limit is not read at all. */
-export async function addFile(catalog: AgentCatalog, path: string, size?: number): Promise<CatalogChange> {
-  try {
-    const byteLength = size ?? (await fs.promises.stat(path)).size;
-    const text = byteLength > MAX_AGENT_FILE_BYTES ? '' : await fs.promises.readFile(path, 'utf8');
-    return catalog.update(path, text, byteLength);
-  } catch {
-    return catalog.remove(path);
-  }
+/** Reads one file into the catalog; a file over the size limit or not a regular file is not read at all. */
+export async function addFile(catalog: AgentCatalog, path: string): Promise<CatalogChange> {
+  const read = readAgentFile(path);
+  return 'text' in read ? catalog.update(path, read.text, read.byteLength) : catalog.remove(path);
 }

@@ -1,5 +1,5 @@
 // The Markdown document a run writes: header, quoted prompt, the answer as it streams, and a footer with the cost.
-import { redactSecrets } from './redact';
+import { redactSecrets, secretTailLength } from './redact';
 import type { RunEvent, UsageEvent } from './types';
 
 export interface RunHeader {
@@ -75,6 +75,8 @@ export class RunDocument {
   private content: string;
   private usage: Omit<UsageEvent, 'type'> = {};
   private answer = '';
+  /** Text not shown yet: its end may be the start of a secret that the next event completes. */
+  private heldBack = '';
 
   constructor(header: RunHeader, private readonly secrets: readonly (string | undefined)[] = []) {
     this.content = this.redact(formatRunHeader(header));
@@ -90,7 +92,7 @@ export class RunDocument {
       const { type: _type, ...reported } = event;
       this.usage = { ...this.usage, ...definedOnly(reported) };
     }
-    const added = this.redact(formatRunEvent(event));
+    const added = this.release(formatRunEvent(event));
     if (event.type === 'text') this.answer += added;
     this.content += added;
     return added;
@@ -99,10 +101,18 @@ export class RunDocument {
   /** Adds the footer and returns the text it appended. */
   finish(outcome: RunOutcome): string {
     // A cancel can cut an answer inside a code block, which would swallow the footer.
-    const fence = openFence(this.answer) ? '\n```' : '';
-    const added = this.redact(fence + formatRunFooter(this.usage, outcome));
+    const fence = openFence(this.answer + this.heldBack) ? '\n```' : '';
+    const added = this.release(fence + formatRunFooter(this.usage, outcome), true);
     this.content += added;
     return added;
+  }
+
+  /** Redacts and returns what can be shown of the held-back text and `text`, keeping back a possible secret's start. */
+  private release(text: string, final = false): string {
+    const combined = this.heldBack + text;
+    const held = final ? 0 : secretTailLength(combined, this.secrets);
+    this.heldBack = combined.slice(combined.length - held);
+    return this.redact(combined.slice(0, combined.length - held));
   }
 
   private redact(text: string): string {

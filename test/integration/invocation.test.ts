@@ -315,6 +315,28 @@ describe('invocation with Claude Code', function () {
     }
   });
 
+  it('names the project\'s settings hooks and .mcp.json servers before Claude Code runs any agent there', async function () {
+    if (!browserAvailable()) this.skip(); // answering the modal dialog needs the code-server runner's browser
+    const settings = inWorkspace('.claude', 'settings.json');
+    const mcp = inWorkspace('.mcp.json');
+    fs.writeFileSync(settings, JSON.stringify({ hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo project-hook' }] }] }, permissions: { defaultMode: 'acceptEdits' } }));
+    fs.writeFileSync(mcp, JSON.stringify({ mcpServers: { 'project-db': { command: 'npx', args: ['db-server'] } } }));
+    try {
+      const declined = vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
+      const dialog = await visibleDialog();
+      assert.equal(dialog.message, 'Run code-reviewer with Claude Code?');
+      for (const expected of ['SessionStart hook: echo project-hook (from .claude/settings.json)', 'MCP server project-db: npx db-server (from .mcp.json)', 'permission mode acceptEdits']) {
+        assert.ok(dialog.detail.includes(expected), `${expected} in: ${dialog.detail}`);
+      }
+      await clickDialogButton('Cancel');
+      assert.equal((await withTimeout(Promise.resolve(declined), 5_000, 'the declined run'))?.status, 'cancelled');
+      assert.deepEqual(processesWith(claude.marker), [], 'claude was not started');
+    } finally {
+      fs.rmSync(settings, { force: true });
+      fs.rmSync(mcp, { force: true });
+    }
+  });
+
   it('copies an answer from the Runs view', async () => {
     const run = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
     await vscode.commands.executeCommand('agentStudio.copyRunAnswer', run.id);

@@ -6,8 +6,12 @@ import type { TextPositions } from '../text/textPositions';
 import { KEY_SOURCE } from './keys';
 import type { Diagnostic, Fix } from '../types';
 
-/** Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere. */
-const CLAUDE_CODE_FRONTMATTER = /^---\s*\n([\s\S]*?)---\s*\n?/;
+/**
+ * Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere.
+ * It is never run: on `---` and a long run of blank lines with no closer it backtracks quadratically (a 1 MiB file took
+ * minutes). `splitFrontmatter` finds the same captures in one pass; test/unit/frontmatterSplit.test.ts compares the two.
+ */
+export const CLAUDE_CODE_FRONTMATTER_PATTERN = /^---\s*\n([\s\S]*?)---\s*\n?/;
 
 export interface FrontmatterBlock {
   /** The YAML text between the delimiters, as Claude Code passes it to its parser. */
@@ -18,13 +22,36 @@ export interface FrontmatterBlock {
   bodyStart: number;
 }
 
-export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
-  const match = CLAUDE_CODE_FRONTMATTER.exec(text);
-  if (!match) return undefined;
-  const yamlText = match[1];
-  const yamlStart = match[0].indexOf(yamlText, 3);
-  // `[\s\S]*?` is lazy, so the closing `---` is right after the YAML text.
-  return { yamlText, yamlStart, closeStart: yamlStart + yamlText.length, bodyStart: match[0].length };
+/**
+ * What the pattern captures, in linear time. `\s*\n` is greedy, so the YAML starts after the last `\n` of the
+ * whitespace run after the opener; the lazy `[\s\S]*?` ends at the first `---` after that; `\s*\n?` then takes the
+ * whole whitespace run after the closer. When no `---` follows, no earlier `\n` of the run can help (the run holds no
+ * `-`), which is the failure the pattern spends quadratic time proving. `carriageReturnIsLineFeed` answers for the text
+ * with every `\r` made a `\n` (both are whitespace, so only the opener's line break can differ) without copying it.
+ */
+export function splitFrontmatter(text: string, carriageReturnIsLineFeed = false): FrontmatterBlock | undefined {
+  if (!text.startsWith('---')) return undefined;
+  let lastNewline = -1;
+  let index = 3;
+  for (; index < text.length && isJavaScriptWhitespace(text.charCodeAt(index)); index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (carriageReturnIsLineFeed && code === 13)) lastNewline = index;
+  }
+  if (lastNewline === -1) return undefined;
+  const yamlStart = lastNewline + 1;
+  const closeStart = text.indexOf('---', yamlStart);
+  if (closeStart === -1) return undefined;
+  let bodyStart = closeStart + 3;
+  while (bodyStart < text.length && isJavaScriptWhitespace(text.charCodeAt(bodyStart))) bodyStart++;
+  return { yamlText: text.slice(yamlStart, closeStart), yamlStart, closeStart, bodyStart };
+}
+
+/** What `\s` matches in a JavaScript regular expression: WhiteSpace and LineTerminator, BOM included. */
+export function isJavaScriptWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** When the closing `---` sits inside a line, Claude Code has cut the front matter short there. */
@@ -59,9 +86,9 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
     });
   }
 
-  if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text.replace(/\r/g, '\n'))) {
+  if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text, true)) {
     return error(crLineEndings, 'This file uses CR-only line breaks; Claude Code needs `\\n` after `---` and skips it.', 0, Math.min(text.length, 3), {
-      title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replace(/\r/g, '\n') }],
+      title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replaceAll('\r', '\n') }],
     });
   }
 
@@ -110,11 +137,13 @@ export function explainMissingFrontmatter(positions: TextPositions): Diagnostic 
   return error(unclosedFrontmatter, 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));
 }
 
+/** The line of the first character that is not whitespace (a BOM counts as whitespace, as `trim()` has it). */
 function firstNonBlankLine(positions: TextPositions): number | undefined {
-  for (let line = 0; line < positions.lineCount; line++) {
-    if (positions.lineText(line).replace(BOM, '').trim() !== '') return line;
-  }
-  return undefined;
+  const text = positions.text;
+  let index = 0;
+  // One pass over the characters: slicing each blank line of a file of a million blank lines was most of its time.
+  while (index < text.length && isJavaScriptWhitespace(text.charCodeAt(index))) index++;
+  return index === text.length ? undefined : positions.positionAt(index).line;
 }
 
 const YAML_LINE = new RegExp(`^(${KEY_SOURCE}\\s*:|\\s+\\S|-\\s|#)`);
@@ -123,7 +152,7 @@ const FIRST_KEY_ON_OPENER = new RegExp(`^---[ \\t]*(${KEY_SOURCE}:.*)$`);
 /** Close an unclosed block after its last line that still looks like YAML (a key, an indented or list line, a comment). */
 function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix | undefined {
   let lastYamlLine = openerLine;
-  for (let line = openerLine + 1; line < positions.lineCount; line++) {
+  for (let line = openerLine + 1; positions.hasLine(line); line++) {
     const content = positions.lineText(line);
     if (!YAML_LINE.test(content)) break;
     lastYamlLine = line;
@@ -141,7 +170,7 @@ function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix 
 function unindentFix(positions: TextPositions, openerLine: number): Fix | undefined {
   const indent = /^\s*/.exec(positions.lineText(openerLine))![0];
   const edits = [];
-  for (let line = openerLine; line < positions.lineCount; line++) {
+  for (let line = openerLine; positions.hasLine(line); line++) {
     const content = positions.lineText(line);
     if (content.startsWith(indent)) {
       const start = positions.lineStartOffset(line);

@@ -6,6 +6,30 @@ import type { ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { attempt, describe } from './yamlDocument';
 
+/** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
+export const MAX_FLOW_NESTING = 100;
+
+/**
+ * Whether `[`/`{` ever nest deeper than `MAX_FLOW_NESTING`, counted over the whole text whatever quotes it holds: a
+ * cheap upper bound, exceeded only by text no person writes.
+ */
+export function flowNestingTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 || code === 123) {
+      if (++depth > MAX_FLOW_NESTING) return true;
+    } else if ((code === 93 || code === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+const TOO_DEEP: ParsedFrontmatter = Object.freeze({
+  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, flowNestingTooDeep: true,
+}) as ParsedFrontmatter;
+
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
 const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
 
@@ -19,7 +43,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   if (scanned && 'entries' in scanned) {
     return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: 0 };
   }
-  if (scanned) {
+  if (scanned && !flowNestingTooDeep(yamlText)) {
     const repair = repairLikeClaudeCode(yamlText);
     const rescanned = scanSimpleFrontmatter(repair.text);
     if (rescanned && 'entries' in rescanned) {
@@ -41,6 +65,7 @@ export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
 }
 
 function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
+  if (flowNestingTooDeep(yamlText)) return TOO_DEEP;
   const strict = attempt(yamlText);
   if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
 

@@ -10,7 +10,7 @@ import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes } from './sharedMetas';
+import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -64,6 +64,10 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
   const parsed = parse(block.yamlText);
   capture?.({ block, parsed, positions });
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
+  if (parsed.flowNestingTooDeep) {
+    context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+  }
   if (parsed.failed) {
     reportYamlFailure(context, format);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
@@ -97,6 +101,12 @@ function utf8Length(text: string): number {
     else length += 2;
   }
   return length;
+}
+
+/** A file that could not be read (`reason` ends "Cannot read this file: …"): Claude Code cannot load it either. */
+export function unreadableResult(path: string, reason: string, formatId?: AgentFormatId): LintResult {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return skipped(formatId ? formatById(formatId) : formatForPath(path), [createDiagnostic(unreadable, `Cannot read this file: ${reason}. Claude Code cannot load it either.`, range)]);
 }
 
 function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {

@@ -11,12 +11,20 @@ export class TextPositions {
   private scanned = 0;
   /** Offset of the next `\r` at or after `scanned` (the text's length when there is none); -1 before the first search. */
   private nextCarriageReturn = -1;
+  /** The same for `\n`: without it a file of CR-only lines searched to its end once per line, in quadratic time. */
+  private nextLineFeed = -1;
 
   constructor(readonly text: string) {}
 
   get lineCount(): number {
     this.scanTo(this.text.length);
     return this.lineStarts.length;
+  }
+
+  /** Whether the text has this line, finding line starts only as far as it; `lineCount` would find them all. */
+  hasLine(line: number): boolean {
+    this.scanToLine(line);
+    return line >= 0 && line < this.lineStarts.length;
   }
 
   positionAt(offset: number): Position {
@@ -80,8 +88,11 @@ export class TextPositions {
         const found = text.indexOf('\r', index);
         this.nextCarriageReturn = found === -1 ? text.length : found;
       }
-      const newline = text.indexOf('\n', index);
-      const lineFeed = newline === -1 ? text.length : newline;
+      if (this.nextLineFeed < index) {
+        const found = text.indexOf('\n', index);
+        this.nextLineFeed = found === -1 ? text.length : found;
+      }
+      const lineFeed = this.nextLineFeed;
       if (lineFeed === text.length && this.nextCarriageReturn === text.length) {
         index = text.length;
         break;

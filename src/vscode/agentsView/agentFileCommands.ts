@@ -1,11 +1,11 @@
 // The Agents view's context menu: reveal, duplicate, rename (the `name:` value and the file together), delete.
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { agentFileNameBase, agentFileSuffix } from '../../engine/formats/agentFiles';
 import { setNameEdit, uniqueName } from '../../engine/agents/agentEdits';
 import { applyTextEdits } from '../../engine/text/textEdits';
-import { checkNewAgentName } from '../../engine/agents/newAgent';
+import { checkNewAgentName, type NameProblem } from '../../engine/agents/newAgent';
+import { pathTaken, siblingAgentFile } from '../../node/agentFileTargets';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { nameValidation, plainText } from '../base/plainText';
 import type { AgentFileItem } from './agentsViewItems';
@@ -24,32 +24,39 @@ function agentNames(service: AgentCatalogService): Set<string> {
   return new Set(service.current.entries().flatMap((entry) => (entry.result.agent ? [entry.result.agent.name] : [])));
 }
 
-/** The file an agent named `name` gets beside `path`, of the same kind. */
-function siblingPath(path: string, name: string): string {
-  return nodePath.join(nodePath.dirname(path), `${name}${agentFileSuffix(path) || '.md'}`);
-}
-
-async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem): Promise<vscode.Uri> {
+async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem): Promise<vscode.Uri | undefined> {
   const text = (await vscode.workspace.fs.readFile(item.uri)).toString();
-  const base = item.entry.result.agent?.name ?? agentFileNameBase(item.entry.path);
+  const sourcePath = item.entry.path;
+  // The copy is named after the agent, unless its name cannot be a file name here (`../x`, `a:b`): then after the file.
+  const agentName = item.entry.result.agent?.name;
+  const base = agentName !== undefined && 'path' in siblingAgentFile(sourcePath, `${agentName}-copy`) ? agentName : agentFileNameBase(sourcePath);
   const taken = agentNames(service);
   let name = uniqueName(base, taken);
-  while (fs.existsSync(siblingPath(item.entry.path, name))) name = uniqueName(name, taken);
+  const targetFor = (candidate: string) => siblingAgentFile(sourcePath, candidate);
+  for (let target = targetFor(name); 'path' in target && pathTaken(target.path); target = targetFor(name)) name = uniqueName(name, taken);
+  const target = targetFor(name);
+  if ('refused' in target) {
+    void vscode.window.showErrorMessage(plainText(target.refused));
+    return undefined;
+  }
   const edit = setNameEdit(text, name);
-  const target = vscode.Uri.file(siblingPath(item.entry.path, name));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(edit ? applyTextEdits(text, [edit]) : text));
-  await service.schedule(target);
-  await vscode.window.showTextDocument(target);
-  return target;
+  const targetUri = vscode.Uri.file(target.path);
+  await vscode.workspace.fs.writeFile(targetUri, Buffer.from(edit ? applyTextEdits(text, [edit]) : text));
+  await service.schedule(targetUri);
+  await vscode.window.showTextDocument(targetUri);
+  return targetUri;
 }
 
 /** Renames the agent: its `name:` value and its file, in one WorkspaceEdit. Resolves to the new file, if renamed. */
 async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string): Promise<vscode.Uri | undefined> {
   const oldPath = item.entry.path;
   const currentName = item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
-  const problemFor = (name: string) => {
-    const target = siblingPath(oldPath, name);
-    return checkNewAgentName(name, target !== oldPath && fs.existsSync(target) ? nodePath.basename(target) : undefined);
+  const problemFor = (name: string): NameProblem | undefined => {
+    const target = siblingAgentFile(oldPath, name);
+    const existing = 'path' in target && target.path !== oldPath && pathTaken(target.path) ? nodePath.basename(target.path) : undefined;
+    const problem = checkNewAgentName(name, existing, agentFileSuffix(oldPath) || '.md');
+    // Also what the name checks cannot know: where the file would land.
+    return problem?.severity === 'error' || !('refused' in target) ? problem : { severity: 'error', message: target.refused };
   };
   const newName = givenName ?? (await vscode.window.showInputBox({
     title: vscode.l10n.t('Rename Agent'),
@@ -62,13 +69,14 @@ async function renameAgent(service: AgentCatalogService, item: AgentFileItem, gi
   }));
   if (newName === undefined || newName === currentName) return undefined;
   const problem = problemFor(newName);
-  if (problem?.severity === 'error') {
-    void vscode.window.showErrorMessage(plainText(problem.message));
+  const target = siblingAgentFile(oldPath, newName);
+  if (problem?.severity === 'error' || 'refused' in target) {
+    void vscode.window.showErrorMessage(plainText(problem?.message ?? ('refused' in target ? target.refused : '')));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(item.uri);
   const nameEdit = setNameEdit(document.getText(), newName);
-  const newUri = vscode.Uri.file(siblingPath(oldPath, newName));
+  const newUri = vscode.Uri.file(target.path);
   const edit = new vscode.WorkspaceEdit();
   if (nameEdit) edit.set(item.uri, [toVscodeTextEdit(nameEdit)]);
   if (newUri.fsPath !== oldPath) edit.renameFile(item.uri, newUri);

@@ -1,7 +1,7 @@
 // `agentStudio.newAgent`: asks name, description, scope, model, tools and colour, writes a valid agent file, opens it.
 // Every answer can also be passed as an argument, which skips its question (scripts and tests use that).
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { agentFileInFolder, pathTaken } from '../../node/agentFileTargets';
 import * as vscode from 'vscode';
 import { checkNewAgentDescription, checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../../engine/agents/newAgent';
 import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
@@ -30,7 +30,7 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
     ...(vscode.workspace.workspaceFolders ?? []).map((folder) => nodePath.join(folder.uri.fsPath, ...agentFolderSegments)),
     nodePath.join(service.homeDirectory, ...agentFolderSegments),
   ];
-  const existingFile = (name: string) => candidateFolders().map((folder) => nodePath.join(folder, `${name}.md`)).find((path) => fs.existsSync(path));
+  const existingFile = (name: string) => candidateFolders().map((folder) => nodePath.join(folder, `${name}.md`)).find(pathTaken);
 
   const name = args.name ?? (await vscode.window.showInputBox({
     title, prompt: vscode.l10n.t('The agent\'s name, how Claude Code addresses it (e.g. code-reviewer)'), ignoreFocusOut: true,
@@ -58,12 +58,14 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
   const color = args.color ?? (await pickOne(title, vscode.l10n.t('Colour'), 'color'));
   if (color === cancelled) return undefined;
 
-  const target = vscode.Uri.file(nodePath.join(folder, `${name}.md`));
-  const problem = checkNewAgentName(name, fs.existsSync(target.fsPath) ? target.fsPath : undefined);
-  if (problem?.severity === 'error') {
-    void vscode.window.showErrorMessage(plainText(problem.message));
+  // A name given by a script or keybinding has not been through the input box's checks.
+  const file = agentFileInFolder(folder, name);
+  const problem = 'refused' in file ? { message: file.refused, severity: 'error' } : checkNewAgentName(name, pathTaken(file.path) ? file.path : undefined);
+  if ('refused' in file || problem?.severity === 'error') {
+    void vscode.window.showErrorMessage(plainText(problem!.message));
     return undefined;
   }
+  const target = vscode.Uri.file(file.path);
   await vscode.workspace.fs.writeFile(target, Buffer.from(renderNewAgent({ name, description, model, tools, color })));
   await service.schedule(target);
   await vscode.window.showTextDocument(target);

@@ -99,9 +99,9 @@ export class AgentCatalogService extends Disposable {
         merge(this.catalog.remove(path));
         merge(this.catalog.removeUnder(path));
       } else if (stat.isDirectory()) {
-        for (const file of await this.agentFilesUnder(path)) merge(await addFile(this.catalog, file.path, file.size));
+        for (const file of await this.agentFilesUnder(path)) merge(await addFile(this.catalog, file.path));
       } else if (this.agentFolderOf(vscode.Uri.file(path))) {
-        merge(await addFile(this.catalog, path, stat.size));
+        merge(await addFile(this.catalog, path));
       }
     }
     const removed = new Set(change.removed);

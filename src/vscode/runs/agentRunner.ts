@@ -59,7 +59,7 @@ export class AgentRunner {
       return fail(asProviderError(error), setting === 'auto' ? undefined : setting);
     }
     const { provider } = prepared;
-    if (provider.id === 'claude-code' && !(await confirmAgentRisks(agent, text!, this.state))) {
+    if (provider.id === 'claude-code' && !(await confirmAgentRisks(agent, text!, this.state, cwd))) {
       notStarted();
       run.finish('cancelled');
       return run;

@@ -84,8 +84,26 @@ describe('providers: run document', () => {
     assert.match(document.markdown, /- \*\*Model:\*\* default/);
   });
 
-  it('redacts bearer tokens and short secrets are left alone to spare ordinary words', () => {
+  it('redacts bearer tokens and every configured key, however short', () => {
     assert.equal(redactSecrets('Authorization: Bearer abcdefghijk123'), 'Authorization: [redacted]');
-    assert.equal(redactSecrets('the word unused stays', ['unused']), 'the word unused stays');
+    assert.equal(redactSecrets('the key k3y is shown', ['k3y']), 'the key [redacted] is shown');
+    assert.equal(redactSecrets('abc-long and abc', ['abc', 'abc-long']), '[redacted] and [redacted]');
+  });
+
+  it('never shows a key split across streamed events, at any split point', () => {
+    const key = 'sk-ant-api03-abcdefghijklmnop';
+    for (const short of [false, true]) {
+      const secret = short ? 'k3y' : key;
+      const answer = `Your key ${secret} was in the log; also ${secret}`;
+      for (let first = 1; first < answer.length; first++) {
+        for (const second of [first + 1, first + 3, answer.length]) {
+          const document = new RunDocument(header, [secret]);
+          const shown = [answer.slice(0, first), answer.slice(first, second), answer.slice(second)]
+            .map((text) => document.append({ type: 'text', text })).join('') + document.finish({ status: 'completed' });
+          assert.ok(!shown.includes(secret) && !document.markdown.includes(secret), `split at ${first}/${second}: ${shown}`);
+          assert.ok(shown.includes('Your key [redacted] was in the log; also [redacted]'), shown);
+        }
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AgentCatalog } from '../../../../src/engine/catalog/catalog';
 import { allDiagnosticCodes } from '../../../../src/engine/lint/diagnosticCodes';
-import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { lintAgentFile, unreadableResult } from '../../../../src/engine/lint/lint';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Diagnostic, Range } from '../../../../src/engine/types';
 import { agentFolders } from '../../../../src/node/discovery';
@@ -51,6 +51,8 @@ function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic
   if (!fs.statSync(fixture).isDirectory()) {
     const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
     const folder = code.startsWith('copilot/') ? '.github/agents' : '.claude/agents';
+    // Reported by the node layer for a file it cannot read, which no fixture's text can be.
+    if (code === 'agent/unreadable') return { diagnostics: unreadableResult(`${folder}/${path.basename(fixture)}`, 'it is a named pipe, not a regular file').diagnostics, range };
     return { diagnostics: lintAgentFile(text, { path: `${folder}/${path.basename(fixture)}`, ...lintOptions[code] }).diagnostics, range };
   }
   const catalog = new AgentCatalog(agentFolders([path.join(fixture, 'project')], path.join(fixture, 'home')));

@@ -36,6 +36,25 @@ describe('hostile input', () => {
     assert.equal(lintBomb('.github/agents/bomb.agent.md', 'target').loads, true);
   });
 
+  // Issue 14: 1 MiB of `[` took 8 s and 1.1 GB of heap in `yaml`; 5,000 unclosed `[` exhaust the process.
+  for (const [shape, nest] of [['unclosed [', (depth: number) => '['.repeat(depth)], ['unclosed {', (depth: number) => '{'.repeat(depth)], ['closed [ ]', (depth: number) => '['.repeat(depth) + ']'.repeat(depth)]] as const) {
+    it(`refuses flow collections nested deeper than 100 levels (${shape}, up to 1 MiB) with a diagnostic, in bounded heap`, () => {
+      for (const depth of [101, 5_000, 1_048_000]) {
+        const before = process.memoryUsage().heapUsed;
+        const result = lint(`---\nname: deep\ndescription: d\nx: ${nest(depth).slice(0, 1_048_000)}\n---\n`);
+        assert.ok(process.memoryUsage().heapUsed - before < 100 * 1024 * 1024, 'heap stays bounded');
+        assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/yaml-too-deep'], `depth ${depth}`);
+        assert.equal(result.loads, false);
+      }
+    });
+  }
+
+  it('still reads flow collections nested 100 levels deep', () => {
+    const result = lint(`---\nname: deep\ndescription: d\nx: ${'['.repeat(100)}${']'.repeat(100)}\n---\n`);
+    assert.equal(result.loads, true);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/unknown-key']);
+  });
+
   it('does not parse a file over 1 MiB', () => {
     const text = `---\nname: big\ndescription: ${'x'.repeat(1_048_600)}\n---\n`;
     const started = performance.now();
