@@ -21,7 +21,6 @@ export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile> = {
   documentationUrl: 'https://docs.anthropic.com/en/docs/claude-code/sub-agents',
   toolName: 'Claude Code',
   locations: [{ segments: ['.claude', 'agents'], recursive: true, inHomeDirectory: true }],
-  claimsFileName: () => false,
   fields: newestClaudeCodeProfile.fields,
   tools: newestClaudeCodeProfile.tools,
   profiles: claudeCodeProfiles,

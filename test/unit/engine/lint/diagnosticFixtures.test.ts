@@ -8,7 +8,6 @@ import { allDiagnosticCodes } from '../../../../src/engine/lint/diagnosticCodes'
 import { lintAgentFile, unreadableResult } from '../../../../src/engine/lint/lint';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Diagnostic, Range } from '../../../../src/engine/types';
-import { readAgentFile } from '../../../../src/node/agentFileReading';
 import { agentFolders } from '../../../../src/node/discovery';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'diagnostics');
@@ -49,16 +48,11 @@ function markdownFiles(directory: string): string[] {
 
 /** The diagnostics of the marked file: linted alone, or filed in a catalog of the fixture folder's project and home. */
 function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic[]; range?: Range } {
-  // A folder named like an agent file stands for every file that cannot be read; nothing in it can be marked, and the
-  // diagnostic sits at the file's start.
-  if (fixture.endsWith('.md') && fs.statSync(fixture).isDirectory()) {
-    const read = readAgentFile(fixture);
-    assert.ok('unreadable' in read, `${code}: the fixture was read`);
-    return { diagnostics: unreadableResult(fixture, read.unreadable).diagnostics, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  }
   if (!fs.statSync(fixture).isDirectory()) {
     const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
     const folder = code.startsWith('copilot/') ? '.github/agents' : '.claude/agents';
+    // Reported by the node layer for a file it cannot read, which no fixture's text can be.
+    if (code === 'agent/unreadable') return { diagnostics: unreadableResult(`${folder}/${path.basename(fixture)}`, 'it is a named pipe, not a regular file').diagnostics, range };
     return { diagnostics: lintAgentFile(text, { path: `${folder}/${path.basename(fixture)}`, ...lintOptions[code] }).diagnostics, range };
   }
   const catalog = new AgentCatalog(agentFolders([path.join(fixture, 'project')], path.join(fixture, 'home')));

@@ -2,7 +2,11 @@
 // take their behaviour switches and lists from the profile they are given, and messages name its version.
 import type { FieldSchema, ToolSchema } from '../../fieldSchema';
 
-/** How the loader of this version treats a file before and around parsing (measured with the real CLI). */
+/**
+ * How the loader of this version treats a file before and around parsing (measured with the real CLI). The rules read
+ * `hooksMustBeEventMap` (rules/hooks.ts) and the linter `maxFileBytes`; the other switches are declared for the next
+ * profile, whose rules will read them (with one profile, every value is 2.1.197's behaviour, which the code follows).
+ */
 export interface ClaudeCodeLoaderBehaviour {
   /** Whether a UTF-8 byte-order mark before `---` is skipped over (when not, the file is skipped). */
   stripsOneBom: boolean;
