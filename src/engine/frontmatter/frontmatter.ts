@@ -142,7 +142,11 @@ function firstNonBlankLine(positions: TextPositions): number | undefined {
   const text = positions.text;
   let index = 0;
   // One pass over the characters: slicing each blank line of a file of a million blank lines was most of its time.
-  while (index < text.length && isJavaScriptWhitespace(text.charCodeAt(index))) index++;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13 || code === 32 || code === 9) continue;
+    if (!isJavaScriptWhitespace(code)) break;
+  }
   return index === text.length ? undefined : positions.positionAt(index).line;
 }
 
