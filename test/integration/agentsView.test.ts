@@ -136,7 +136,7 @@ describe('Agents view', () => {
       assert.equal(renamed, undefined);
       assert.equal(fs.existsSync(inWorkspace('escaped.md')), false);
       assert.ok(fs.existsSync(hostile), 'the file is not renamed');
-      if (browserAvailable()) assert.match(await visibleText('.notifications-toasts .notification-list-item-message'), /no \/ or \\/);
+      if (browserAvailable()) assert.match(await visibleText('.notifications-toasts .notification-list-item-message'), /no '\/' or '\\'/);
 
       await vscode.commands.executeCommand('notifications.clearAll');
       const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentStudio.newAgent', {

@@ -142,7 +142,11 @@ function firstNonBlankLine(positions: TextPositions): number | undefined {
   const text = positions.text;
   let index = 0;
   // One pass over the characters: slicing each blank line of a file of a million blank lines was most of its time.
-  while (index < text.length && isJavaScriptWhitespace(text.charCodeAt(index))) index++;
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13 || code === 32 || code === 9) continue;
+    if (!isJavaScriptWhitespace(code)) break;
+  }
   return index === text.length ? undefined : positions.positionAt(index).line;
 }
 
@@ -159,11 +163,23 @@ function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix 
   }
   if (lastYamlLine === openerLine) return undefined;
   const insertAt = positions.lineEndOffset(lastYamlLine);
-  return {
-    title: 'Close the front matter with `---`',
-    isPreferred: true,
-    edits: [{ range: positions.rangeOf(insertAt, insertAt), newText: `${positions.eol}---` }],
-  };
+  const text = positions.text;
+  const closer = `${positions.eol}---`;
+  if (!hasLoneCarriageReturn(text)) {
+    return { title: 'Close the front matter with `---`', isPreferred: true, edits: [{ range: positions.rangeOf(insertAt, insertAt), newText: closer }] };
+  }
+  // A lone `\r` is no line break to Claude Code (it needs `\n` after `---`), nor to its YAML parser: closing alone would
+  // leave the file skipped, so the fix also makes every lone `\r` a `\n`.
+  const closed = text.slice(0, insertAt) + closer + text.slice(insertAt);
+  const converted = closed.includes('\r\n') ? closed.split('\r\n').map((part) => part.replaceAll('\r', '\n')).join('\r\n') : closed.replaceAll('\r', '\n');
+  return { title: 'Close the front matter with `---` and end lines with LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: converted }] };
+}
+
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
+    if (text.charCodeAt(index + 1) !== 10) return true;
+  }
+  return false;
 }
 
 /** Remove the indentation the opener has from every line of the block, up to and including the closer. */

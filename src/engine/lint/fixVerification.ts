@@ -5,6 +5,15 @@ import { applyTextEdits } from '../text/textEdits';
 import type { Diagnostic, Fix, LintResult, TextEdit } from '../types';
 import { fixAllEdits } from './fixAll';
 
+/**
+ * Trying a fix lints the whole file again, so the tries a file gets are bounded: a file of 80,000 duplicate keys would
+ * otherwise lint a megabyte 80,000 times. Fixes beyond the budget cannot be checked, so they are not offered; real
+ * files have a handful.
+ */
+const MAX_TRIES = 64;
+/** And by bytes linted in all: four re-lints of a file of 1 MiB. */
+const MAX_TRIED_BYTES = 4 * 1024 * 1024;
+
 /** Lints a text under one profile, without verifying fixes (verifying the fixes of fixes would never end). */
 export type ProfileLinter<Profile> = (text: string, profile: Profile) => LintResult;
 
@@ -59,6 +68,8 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
     return linted;
   };
   const fixedUnder = new Map<string, Map<Profile, LintResult>>();
+  let tries = 0;
+  let triedBytes = 0;
   const fixed = (fixedText: string, candidate: Profile) => {
     let byProfile = fixedUnder.get(fixedText);
     if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
@@ -67,6 +78,9 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
     return linted;
   };
   return (edits, removesCode) => {
+    tries++;
+    triedBytes += text.length * profiles.length;
+    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES) return false;
     let fixedText: string;
     try {
       fixedText = applyTextEdits(text, edits);

@@ -45,11 +45,12 @@ export function generateFrontmatterFix(positions: TextPositions, path: string): 
   const paragraph = firstParagraph(lines, headingIndex + 1);
   const description = (paragraph ?? (heading ? `Use this agent for ${heading}.` : `Use this agent for ${fileName}.`)).replaceAll('---', '\u2014');
   const eol = positions.eol;
+  // A byte-order mark before `---` hides the front matter from Claude Code: the new block takes its place.
   const bomLength = text.startsWith('\uFEFF') ? 1 : 0;
   return {
     title: `Add front matter (name: ${name})`,
     isPreferred: true,
-    edits: [{ range: positions.rangeOf(bomLength, bomLength), newText: ['---', `name: ${name}`, `description: ${quoteYamlString(description)}`, '---', '', ''].join(eol) }],
+    edits: [{ range: positions.rangeOf(0, bomLength), newText: ['---', `name: ${name}`, `description: ${quoteYamlString(description)}`, '---', '', ''].join(eol) }],
   };
 }
 

@@ -173,7 +173,12 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];
-    const removeEnd = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
+    // The entry's own lines only: comments between it and the next key stay (they were deleted with it).
+    const nextKeyLine = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
+    let lastContent = Math.max(entry.keyEnd, entry.valueEnd);
+    while (lastContent > entry.keyEnd && /\s/.test(context.yamlText[lastContent - 1])) lastContent--;
+    const lineBreak = context.yamlText.indexOf('\n', lastContent);
+    const removeEnd = Math.min(nextKeyLine, lineBreak === -1 ? context.yamlText.length : lineBreak + 1);
     const removable = context.yamlText.slice(lineStart, entry.keyStart).trim() === '' && removeEnd > lineStart;
     context.report(duplicateKey, `\`${entry.key}\` appears again on line ${laterLine}; Claude Code uses that one and ignores this.`, context.keyRange(entry),
       removable ? { title: `Delete this ignored \`${entry.key}\``, isPreferred: true, edits: [context.edit(lineStart, removeEnd, '')] } : undefined);

@@ -18,7 +18,7 @@ const corpus = fs.readdirSync(corpusFolder).filter((name) => name.endsWith('.md'
 function assertInside(range: Range, positions: TextPositions, text: string): void {
   for (const position of [range.start, range.end]) {
     assert.ok(position.line >= 0 && position.line < positions.lineCount, `line ${position.line} inside ${positions.lineCount} lines`);
-    assert.ok(position.character >= 0 && position.character <= positions.lineText(position.line).length + 2, `character ${position.character} inside line ${position.line}`);
+    assert.ok(position.character >= 0 && position.character <= positions.lineText(position.line).length, `character ${position.character} inside line ${position.line} (never past its end)`);
     assert.ok(positions.offsetAt(position) <= text.length);
   }
   assert.ok(positions.offsetAt(range.start) <= positions.offsetAt(range.end), 'start before end');
