@@ -88,6 +88,11 @@ export async function showWithDiagnostics(uri: vscode.Uri): Promise<vscode.Diagn
 }
 
 export async function closeAllEditors(): Promise<void> {
+  // An editor a test left with unsaved changes would stop every later test at a "save changes?" dialog.
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
