@@ -8,7 +8,7 @@ import { completeFrontmatter } from '../../src/core/completion';
 import { lintAgentFile } from '../../src/core/lint';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentFileLanguages } from '../../src/features/agentFileSelector';
-import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, showWithDiagnostics, until, untilDiagnostics } from './agentStudio';
+import { agentPath, agentStudioApi, closeAllEditors, codeAction, inWorkspace, showWithDiagnostics, until, untilDiagnostics } from './agentStudio';
 import { browserAvailable, pressKey, takeScreenshot, typeText, visibleQuickPick, visibleText, visibleTexts } from './workbenchBrowser';
 
 /**
@@ -155,6 +155,8 @@ describe(`agent files in VS Code ${vscode.version}'s own language for them`, () 
     if (!browserAvailable()) this.skip();
     const editor = await openCopy('broken-unindented-example.md', 'language-mode-quick-fix.md');
     const [error] = errorsOf(await untilDiagnostics(editor.document.uri, (diagnostics) => errorsOf(diagnostics).length > 0, 'the error for unindented example lines'));
+    // The fix is offered once the workbench has the diagnostic too (the request below goes through it), not before.
+    await codeAction(editor.document.uri, error.range, vscode.CodeActionKind.QuickFix, (action) => action.title === 'Turn the description into a `|` block');
     await placeCursor(editor, error.range.start);
     await pressKey('Control+.');
     const titles = await visibleTexts('.action-widget .monaco-list-row.action');
