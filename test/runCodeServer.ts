@@ -33,7 +33,8 @@ const resultsRoot = path.join(repoRoot, 'test-results');
 const resultsDirOf = (version: TestedVersion) => path.join(resultsRoot, `vscode-${version.vscode}`);
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 const startTimeoutMs = Number(process.env.AGENT_STUDIO_START_TIMEOUT_MS || 120_000);
-const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 600_000);
+// A bound on a hung suite, per window; a healthy one takes 3 to 6 minutes on a busy 2-core machine.
+const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 900_000);
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',

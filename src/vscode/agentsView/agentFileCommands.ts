@@ -47,7 +47,7 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem)
   return targetUri;
 }
 
-/** Renames the agent: its `name:` value and its file, in one WorkspaceEdit. Resolves to the new file, if renamed. */
+/** Renames the agent: its `name:` value, then its file. Resolves to the new file, if renamed. */
 async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string): Promise<vscode.Uri | undefined> {
   const oldPath = item.entry.path;
   const currentName = item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
@@ -77,15 +77,20 @@ async function renameAgent(service: AgentCatalogService, item: AgentFileItem, gi
   const document = await vscode.workspace.openTextDocument(item.uri);
   const nameEdit = setNameEdit(document.getText(), newName);
   const newUri = vscode.Uri.file(target.path);
-  const edit = new vscode.WorkspaceEdit();
-  if (nameEdit) edit.set(item.uri, [toVscodeTextEdit(nameEdit)]);
-  if (newUri.fsPath !== oldPath) edit.renameFile(item.uri, newUri);
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not rename {0}.', nodePath.basename(oldPath)));
-    return undefined;
+  const couldNot = () => void vscode.window.showErrorMessage(vscode.l10n.t('Could not rename {0}.', nodePath.basename(oldPath)));
+  if (nameEdit) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(item.uri, [toVscodeTextEdit(nameEdit)]);
+    if (!(await vscode.workspace.applyEdit(edit))) return couldNot();
   }
-  // applyEdit leaves the edited document dirty; the agent is only renamed for Claude Code once it is on disk.
-  await (await vscode.workspace.openTextDocument(newUri)).save();
+  // Saved before the file moves: VS Code 1.139 does not carry an open editor's unsaved edit across a rename (the moved
+  // file kept the old name, the edit stayed in an editor of the old path). The agent is renamed for Claude Code on disk.
+  await document.save();
+  if (newUri.fsPath !== oldPath) {
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(item.uri, newUri);
+    if (!(await vscode.workspace.applyEdit(move))) return couldNot();
+  }
   await Promise.all([service.schedule(item.uri), service.schedule(newUri)]);
   return newUri;
 }

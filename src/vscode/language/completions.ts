@@ -20,7 +20,8 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
     if (!folder) return [];
     const text = document.getText();
     // In VS Code's Agent mode, what it completes itself is not offered a second time.
-    const items = completeFrontmatter(text, fromVscodePosition(position), folder.format).filter((item) => !vscodeOffers(item, { languageId: document.languageId, fileName: document.uri.fsPath, text, lineText: document.lineAt(position.line).text }, folder.format));
+    const cursor = fromVscodePosition(position);
+    const items = completeFrontmatter(text, cursor, folder.format).filter((item) => !vscodeOffers(item, { languageId: document.languageId, fileName: document.uri.fsPath, text, lineText: document.lineAt(position.line).text }, folder.format, cursor));
     return items.map((item) => {
       const completion = new vscode.CompletionItem(item.label, kinds[item.kind]);
       completion.detail = item.detail;
