@@ -106,7 +106,7 @@ describe('Agents view', () => {
     api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
     const item = api.agentsView.itemFor(planner);
     assert.ok(item, 'the view shows planner.agent.md');
-    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item);
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item, 'planner-copy');
     assert.equal(copy.fsPath, inWorkspace('.github', 'agents', 'planner-copy.agent.md'));
     await until(api.catalog.onDidChange, () => api.catalog.current.get(copy.fsPath), 'the copy in the catalog');
     const renamed = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.renameAgent', api.agentsView.itemFor(copy.fsPath), 'designer');

@@ -5,13 +5,9 @@ import * as vscode from 'vscode';
 import { descriptionLead } from '../../engine/agents/agent';
 import type { CatalogEntry } from '../../engine/catalog/catalog';
 import type { AgentFolder } from '../../engine/formats/agentFiles';
-import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
-import { valuesOf } from '../../engine/formats/fieldSchema';
 import type { Diagnostic } from '../../engine/types';
+import { agentThemeColor } from '../base/agentColors';
 
-/** Claude Code's agent colours (its field data), as theme colours every theme defines; charts have no pink or cyan. */
-const themeColorsWithoutChart: Record<string, string> = { pink: 'terminal.ansiBrightMagenta', cyan: 'terminal.ansiCyan' };
-const AGENT_COLORS: Record<string, string> = Object.fromEntries(valuesOf(claudeCodeFormat.fields, 'color').map((color) => [color, themeColorsWithoutChart[color] ?? `charts.${color}`]));
 
 /** Where a path lives, for people: relative to its workspace folder, or `~/...`. */
 export function displayPath(path: string): string {
@@ -111,7 +107,7 @@ export class AgentFileItem extends vscode.TreeItem {
   private icon(color: string | undefined): vscode.ThemeIcon {
     if (this.status === 'skipped') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'));
     if (this.status === 'shadowed') return new vscode.ThemeIcon('robot', new vscode.ThemeColor('disabledForeground'));
-    return new vscode.ThemeIcon('robot', color && AGENT_COLORS[color] ? new vscode.ThemeColor(AGENT_COLORS[color]) : undefined);
+    return new vscode.ThemeIcon('robot', agentThemeColor(color));
   }
 
   private tooltipFor(entry: CatalogEntry, problems: string | undefined, status: string | undefined): vscode.MarkdownString {

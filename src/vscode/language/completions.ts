@@ -1,6 +1,7 @@
 // Completions in agent front matter: keys, enumerated values and tool names, from the schema via src/engine/language/completion.ts.
 import * as vscode from 'vscode';
 import { completeFrontmatter, type CompletionItem } from '../../engine/language/completion';
+import { agentColorSwatch } from '../base/agentColors';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { fromVscodePosition, toVscodeRange } from '../base/vscodeRanges';
 import { agentFileSelector } from '../base/agentFileSelector';
@@ -22,9 +23,11 @@ export class AgentCompletionProvider implements vscode.CompletionItemProvider {
     // In VS Code's Agent mode, what it completes itself is not offered a second time.
     const items = completeFrontmatter(text, fromVscodePosition(position), folder.format).filter((item) => !vscodeOffers(item, { languageId: document.languageId, fileName: document.uri.fsPath, text, lineText: document.lineAt(position.line).text }, folder.format));
     return items.map((item) => {
-      const completion = new vscode.CompletionItem(item.label, kinds[item.kind]);
+      const swatch = item.kind === 'value' && item.detail === 'color' ? agentColorSwatch(item.label) : undefined;
+      const completion = new vscode.CompletionItem(item.label, swatch ? vscode.CompletionItemKind.Color : kinds[item.kind]);
       completion.detail = item.detail;
-      completion.documentation = new vscode.MarkdownString(item.documentation);
+      // The suggest widget draws a colour item's swatch from a plain-string documentation that ends in the colour.
+      completion.documentation = swatch ? `${item.documentation} ${swatch}` : new vscode.MarkdownString(item.documentation);
       completion.insertText = item.isSnippet ? new vscode.SnippetString(item.insertText) : item.insertText;
       completion.range = toVscodeRange(item.range);
       completion.sortText = item.sortText;

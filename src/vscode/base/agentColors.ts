@@ -1,0 +1,30 @@
+// Claude Code's eight agent colours as VS Code shows them: a theme colour for icons (so themes adapt it) and a fixed
+// swatch for completions, whose colour preview only understands literal colours.
+import * as vscode from 'vscode';
+
+const AGENT_COLORS: Record<string, { theme: string; swatch: string }> = {
+  red: { theme: 'charts.red', swatch: '#e5484d' },
+  blue: { theme: 'charts.blue', swatch: '#3b82f6' },
+  green: { theme: 'charts.green', swatch: '#22c55e' },
+  yellow: { theme: 'charts.yellow', swatch: '#eab308' },
+  purple: { theme: 'charts.purple', swatch: '#a855f7' },
+  orange: { theme: 'charts.orange', swatch: '#f97316' },
+  pink: { theme: 'terminal.ansiBrightMagenta', swatch: '#ec4899' },
+  cyan: { theme: 'terminal.ansiCyan', swatch: '#06b6d4' },
+};
+
+export function agentThemeColor(color: string | undefined): vscode.ThemeColor | undefined {
+  const known = color !== undefined && Object.hasOwn(AGENT_COLORS, color) ? AGENT_COLORS[color] : undefined;
+  return known && new vscode.ThemeColor(known.theme);
+}
+
+/** A filled circle in the agent's colour, for quick picks. */
+export function agentColorIcon(color: string): vscode.ThemeIcon | undefined {
+  const themeColor = agentThemeColor(color);
+  return themeColor && new vscode.ThemeIcon('circle-filled', themeColor);
+}
+
+/** `#rrggbb` for the suggest widget's colour preview. */
+export function agentColorSwatch(color: string): string | undefined {
+  return Object.hasOwn(AGENT_COLORS, color) ? AGENT_COLORS[color].swatch : undefined;
+}
