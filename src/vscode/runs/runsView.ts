@@ -23,10 +23,11 @@ export class RunItem extends vscode.TreeItem {
   refresh(): void {
     const { run } = this;
     const prompt = run.origin.prompt.replace(/\s+/g, ' ').trim();
-    const duration = run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : vscode.l10n.t('running');
+    const duration = run.status !== 'running' ? formatDuration(run.durationMs) : vscode.l10n.t('running');
     this.description = `${duration} · ${prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt}`;
     this.iconPath = statusIcons[run.status];
-    this.contextValue = `agentRun.${run.status}`;
+    // `.answered` is what the menus key Copy Answer and Insert Answer on: a run that failed before answering has nothing to copy.
+    this.contextValue = `agentRun.${run.status}${run.answer ? '.answered' : ''}`;
     this.command = { command: 'agentStudio.openRun', title: vscode.l10n.t('Open Run'), arguments: [this] };
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${run.agentName} · ${run.providerId ? providerLabels[run.providerId] : vscode.l10n.t('not started')}${run.model ? ` · ${run.model}` : ''}\n\n`);
