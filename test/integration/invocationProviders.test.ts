@@ -188,7 +188,7 @@ describe('invocation with the other providers', function () {
     await pressKey('Shift+F10');
     const menu = await visibleText('.context-view .monaco-menu');
     await pressKey('Escape');
-    assert.match(menu, /Re-run/);
+    assert.match(menu, /Open Run/);
     assert.doesNotMatch(menu, /Copy Answer|Insert Answer/);
     // Claude Code did not run as the path the setting names: that setting is the one to open.
     await clickElement('.notifications-toasts .monaco-button:text-is("Open Settings")');

@@ -79,7 +79,7 @@ describe('New Agent wizard', function () {
     const entry = await until(api.catalog.onDidChange, () => api.catalog.current.get(created), 'the new agent in the catalog');
     try {
       assert.equal(entry.result.agent?.name, 'made-from-plus');
-      assert.equal(entry.result.agent?.description, 'Use this agent to check the plus button.');
+      assert.equal(entry.result.agent?.description.trim(), 'Use this agent to check the plus button.');
       const text = fs.readFileSync(created, 'utf8');
       assert.match(text, /^color: red$/m);
       assert.doesNotMatch(text, /^model:/m, 'inherit is the default, so no model line');
