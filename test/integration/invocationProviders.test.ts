@@ -9,7 +9,7 @@ import { startAnthropicLoopback, type AnthropicLoopback } from '../support/anthr
 import { closedPortUrl, openAIChunks, openAISse, startServer, type ScriptedServer } from '../unit/providers/providerTestKit';
 import { agentStudioApi, closeAllEditors, inWorkspace } from './agentStudio';
 import { runCommand, TestSettings, untilNewRunDocumentContaining, withTimeout } from './invocationKit';
-import { browserAvailable, clickElement, pressKey, visibleText } from './workbenchBrowser';
+import { browserAvailable, click, pressKey, visibleText } from './workbenchBrowser';
 
 const reply = 'Found one bug: `add` subtracts.';
 const body = 'You are a careful code reviewer.';
@@ -191,7 +191,7 @@ describe('invocation with the other providers', function () {
     assert.match(menu, /Open Run/);
     assert.doesNotMatch(menu, /Copy Answer|Insert Answer/);
     // Claude Code did not run as the path the setting names: that setting is the one to open.
-    await clickElement('.notifications-toasts .monaco-button:text-is("Open Settings")');
+    await click('.notifications-toasts .monaco-button:text-is("Open Settings")');
     assert.match(await visibleText('.settings-editor .settings-header .view-lines'), /agentStudio\.claudeCode\.path/);
   });
 });
