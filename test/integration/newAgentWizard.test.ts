@@ -71,7 +71,7 @@ describe('New Agent wizard', function () {
     await untilStep('6/6');
     const colours = (await visibleQuickPick()).rows.map((row) => row.label);
     assert.deepEqual(colours.slice(0, 3), ['No colour', 'red', 'blue']);
-    assert.ok(await countElements(`${quickInput} .monaco-list-row .codicon-circle-filled`) >= 2, 'the colours show swatches');
+    assert.ok(await countElements(`${quickInput} .monaco-list-row .quick-input-list-icon[style*="agent-colors/red.svg"]`) === 1, 'red shows its swatch');
     await takeScreenshot('new-agent-wizard-colour');
     await pressKey('ArrowDown');
     await pressKey('Enter');
@@ -85,6 +85,24 @@ describe('New Agent wizard', function () {
       assert.doesNotMatch(text, /^model:/m, 'inherit is the default, so no model line');
     } finally {
       fs.rmSync(created, { force: true });
+    }
+  });
+
+  it('shows colour swatches among the completions of `color:`', async () => {
+    const file = agentPath('colour-completion.md');
+    fs.writeFileSync(file, '---\nname: colour-completion\ndescription: Shows colours.\ncolor: \n---\n');
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(file));
+      const position = new vscode.Position(3, 'color: '.length);
+      editor.selection = new vscode.Selection(position, position);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await visibleText('.suggest-widget .monaco-list-row');
+      assert.ok(await countElements('.suggest-widget .monaco-list-row .colorspan[style*="background-color"]') >= 2, 'the colour items show swatches');
+      await takeScreenshot('color-completions');
+      await pressKey('Escape');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      fs.rmSync(file, { force: true });
     }
   });
 });

@@ -23,7 +23,7 @@ export interface NewAgentArguments extends Partial<NewAgentAnswers> {
 }
 
 export function registerNewAgentCommand(context: vscode.ExtensionContext, service: AgentCatalogService): void {
-  context.subscriptions.push(vscode.commands.registerCommand('agentStudio.newAgent', (args?: unknown) => newAgent(service, newAgentArguments(args))));
+  context.subscriptions.push(vscode.commands.registerCommand('agentStudio.newAgent', (args?: unknown) => newAgent(service, context.extensionUri, newAgentArguments(args))));
 }
 
 /**
@@ -52,7 +52,7 @@ interface Answers {
 
 type Step = (position: StepPosition, answers: Answers) => Promise<StepAnswer<Partial<Answers>>>;
 
-async function newAgent(service: AgentCatalogService, args: NewAgentArguments): Promise<vscode.Uri | undefined> {
+async function newAgent(service: AgentCatalogService, extensionUri: vscode.Uri, args: NewAgentArguments): Promise<vscode.Uri | undefined> {
   const title = vscode.l10n.t('New Agent');
   const candidateFolders = () => [
     ...(vscode.workspace.workspaceFolders ?? []).map((folder) => nodePath.join(folder.uri.fsPath, ...agentFolderSegments)),
@@ -77,7 +77,7 @@ async function newAgent(service: AgentCatalogService, args: NewAgentArguments): 
   if (answers.folder === undefined) steps.push((position, current) => pickFolder(service, position, current.folder));
   if (args.model === undefined) steps.push((position, current) => pickModel(position, current.model));
   if (args.tools === undefined) steps.push((position, current) => pickTools(position, current.tools));
-  if (args.color === undefined) steps.push((position, current) => pickColor(position, current.color));
+  if (args.color === undefined) steps.push((position, current) => pickColor(extensionUri, position, current.color));
 
   for (let index = 0; index < steps.length;) {
     const answer = await steps[index]({ title, step: index + 1, totalSteps: steps.length }, answers);
@@ -147,9 +147,9 @@ async function pickModel(position: StepPosition, current: string | undefined): P
   return mapAnswer(picked, ([item]) => ({ model: item?.value }));
 }
 
-async function pickColor(position: StepPosition, current: string | undefined): Promise<StepAnswer<Partial<Answers>>> {
+async function pickColor(extensionUri: vscode.Uri, position: StepPosition, current: string | undefined): Promise<StepAnswer<Partial<Answers>>> {
   const none = { label: vscode.l10n.t('No colour'), description: vscode.l10n.t('Claude Code picks none'), value: undefined as string | undefined };
-  const items = [none, ...CLAUDE_CODE_COLORS.map((color) => ({ label: color, iconPath: agentColorIcon(color), value: color as string | undefined }))];
+  const items = [none, ...CLAUDE_CODE_COLORS.map((color) => ({ label: color, iconPath: agentColorIcon(extensionUri, color), value: color as string | undefined }))];
   const picked = await pickItems({ ...position, placeholder: vscode.l10n.t('Colour'), items, selected: items.filter((item) => item.value === current) });
   return mapAnswer(picked, ([item]) => ({ color: item?.value }));
 }

@@ -1,5 +1,5 @@
-// Claude Code's eight agent colours as VS Code shows them: a theme colour for icons (so themes adapt it) and a fixed
-// swatch for completions, whose colour preview only understands literal colours.
+// Claude Code's eight agent colours as VS Code shows them: a theme colour for tree icons (so themes adapt it), and fixed
+// swatches where VS Code only draws literal colours: completions, and media/agent-colors/*.svg (the same hex) for quick picks.
 import * as vscode from 'vscode';
 
 const AGENT_COLORS: Record<string, { theme: string; swatch: string }> = {
@@ -18,10 +18,9 @@ export function agentThemeColor(color: string | undefined): vscode.ThemeColor | 
   return known && new vscode.ThemeColor(known.theme);
 }
 
-/** A filled circle in the agent's colour, for quick picks. */
-export function agentColorIcon(color: string): vscode.ThemeIcon | undefined {
-  const themeColor = agentThemeColor(color);
-  return themeColor && new vscode.ThemeIcon('circle-filled', themeColor);
+/** A filled circle in the agent's colour, for quick picks (which draw a ThemeIcon without its colour). */
+export function agentColorIcon(extensionUri: vscode.Uri, color: string): vscode.Uri | undefined {
+  return Object.hasOwn(AGENT_COLORS, color) ? vscode.Uri.joinPath(extensionUri, 'media', 'agent-colors', `${color}.svg`) : undefined;
 }
 
 /** `#rrggbb` for the suggest widget's colour preview. */
