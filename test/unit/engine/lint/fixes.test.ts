@@ -74,7 +74,7 @@ describe('quick fixes', () => {
     const result = lint(fixed);
     assert.equal(result.agent!.description, `Use this agent for help.\n${example.join('\n')}\n`);
     assert.ok(fixed.includes('\n# the colour is for the view\ncolour: red\n'), fixed);
-    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/unknown-key'), 'colour is still reported as a key');
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/misspelt-key'), 'colour is still reported as a key');
     assertOnlyEditedRangesChanged(text, fixed, folding);
   });
 
