@@ -151,7 +151,7 @@ describe(`agent files in VS Code ${vscode.version}'s own language for them`, () 
     await pressKey('Control+.');
     const titles = await visibleTexts('.action-widget .monaco-list-row.action');
     // Ours is the preferred fix, so it comes first and has the focus: Enter applies it.
-    assert.match(titles[0], /Turn the description into a `\|` block/, titles.join(' / '));
+    assert.match(titles[0], /Turn the description into a '\|' block/, titles.join(' / '));
     await takeScreenshot('agent-mode-quick-fix');
     await pressKey('Enter');
     await untilDiagnostics(editor.document.uri, (diagnostics) => errorsOf(diagnostics).length === 0, 'the error to go after the fix');
