@@ -71,8 +71,8 @@ describe('agent-studio lint', function () {
     const [repaired] = claude.diagnostics;
     assert.equal(repaired.code, 'agent/yaml-repaired');
     assert.equal(repaired.severity, 'warning');
-    assert.deepEqual(repaired.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } });
-    assert.deepEqual(repaired.fix.edits, [{ range: repaired.range, newText: 'description: "Use when: code changed"' }]);
+    assert.deepEqual(repaired.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 22 } });
+    assert.deepEqual(repaired.fix.edits, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } }, newText: 'description: |-\n  Use when: code changed' }]);
     const copilot = byPath['.github/agents/planner.agent.md'];
     assert.equal(copilot.format, 'copilot');
     assert.equal(copilot.agent.name, 'planner');
