@@ -15,17 +15,17 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Case and `-`/`_` separators aside: `Max_Turns` and `maxTurns` are one key to a reader. */
-function folded(name: string): string {
+export function folded(name: string): string {
   return name.toLowerCase().replace(/[-_\s]/g, '');
 }
 
 /**
- * The one candidate `name` most likely misspells: equal but for case and separators, else within one edit (two for
- * names of six letters or more). `undefined` when none is close, or two are equally close.
+ * The one candidate `name` most likely misspells: equal but for case and separators, else within two edits (one for
+ * names of three letters or fewer), as Claude Code 2.1.332 guesses. `undefined` when none is close, or two are equally close.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = folded(name);
-  const limit = wanted.length >= 6 ? 2 : 1;
+  const limit = wanted.length > 3 ? 2 : 1;
   let best: string | undefined;
   let bestDistance = Infinity;
   let tied = false;

@@ -120,6 +120,4 @@ export const claudeCodeFields: readonly FieldSchema[] = [
 export const claudeCodeKeyAliases: Readonly<Record<string, string>> = {
   'allowed-tools': 'tools', allowedTools: 'tools', 'disallowed-tools': 'disallowedTools', 'permission-mode': 'permissionMode',
   'max-turns': 'maxTurns', 'initial-prompt': 'initialPrompt', 'mcp-servers': 'mcpServers',
-  // Skills' front matter says when to use a skill here; an agent says it in its description (Claude Code 2.1.332 suggests so).
-  when_to_use: 'description', whenToUse: 'description', 'when-to-use': 'description',
 };

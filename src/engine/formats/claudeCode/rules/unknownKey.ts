@@ -2,7 +2,7 @@
 // known one misspelt (or another tool's name for it) is a warning with the fix; Claude Code 2.1.332 itself warns too.
 import { unknownKey } from '../../../lint/sharedMetas';
 import type { RuleMeta } from '../../../lint/rule';
-import { closestName } from '../../../text/closestName';
+import { closestName, folded } from '../../../text/closestName';
 import { claudeCodeKeyAliases } from '../fields';
 import { profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
@@ -12,13 +12,25 @@ export const misspeltKey: RuleMeta = {
   fixDescription: 'Renames it to the key it was meant to be, when that key is not set already.',
 };
 
+/**
+ * Claude Code 2.1.332's own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
+ * `mode`, which it leaves without a guess (it is not `model`, more likely `permissionMode`).
+ */
+const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
+
+function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
+  if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
+  const fixed = Object.hasOwn(claudeCodeGuesses, folded(key)) ? claudeCodeGuesses[folded(key)] : undefined;
+  return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
+}
+
 export const unknownKeyRule: ClaudeCodeRule = {
   metas: [unknownKey, misspeltKey],
   check(ctx: ClaudeCodeContext): void {
     const knownKeys = profileIndex(ctx.profile).knownKeys;
     for (const entry of ctx.parsed.entries) {
       if (knownKeys.has(entry.key) || entry.key === '<<') continue;
-      const suggestion = Object.hasOwn(claudeCodeKeyAliases, entry.key) ? claudeCodeKeyAliases[entry.key] : closestName(entry.key, knownKeys);
+      const suggestion = guessFor(entry.key, knownKeys);
       if (suggestion === undefined) {
         ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
         continue;

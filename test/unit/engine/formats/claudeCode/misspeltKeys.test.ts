@@ -7,7 +7,7 @@ const lint = (text: string) => lintAgentFile(text, { path: '/p/.claude/agents/a.
 const agentWith = (line: string, extra = '') => `---\nname: a\ndescription: Reviews code.\n${extra}${line}\n---\nBody.\n`;
 
 describe('misspelt keys', () => {
-  for (const [line, meant] of [['modle: opus', 'model'], ['tool: Read', 'tools'], ['allowedTools: Read', 'tools'], ['Color: red', 'color'], ['max_turns: 3', 'maxTurns'], ['permisionMode: plan', 'permissionMode']] as const) {
+  for (const [line, meant] of [['modle: opus', 'model'], ['tool: Read', 'tools'], ['allowedTools: Read', 'tools'], ['allowed_tools: Read', 'tools'], ['Color: red', 'color'], ['max_turns: 3', 'maxTurns'], ['permisionMode: plan', 'permissionMode']] as const) {
     it(`warns that Claude Code ignores \`${line.split(':')[0]}\`, suggests \`${meant}\` and renames it`, () => {
       const text = agentWith(line);
       const result = lint(text);
@@ -33,15 +33,19 @@ describe('misspelt keys', () => {
     assert.equal(redundant?.fixes, undefined);
   });
 
-  it('leaves a key that is like no known key a hint, without a guess', () => {
-    const result = lint(agentWith('owner: team-a'));
-    assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message]), [['agent/unknown-key', 'hint', 'Claude Code ignores `owner`.']]);
+  it('leaves a key that is like no known key a hint, without a guess; `mode` too, as Claude Code 2.1.332 does', () => {
+    for (const key of ['owner', 'mode', 'Mode']) {
+      const result = lint(agentWith(`${key}: x`));
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.severity, diagnostic.message]), [['agent/unknown-key', 'hint', `Claude Code ignores \`${key}\`.`]]);
+    }
   });
 
   it('guesses only a single close name', () => {
     assert.equal(closestName('modle', ['model', 'tools']), 'model');
     assert.equal(closestName('ab', ['ax', 'ay']), undefined, 'a tie is no guess');
-    assert.equal(closestName('memo', ['model', 'memory']), undefined, 'two edits are too many for a short word');
+    assert.equal(closestName('memo', ['model', 'memory']), 'memory');
+    assert.equal(closestName('tols', ['tools', 'toks']), undefined, 'a tie is no guess');
+    assert.equal(closestName('efort', ['effort', 'model']), 'effort');
     assert.equal(closestName('x', ['y']), undefined);
   });
 });
