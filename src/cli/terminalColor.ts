@@ -3,9 +3,12 @@
 export interface Colors {
   bold(text: string): string;
   dim(text: string): string;
-  red(text: string): string;
-  yellow(text: string): string;
-  blue(text: string): string;
+  /** Errors, in red. */
+  error(text: string): string;
+  /** Warnings, in yellow. */
+  warning(text: string): string;
+  /** Hints and information, in blue. */
+  note(text: string): string;
   underline(text: string): string;
 }
 
@@ -13,5 +16,5 @@ export function colorsFor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   const enabled = env.NO_COLOR ? false : forced || (stream.isTTY === true && env.TERM !== 'dumb');
   const style = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
-  return { bold: style(1, 22), dim: style(2, 22), red: style(31, 39), yellow: style(33, 39), blue: style(34, 39), underline: style(4, 24) };
+  return { bold: style(1, 22), dim: style(2, 22), error: style(31, 39), warning: style(33, 39), note: style(34, 39), underline: style(4, 24) };
 }

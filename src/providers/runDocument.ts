@@ -98,8 +98,8 @@ export class RunDocument {
     return this.answerText;
   }
 
-  /** Adds an event to the document. */
-  append(event: RunEvent): void {
+  /** Adds an event and returns the text it appended (after a retry, the document was first cut back: see `markdown`). */
+  append(event: RunEvent): string {
     if (event.type === 'usage') {
       const { type: _type, ...reported } = event;
       this.usage = { ...this.usage, ...definedOnly(reported) };
@@ -115,6 +115,7 @@ export class RunDocument {
     this.content += added;
     // A tool call ends a request: the text before it was answered for good.
     if (event.type === 'retry' || event.type === 'tool-use') this.requestStart = { content: this.content.length, answer: this.answerText.length };
+    return added;
   }
 
   /** Adds the footer and returns the text it appended. */

@@ -12,7 +12,7 @@ export function textReporter(display: (path: string) => string, colors: Colors, 
   const grouped: LintReporter = {
     file(file) {
       if (file.diagnostics.length === 0) return;
-      const skipped = isSkippedAgent(file) ? ` ${colors.red(`(skipped: ${file.result.format === 'copilot' ? 'VS Code' : 'Claude Code'} does not load it)`)}` : '';
+      const skipped = isSkippedAgent(file) ? ` ${colors.error(`(skipped: ${file.result.format === 'copilot' ? 'VS Code' : 'Claude Code'} does not load it)`)}` : '';
       // The engine reports rule by rule; people read a file top to bottom.
       const diagnostics = [...file.diagnostics].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
       const positions = diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`);
@@ -25,13 +25,13 @@ export function textReporter(display: (path: string) => string, colors: Colors, 
   };
   return withTotals(grouped, (totals) => {
     const summary = summaryLine(totals);
-    write(`${totals.errors > 0 ? colors.bold(colors.red(summary)) : totals.warnings > 0 ? colors.bold(colors.yellow(summary)) : colors.bold(summary)}\n`);
+    write(`${totals.errors > 0 ? colors.bold(colors.error(summary)) : totals.warnings > 0 ? colors.bold(colors.warning(summary)) : colors.bold(summary)}\n`);
   });
 }
 
 function severityLabel(diagnostic: Diagnostic, colors: Colors): string {
   const label = diagnostic.severity.padEnd(7);
-  return diagnostic.severity === 'error' ? colors.red(label) : diagnostic.severity === 'warning' ? colors.yellow(label) : colors.blue(label);
+  return diagnostic.severity === 'error' ? colors.error(label) : diagnostic.severity === 'warning' ? colors.warning(label) : colors.note(label);
 }
 
 export function compactReporter(display: (path: string) => string, write: Write): LintReporter {

@@ -21,7 +21,7 @@ export function folded(name: string): string {
 
 /**
  * The one candidate `name` most likely misspells: equal but for case and separators, else within two edits (one for
- * names of three letters or fewer), as Claude Code 2.1.332 guesses. `undefined` when none is close, or two are equally close.
+ * names of three letters or fewer), as recent Claude Code versions guess. `undefined` when none is close, or two are equally close.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = folded(name);

@@ -1,5 +1,5 @@
 // Keys Claude Code does not read: ignored without a word, so a misspelt key silently does nothing. A key that looks like a
-// known one misspelt (or another tool's name for it) is a warning with the fix; Claude Code 2.1.332 itself warns too.
+// known one misspelt (or another tool's name for it) is a warning with the fix; recent Claude Code versions warn too.
 import { unknownKey } from '../../../lint/sharedMetas';
 import type { RuleMeta } from '../../../lint/rule';
 import { closestName, folded } from '../../../text/closestName';
@@ -13,7 +13,7 @@ export const misspeltKey: RuleMeta = {
 };
 
 /**
- * Claude Code 2.1.332's own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
+ * Recent Claude Code versions' own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
  * `mode`, which it leaves without a guess (it is not `model`, more likely `permissionMode`).
  */
 const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
