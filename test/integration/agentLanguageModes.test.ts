@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { completeFrontmatter } from '../../src/engine/language/completion';
 import { lintAgentFile } from '../../src/engine/lint/lint';
 import { agentFileLanguages } from '../../src/vscode/base/agentFileSelector';
+import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, showWithDiagnostics, until, untilDiagnostics } from './agentStudio';
 import { browserAvailable, pressKey, takeScreenshot, typeText, visibleQuickPick, visibleText, visibleTexts } from './workbenchBrowser';
 
@@ -70,12 +71,18 @@ function lineStartingWith(document: vscode.TextDocument, prefix: string): number
 }
 
 describe(`agent files in VS Code ${vscode.version}'s own language for them`, () => {
-  before(agentStudioApi);
+  let api: AgentStudioApi;
+  before(async () => {
+    api = await agentStudioApi();
+  });
   afterEach(async () => {
     await pressKey('Escape').catch(() => undefined);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closeAllEditors();
-    for (const copy of copies.splice(0)) fs.rmSync(copy, { force: true });
+    const removed = copies.splice(0);
+    for (const copy of removed) fs.rmSync(copy, { force: true });
+    // The copies share their seeds' names: the next suite's view must not still count them as namesakes.
+    await until(api.catalog.onDidChange, () => (removed.every((copy) => !api.catalog.current.get(copy)) ? true : undefined), 'the copies to leave the catalog');
   });
 
   it('opens Claude Code and Copilot agents in a language the features are registered for', async () => {
