@@ -27,6 +27,7 @@ const pictures: Record<string, Picture> = {
   'run-document': { screenshot: 'run-document' },
   'send-to-agent-quick-pick': { screenshot: 'send-to-agent-quick-pick', clip: { x: 0, y: 0, width: 1400, height: 440 } },
   'risk-confirmation': { screenshot: 'risk-confirmation', clip: { x: 300, y: 250, width: 800, height: 400 } },
+  'new-agent-wizard': { screenshot: 'new-agent-wizard-colour', clip: { x: 0, y: 0, width: 1050, height: 420 } },
 };
 
 async function main(): Promise<void> {

@@ -72,6 +72,8 @@ async function doInBrowser(page: Page, request: BrowserRequest, resultsDir: stri
     case 'click':
       await page.locator(request.selector).first().click({ timeout: request.timeoutMs });
       return null;
+    case 'count':
+      return page.locator(request.selector).count();
     case 'type':
       await page.keyboard.type(request.text);
       return null;

@@ -1,4 +1,5 @@
-// `agent-studio lint [paths...] [--format text|json]` and `agent-studio docs`: the engine on the command line.
+// `agent-studio lint [--format text|compact|json|sarif] [--] [paths...]`, `agent-studio docs` and `--version`: the engine on
+// the command line. Each output format is a reporter in src/cli/formats/.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { AgentCatalog } from '../engine/catalog/catalog';
@@ -8,10 +9,20 @@ import { renderDiagnosticsDoc } from '../engine/lint/docs';
 import { formatForPath } from '../engine/formats/registry';
 import { lintAgentFile, unreadableResult } from '../engine/lint/lint';
 import { readAgentFile } from '../node/agentFileReading';
-import type { Diagnostic, Fix, LintResult } from '../engine/types';
+import type { Diagnostic, Fix } from '../engine/types';
+import { sarifReporter } from './formats/sarif';
+import { compactReporter, textReporter } from './formats/text';
+import { summaryLine, withTotals, type LintedFile, type LintReporter } from './lintedFile';
+import { colorsFor } from './terminalColor';
+import { escapeForTerminal } from './terminalText';
+import { CLI_VERSION } from './version';
 
-const USAGE = `Usage: agent-studio lint [--format text|json] [--] [paths...]
+export type { LintedFile } from './lintedFile';
+export { escapeForTerminal } from './terminalText';
+
+const USAGE = `Usage: agent-studio lint [--format text|compact|json|sarif] [--] [paths...]
        agent-studio docs
+       agent-studio --version
 
 lint   Checks agent files. With no paths, finds the agents of every project under the current
        directory (.claude/agents/, .github/agents/). A directory argument is searched the same
@@ -20,14 +31,14 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        Copilot agents, other .md files as Claude Code agents.
        A file that cannot be read (permissions, gone, a pipe, socket or device, which is never
        opened) is reported as an error for that file; every other file is still checked.
+       text (default): problems grouped by file, coloured at a terminal (NO_COLOR turns colour
+       off), then a summary line; compact: one 'path:line:col severity code message' line each;
+       json: every file with its agent and diagnostics; sarif: SARIF 2.1.0 for GitHub code scanning.
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
 docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
 
-export interface LintedFile {
-  path: string;
-  result: LintResult;
-  diagnostics: Diagnostic[];
-}
+type OutputFormat = 'text' | 'compact' | 'json' | 'sarif';
+const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'compact', 'json', 'sarif'];
 
 class UsageError extends Error {}
 
@@ -36,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? process.stderr : process.stdout).write(`${USAGE}\n`);
     return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${CLI_VERSION}\n`);
+    return 0;
   }
   if (command === 'docs') {
     process.stdout.write(renderDiagnosticsDoc());
@@ -46,9 +61,9 @@ async function main(argv: string[]): Promise<number> {
   return runLint(paths, format);
 }
 
-function parseLintArguments(args: string[]): { paths: string[]; format: 'text' | 'json' } {
+function parseLintArguments(args: string[]): { paths: string[]; format: OutputFormat } {
   const paths: string[] = [];
-  let format: 'text' | 'json' = 'text';
+  let format: OutputFormat = 'text';
   let optionsEnded = false;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
@@ -59,8 +74,8 @@ function parseLintArguments(args: string[]): { paths: string[]; format: 'text' |
       optionsEnded = true;
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index];
-      if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
-      format = value;
+      if (!OUTPUT_FORMATS.includes(value as OutputFormat)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${value ?? ''}'`);
+      format = value as OutputFormat;
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}'`);
     } else {
@@ -70,16 +85,7 @@ function parseLintArguments(args: string[]): { paths: string[]; format: 'text' |
   return { paths, format };
 }
 
-/**
- * Where results go as they are found: one file at a time, so no output is ever built as one string (a walk of a whole
- * machine once died of `Invalid string length` at 2.7 GB).
- */
-interface LintReporter {
-  file(file: LintedFile): void;
-  end(): void;
-}
-
-async function runLint(paths: string[], format: 'text' | 'json'): Promise<number> {
+async function runLint(paths: string[], format: OutputFormat): Promise<number> {
   const cwd = process.cwd();
   const targets = (paths.length === 0 ? ['.'] : paths).map((target) => ({ target, absolute: nodePath.resolve(cwd, target) }));
   // A path that is not there at all is a typing mistake; checked before anything is printed. A link to nothing is
@@ -90,7 +96,7 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
   // Paths under the working folder print relative to it; a prefix check spares path.relative on every file.
   const cwdPrefix = cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep;
   const display = (path: string) => (path.startsWith(cwdPrefix) ? path.slice(cwdPrefix.length) : nodePath.relative(cwd, path) || path);
-  const reporter = format === 'json' ? jsonReporter(display) : textReporter(display, cwd, paths.length === 0);
+  const reporter = reporterFor(format, display, cwd, paths.length === 0);
   // Overlapping arguments (`lint . .claude/agents/a.md`) report each file once.
   const reported = new Set<string>();
   let failed = false;
@@ -137,42 +143,27 @@ function jsonReporter(display: (path: string) => string): LintReporter {
   };
 }
 
-function textReporter(display: (path: string) => string, cwd: string, noPathsGiven: boolean): LintReporter {
-  const counts = { files: 0, error: 0, warning: 0 };
+function reporterFor(format: OutputFormat, display: (path: string) => string, cwd: string, noPathsGiven: boolean): LintReporter {
+  const write = (text: string) => process.stdout.write(text);
+  // Machine formats keep stdout to the document; their summary goes to stderr.
+  const toStderr = (reporter: LintReporter) => withTotals(reporter, (totals) => process.stderr.write(`${summaryLine(totals)}\n`));
+  const reporter = format === 'json' ? toStderr(jsonReporter(display))
+    : format === 'sarif' ? toStderr(sarifReporter(cwd, CLI_VERSION, write))
+      : format === 'compact' ? compactReporter(display, write)
+        : textReporter(display, colorsFor(process.stdout, process.env), write);
+  let files = 0;
   return {
     file(file) {
-      counts.files++;
-      const path = escapeForTerminal(display(file.path));
-      for (const diagnostic of file.diagnostics) {
-        const { line, character } = diagnostic.range.start;
-        if (diagnostic.severity === 'error' || diagnostic.severity === 'warning') counts[diagnostic.severity]++;
-        process.stdout.write(`${path}:${line + 1}:${character + 1} ${diagnostic.severity} ${diagnostic.code} ${escapeForTerminal(diagnostic.message)}\n`);
-      }
+      files++;
+      reporter.file(file);
     },
     end() {
-      if (counts.files === 0 && noPathsGiven) {
+      if (files === 0 && noPathsGiven) {
         process.stderr.write(`No agent files in .claude/agents/ or .github/agents/ under ${escapeForTerminal(cwd)}; give files or a directory to check.\n`);
       }
-      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-      process.stderr.write(`${plural(counts.files, 'agent file')} checked: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}.\n`);
+      reporter.end();
     },
   };
-}
-
-/**
- * Control characters as escapes (`\n`, `\x1b`, `\u2028`): a file name or a key holding a line break must not forge an
- * output line, nor an escape sequence recolour the terminal. A backslash is doubled only before what looks like an
- * escape, so Windows paths stay readable and the output stays unambiguous.
- */
-export function escapeForTerminal(text: string): string {
-  return text.replace(/[\0-\x1f\x7f-\x9f\u2028\u2029]|\\(?=[nrtx\\u])/g, (character) => {
-    if (character.startsWith('\\')) return '\\\\';
-    if (character === '\n') return '\\n';
-    if (character === '\r') return '\\r';
-    if (character === '\t') return '\\t';
-    const code = character.charCodeAt(0);
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
-  });
 }
 
 function lintFile(path: string): LintedFile {

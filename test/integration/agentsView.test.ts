@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, inWorkspace, showWithDiagnostics, until } from './agentStudio';
-import { browserAvailable, takeScreenshot, visibleText } from './workbenchBrowser';
+import { browserAvailable, pressKey, takeScreenshot, visibleText } from './workbenchBrowser';
 
 function projectRows(api: AgentStudioApi) {
   return api.agentsView.snapshot().find((group) => group.children.some((row) => row.path.startsWith(inWorkspace('.claude', 'agents'))))?.children ?? [];
@@ -106,7 +106,7 @@ describe('Agents view', () => {
     api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
     const item = api.agentsView.itemFor(planner);
     assert.ok(item, 'the view shows planner.agent.md');
-    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item);
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item, 'planner-copy');
     assert.equal(copy.fsPath, inWorkspace('.github', 'agents', 'planner-copy.agent.md'));
     await until(api.catalog.onDidChange, () => api.catalog.current.get(copy.fsPath), 'the copy in the catalog');
     const renamed = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.renameAgent', api.agentsView.itemFor(copy.fsPath), 'designer');
@@ -125,7 +125,13 @@ describe('Agents view', () => {
     try {
       await until(api.agentsView.onDidChangeTreeData, () => row(api, 'path-in-name.md'), 'the agent with a path for a name');
       // Duplicate names the copy after the file when the agent's name cannot be a file name here.
-      const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', api.agentsView.itemFor(hostile));
+      // Duplicate asks for the copy's name, proposing one: accepted as proposed (scripts without a browser pass it).
+      const duplicating = vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', api.agentsView.itemFor(hostile), ...(browserAvailable() ? [] : ['path-in-name-copy']));
+      if (browserAvailable()) {
+        await visibleText('.quick-input-widget .quick-input-message');
+        await pressKey('Enter');
+      }
+      const copy = await duplicating;
       assert.equal(copy.fsPath, agentPath('path-in-name-copy.md'));
       assert.equal(fs.existsSync(outside), false, 'nothing written to .github/workflows');
       await closeAllEditors();

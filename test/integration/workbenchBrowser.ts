@@ -14,6 +14,7 @@ export type BrowserRequest =
   | { kind: 'text'; selector: string; timeoutMs: number; scrollWithin?: string }
   | { kind: 'texts'; selector: string; timeoutMs: number }
   | { kind: 'click'; selector: string; timeoutMs: number }
+  | { kind: 'count'; selector: string }
   | { kind: 'type'; text: string }
   | { kind: 'press'; key: string };
 
@@ -91,6 +92,11 @@ export async function visibleTexts(selector: string): Promise<string[]> {
 /** Clicks the first element that matches a Playwright CSS selector, once one shows, as the mouse would. */
 export async function click(selector: string): Promise<void> {
   await askBrowser({ kind: 'click', selector, timeoutMs: appearTimeoutMs });
+}
+
+/** How many elements match a Playwright CSS selector right now (visible or not). */
+export async function countElements(selector: string): Promise<number> {
+  return (await askBrowser({ kind: 'count', selector })) as number;
 }
 
 /** Types into whatever has the focus, as the keyboard would. */

@@ -141,9 +141,13 @@ function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, p
 
 function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat): void {
   const [first] = context.parsed.strictErrors;
-  const { fixes, unindentedDescriptionLine: unindented } = yamlSyntaxFixes(context.block, context.positions);
+  const { fixes, unindentedDescriptionLine: unindented, dedentedBlockLine: dedented } = yamlSyntaxFixes(context.block, context.positions);
   const { meta, cannotRead: what } = format.yamlSyntax;
-  if (unindented) {
+  if (dedented) {
+    // The parser says "Implicit keys need to be on a single line" or "All mapping items must start at the same column".
+    const shown = dedented.text.trim().length > 40 ? `${dedented.text.trim().slice(0, 37)}...` : dedented.text.trim();
+    context.report(meta, `${what}: the line \`${shown}\` is indented less than the rest of the \`${dedented.key}\` block above it, so YAML ends the block there and cannot read what follows. Indent it like the lines around it.`, context.range(dedented.start, dedented.end), fixes);
+  } else if (unindented) {
     // The parser's own words ("Implicit keys need to be on a single line") name a symptom; this is the cause.
     const shown = unindented.text.length > 40 ? `${unindented.text.slice(0, 37)}...` : unindented.text;
     context.report(meta, `${what}: the description goes on over lines that are not indented, so YAML does not read \`${shown}\` as part of it. Indent them under \`description: |\`.`, context.range(unindented.start, unindented.end), fixes);
@@ -156,10 +160,40 @@ function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat)
 }
 
 function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
-  const edits = context.parsed.repairedLines.map((line) => context.edit(line.start, line.end, line.replacement));
-  const first = context.parsed.repairedLines[0];
-  context.report(meta, `This front matter is not valid YAML (${context.parsed.strictErrors[0]?.message ?? 'syntax error'}); Claude Code loads it only because it quotes such lines itself. Other tools reject it, and a CRLF copy is skipped.`,
-    context.range(first.start, first.end), { title: 'Quote the value as Claude Code does', isPreferred: true, edits });
+  const lines = context.parsed.repairedLines;
+  const quoting = { title: 'Quote the value as Claude Code does', edits: lines.map((line) => context.edit(line.start, line.end, line.replacement)) };
+  // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value fits.
+  const blocks = lines.map((line) => {
+    const key = /^([^:\s]+):/.exec(line.replacement)?.[1];
+    const block = key === undefined ? undefined : blockScalarLine(key, context.value(key), context.positions.eol);
+    return block === undefined ? undefined : context.edit(line.start, line.end, block);
+  });
+  const asBlocks = blocks.every((edit) => edit !== undefined) ? { title: 'Turn the value into a `|` block', edits: blocks } : undefined;
+  const fixes = asBlocks ? [{ ...asBlocks, isPreferred: true }, quoting] : [{ ...quoting, isPreferred: true }];
+
+  const first = lines[0];
+  const lineText = context.yamlText.slice(first.start, first.end);
+  const key = /^([^:\s]+):/.exec(lineText)?.[1] ?? 'value';
+  // The squiggle goes on the word and colon that YAML takes for a second key (`when:` in `description: Use when: x`).
+  const colon = lineText.indexOf(': ', key.length + 1);
+  // A one-line description's `\n` escapes are not part of the word: `\nContext:` squiggles `Context:`.
+  const wordStart = colon === -1 ? 0 : colon - (/(?<=^|[^\w\\-]|\\[nt])[\w-]*$/.exec(lineText.slice(0, colon))?.[0].length ?? 0);
+  const range = colon === -1 ? context.range(first.start, first.end) : context.range(first.start + wordStart, first.start + colon + 1);
+  const word = colon === -1 ? '' : lineText.slice(wordStart, colon + 1);
+  context.report(meta, `\`${word}\` inside the unquoted \`${key}\` looks to YAML like the start of another key, so this front matter is not valid YAML. Claude Code still loads it because it quotes such a line itself, but GitHub Copilot and YAML tools reject the file, and Claude Code skips it if the file gets Windows (CRLF) line endings. Quote the value or write it as a \`|\` block.`,
+    range, fixes);
+}
+
+/** `key: |-` and the value's lines indented under it, when a block reads back as exactly that value. */
+function blockScalarLine(key: string, value: unknown, eol: string): string | undefined {
+  if (typeof value !== 'string' || value === '' || /^\s/.test(value) || value.includes('---') || /\n\n$|\r/.test(value)) return undefined;
+  // Printable text only: a block scalar cannot escape control characters.
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return undefined;
+  const chomping = value.endsWith('\n') ? '|' : '|-';
+  const body = value.replace(/\n$/, '').split('\n').map((line) => (line === '' ? '' : `  ${line}`)).join(eol);
+  const written = `${key}: ${chomping}${eol}${body}`;
+  const reread = parseFrontmatterYaml(`${written}${eol}`);
+  return !reread.failed && !reread.repaired && reread.values[key] === value ? written : undefined;
 }
 
 function reportDuplicateKeys(context: FrontmatterContext): void {

@@ -2,6 +2,7 @@
 // "Fix all agent problems" source action that applies each preferred fix once, when they are safe together.
 import * as vscode from 'vscode';
 import type { Fix, TextEdit } from '../../engine/types';
+import { plainText } from '../base/plainText';
 import { DIAGNOSTIC_SOURCE, engineDiagnosticOf, type AgentDiagnosticsManager } from './diagnostics';
 import { toVscodeTextEdit } from '../base/vscodeRanges';
 import { agentFileSelector } from '../base/agentFileSelector';
@@ -31,7 +32,8 @@ export class AgentCodeActionProvider implements vscode.CodeActionProvider {
 }
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
-  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  // The light bulb's menu shows titles as plain text: `code` spans would show their backticks.
+  const action = new vscode.CodeAction(plainText(fix.title), vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.isPreferred = fix.isPreferred ?? false;
   action.edit = new vscode.WorkspaceEdit();

@@ -43,7 +43,7 @@ describe('agent-studio lint', function () {
     write('.claude/agents/nested/tester.md', '---\nname: tester\ndescription: Runs tests\ntools: Read, Grepp\n---\n');
     write('.claude/agents/README.md', '# Our agents\n');
     write('notes/unrelated.md', 'no front matter, not an agent folder\n');
-    const { status, stdout } = cli(['lint']);
+    const { status, stdout } = cli(['lint', '--format', 'compact']);
     assert.equal(status, 0);
     assert.match(stdout, /^\.claude\/agents\/nested\/tester\.md:4:14 warning agent\/unknown-tool Unknown tool `Grepp`: Claude Code silently drops it; did you mean `Grep`\?/m);
     assert.doesNotMatch(stdout, /README|unrelated/);
@@ -51,7 +51,7 @@ describe('agent-studio lint', function () {
 
   it('exits 1 and prints compiler-style lines when a file would be skipped', () => {
     write('.claude/agents/broken.md', '---\nname: broken\n---\n');
-    const { status, stdout } = cli(['lint']);
+    const { status, stdout } = cli(['lint', '--format=compact']);
     assert.equal(status, 1);
     assert.match(stdout, /^\.claude\/agents\/broken\.md:1:1 error agent\/missing-description Claude Code skips this file/m);
   });
@@ -71,8 +71,8 @@ describe('agent-studio lint', function () {
     const [repaired] = claude.diagnostics;
     assert.equal(repaired.code, 'agent/yaml-repaired');
     assert.equal(repaired.severity, 'warning');
-    assert.deepEqual(repaired.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } });
-    assert.deepEqual(repaired.fix.edits, [{ range: repaired.range, newText: 'description: "Use when: code changed"' }]);
+    assert.deepEqual(repaired.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 22 } });
+    assert.deepEqual(repaired.fix.edits, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } }, newText: 'description: |-\n  Use when: code changed' }]);
     const copilot = byPath['.github/agents/planner.agent.md'];
     assert.equal(copilot.format, 'copilot');
     assert.equal(copilot.agent.name, 'planner');
@@ -136,7 +136,7 @@ describe('agent-studio lint', function () {
     write('notes.md', '# Notes\n');
     const quiet = cli(['lint']);
     assert.equal(quiet.status, 0);
-    assert.equal(quiet.stdout, '');
+    assert.equal(quiet.stdout, '0 agent files checked: 0 errors, 0 warnings, 0 agents skipped.\n');
     assert.match(quiet.stderr, /No agent files in \.claude\/agents\/ or \.github\/agents\//);
     const named = cli(['lint', '--format=json', '.']);
     assert.equal(named.status, 1);

@@ -133,12 +133,15 @@ describe('agent-studio lint on hostile file systems', function () {
   it('escapes control characters in file names and messages, so a newline cannot forge an output line', () => {
     write('.claude/agents/evil\n.claude/agents/forged.md:1:1 error agent/none forged.md', '---\nname: evil\n---\n');
     write('.claude/agents/key.md', '---\nname: key\ndescription: d\n"x\\nforged.md:1:1 error agent/none": 1\n---\n');
-    const { status, stdout } = cli(['lint']);
+    const { status, stdout } = cli(['lint', '--format', 'compact']);
     assert.equal(status, 1);
-    const lines = stdout.split('\n').filter(Boolean);
+    const lines = stdout.split('\n').filter(Boolean).slice(0, -1);
     assert.ok(lines.length >= 2);
     for (const line of lines) assert.match(line, /^\.claude\/agents\/(evil\\n\.claude|key\.md)/, line);
     assert.ok(!lines.some((line) => line.startsWith('forged.md') || line.startsWith('.claude/agents/forged.md')));
+    // Grouped under each file, as people read it: a file's header or an indented problem, never a forged line.
+    const grouped = cli(['lint']).stdout.split('\n').filter(Boolean).slice(0, -1);
+    for (const line of grouped) assert.match(line, /^(\.claude\/agents\/(evil\\n\.claude|key\.md)| {2}\d+:\d+ )/, line);
   });
 
   it('reports a file once when arguments overlap', () => {

@@ -1,18 +1,46 @@
-// Keys Claude Code does not read: ignored without a word, so a misspelt key silently does nothing.
+// Keys Claude Code does not read: ignored without a word, so a misspelt key silently does nothing. A key that looks like a
+// known one misspelt (or another tool's name for it) is a warning with the fix; recent Claude Code versions warn too.
 import { unknownKey } from '../../../lint/sharedMetas';
+import type { RuleMeta } from '../../../lint/rule';
+import { closestName, folded } from '../../../text/closestName';
 import { claudeCodeKeyAliases } from '../fields';
 import { profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
+export const misspeltKey: RuleMeta = {
+  code: 'agent/misspelt-key', severity: 'warning', title: 'Key that looks misspelt',
+  explanation: 'Claude Code ignores keys it does not know, so a misspelt key (`modle`, `tool`) or another tool\'s name for a key (`allowedTools`, `when_to_use`) silently does nothing: the agent runs without it.',
+  fixDescription: 'Renames it to the key it was meant to be, when that key is not set already.',
+};
+
+/**
+ * Recent Claude Code versions' own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
+ * `mode`, which it leaves without a guess (it is not `model`, more likely `permissionMode`).
+ */
+const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
+
+function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
+  if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
+  const fixed = Object.hasOwn(claudeCodeGuesses, folded(key)) ? claudeCodeGuesses[folded(key)] : undefined;
+  return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
+}
+
 export const unknownKeyRule: ClaudeCodeRule = {
-  metas: [unknownKey],
+  metas: [unknownKey, misspeltKey],
   check(ctx: ClaudeCodeContext): void {
     const knownKeys = profileIndex(ctx.profile).knownKeys;
     for (const entry of ctx.parsed.entries) {
       if (knownKeys.has(entry.key) || entry.key === '<<') continue;
-      const suggestion = claudeCodeKeyAliases[entry.key] ?? [...knownKeys].find((known) => known.toLowerCase() === entry.key.toLowerCase());
-      const canRename = suggestion !== undefined && !ctx.has(suggestion);
-      ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.keyRange(entry),
-        canRename ? { title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(entry.keyStart, entry.keyEnd, suggestion!)] } : undefined);
+      const suggestion = guessFor(entry.key, knownKeys);
+      if (suggestion === undefined) {
+        ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
+        continue;
+      }
+      if (ctx.has(suggestion)) {
+        ctx.report(misspeltKey, `Claude Code ignores \`${entry.key}\`; did you mean \`${suggestion}\`? It is set already, so this line does nothing.`, ctx.keyRange(entry));
+        continue;
+      }
+      ctx.report(misspeltKey, `Claude Code ignores \`${entry.key}\`; did you mean \`${suggestion}\`?`, ctx.keyRange(entry),
+        { title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(entry.keyStart, entry.keyEnd, suggestion)] });
     }
   },
 };
