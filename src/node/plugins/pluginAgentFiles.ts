@@ -16,15 +16,20 @@ export interface LintedPluginAgent {
   diagnostics: Diagnostic[];
 }
 
-/** The plugin's agent files, linted; empty when Claude Code rejects the plugin (its manifest says why). */
+/** The plugin's agent files, linted; when Claude Code rejects the plugin, none of them loads (its manifest says why). */
 export function lintPluginAgents(folder: PluginFolder, profile: PluginLoaderProfile = DEFAULT_PLUGIN_PROFILE, readText: (path: string) => string = (path) => fs.readFileSync(path, 'utf8')): LintedPluginAgent[] {
-  const pluginName = folder.name;
-  if (pluginName === undefined) return [];
+  const pluginName = folder.name ?? folder.displayName;
+  const rejected = folder.name === undefined;
   const firstByName = new Map<string, string>();
   return folder.agentFiles.map((file) => {
     const text = file.size > MAX_AGENT_FILE_BYTES ? '' : readText(file.path);
     const result = lintPluginAgentFile(text, { path: file.path, pluginName, relativePath: file.relativePath, byteLength: file.size, profile });
     const diagnostics = [...result.diagnostics];
+    if (rejected) {
+      result.loads = false;
+      diagnostics.push({ code: 'plugin/plugin-not-loaded', severity: codes['plugin/plugin-not-loaded'].severity, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        message: 'Claude Code loads nothing of this plugin, this agent included: it rejects the plugin\'s .claude-plugin/plugin.json (see the problems there).' });
+    }
     const name = result.loads ? result.agent?.name : undefined;
     if (name !== undefined) {
       const first = firstByName.get(name);

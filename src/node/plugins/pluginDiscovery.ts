@@ -21,6 +21,8 @@ export interface PluginFolder {
   root: string;
   /** The namespace of its agents; undefined when Claude Code rejects the plugin (then none of it loads). */
   name: string | undefined;
+  /** The name to show even for a rejected plugin: the manifest's `name` when it is a string, else the folder's name. */
+  displayName: string;
   manifestPath?: string;
   manifest?: PluginManifest;
   /** Problems of plugin.json, including `agents` paths that name nothing. */
@@ -45,15 +47,16 @@ export function readPluginFolder(root: string, options: { fallbackName?: string;
   } catch {
     manifestText = undefined;
   }
-  const folder: PluginFolder = { root, name: options.fallbackName ?? nodePath.basename(root), manifestDiagnostics: [], agentFiles: [] };
+  const fallbackName = options.fallbackName ?? nodePath.basename(root);
+  const folder: PluginFolder = { root, name: fallbackName, displayName: fallbackName, manifestDiagnostics: [], agentFiles: [] };
   if (manifestText !== undefined) {
     const manifest = readPluginManifest(manifestText, profile);
     folder.manifestPath = manifestPath;
     folder.manifest = manifest;
     folder.name = manifest.name;
     folder.manifestDiagnostics = manifest.diagnostics;
-    if (!manifest.accepted) return folder;
-    if (manifest.agentPaths) {
+    folder.displayName = manifest.declaredName ?? fallbackName;
+    if (manifest.agentPaths && manifest.accepted) {
       folder.manifestDiagnostics = [...manifest.diagnostics, ...missingManifestAgents(manifestText, manifest.agentPaths, (relative) => isFile(nodePath.join(root, relative)))];
       for (const agentPath of manifest.agentPaths) {
         const path = nodePath.resolve(root, agentPath);
@@ -171,6 +174,19 @@ export function enclosingPluginFolder(path: string, profile?: PluginLoaderProfil
     const parent = nodePath.dirname(directory);
     if (parent === directory) return undefined;
     directory = parent;
+  }
+}
+
+/** The plugin a folder lies in (itself, or the nearest folder above with `.claude-plugin/plugin.json`). */
+export function pluginRootAbove(directory: string, profile?: PluginLoaderProfile): PluginFolder | undefined {
+  let current = nodePath.resolve(directory);
+  for (;;) {
+    if (nodePath.basename(current) !== '.claude-plugin' && isFile(nodePath.join(current, PLUGIN_MANIFEST))) {
+      return current === nodePath.resolve(directory) ? undefined : readPluginFolder(current, { profile });
+    }
+    const parent = nodePath.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
   }
 }
 

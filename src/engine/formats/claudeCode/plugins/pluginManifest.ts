@@ -8,6 +8,8 @@ import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from './pluginProfil
 export interface PluginManifest {
   /** The name Claude Code uses; `undefined` when the manifest is rejected. */
   name?: string;
+  /** `name` as written, when it is a string, even in a rejected manifest. */
+  declaredName?: string;
   /** The manifest's `agents` paths (`./x.md`), which replace the scan of `agents/`; absent when not given. */
   agentPaths?: string[];
   /** False when Claude Code refuses this manifest and loads nothing of the plugin. */
@@ -62,7 +64,8 @@ export function readPluginManifest(text: string, profile: PluginLoaderProfile = 
     }
   }
   const accepted = diagnostics.every((diagnostic) => diagnostic.severity !== 'error');
-  return { name: accepted ? (name as string) : undefined, agentPaths, accepted, diagnostics };
+  const declaredName = typeof name === 'string' && name !== '' ? name : undefined;
+  return { name: accepted ? declaredName : undefined, declaredName, agentPaths, accepted, diagnostics };
 }
 
 /** Warnings for manifest `agents` paths that name no file (`exists` answers for a path relative to the plugin root). */
