@@ -1,10 +1,12 @@
 // Lints every agent file of a plugin as Claude Code loads it: under `<plugin>:<name>`, the first file of a full name
 // winning over later ones (measured: `one.md` before `two.md`).
 import * as fs from 'node:fs';
-import { codes } from '../../engine/lint/diagnosticCodes';
+import { duplicateName } from '../../engine/catalog/catalog';
+import { createDiagnostic } from '../../engine/lint/rule';
+import { pluginNotLoaded } from '../../engine/formats/claudeCode/plugins/pluginMetas';
 import { MAX_AGENT_FILE_BYTES } from '../../engine/lint/lint';
 import { lintPluginAgentFile } from '../../engine/formats/claudeCode/plugins/pluginAgents';
-import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/plugins/pluginProfiles';
+import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
 import type { Diagnostic, LintResult } from '../../engine/types';
 import type { PluginFolder } from './pluginDiscovery';
 
@@ -27,8 +29,7 @@ export function lintPluginAgents(folder: PluginFolder, profile: PluginLoaderProf
     const diagnostics = [...result.diagnostics];
     if (rejected) {
       result.loads = false;
-      diagnostics.push({ code: 'plugin/plugin-not-loaded', severity: codes['plugin/plugin-not-loaded'].severity, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-        message: 'Claude Code loads nothing of this plugin, this agent included: it rejects the plugin\'s .claude-plugin/plugin.json (see the problems there).' });
+      diagnostics.push(createDiagnostic(pluginNotLoaded, 'Claude Code loads nothing of this plugin, this agent included: it rejects the plugin\'s .claude-plugin/plugin.json (see the problems there).', { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
     }
     const name = result.loads ? result.agent?.name : undefined;
     if (name !== undefined) {
@@ -36,8 +37,7 @@ export function lintPluginAgents(folder: PluginFolder, profile: PluginLoaderProf
       if (first === undefined) {
         firstByName.set(name, file.relativePath);
       } else {
-        diagnostics.push({ code: 'agent/duplicate-name', severity: codes['agent/duplicate-name'].severity, range: result.agent?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } },
-          message: `\`${name}\` is also defined by ${first} in this plugin, which Claude Code loads first: this file is not used.` });
+        diagnostics.push(createDiagnostic(duplicateName, `\`${name}\` is also defined by ${first} in this plugin, which Claude Code loads first: this file is not used.`, result.agent?.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }));
       }
     }
     return { path: file.path, relativePath: file.relativePath, result, diagnostics };

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { readPluginManifest, missingManifestAgents, type PluginManifest } from '../../engine/formats/claudeCode/plugins/pluginManifest';
-import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/plugins/pluginProfiles';
+import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
 import type { Diagnostic } from '../../engine/types';
 
 export const PLUGIN_MANIFEST = nodePath.join('.claude-plugin', 'plugin.json');

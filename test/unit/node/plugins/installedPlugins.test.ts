@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintPluginAgents, loadedPluginAgentNames } from '../../../../src/node/plugins/pluginAgentFiles';
 import { installedPlugins } from '../../../../src/node/plugins/pluginDiscovery';
-import { pluginLoaderProfiles, type PluginProfileId } from '../../../../src/engine/formats/claudeCode/plugins/pluginProfiles';
+import { pluginLoaderProfiles, type PluginProfileId } from '../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { startAnthropicLoopback } from '../../../support/anthropicLoopback';
 import { claudeLoopbackEnvironment, type ClaudeInitEvent } from '../../../support/claudeCli';
 import { claudeBinaryForVersion, PROFILED_CLAUDE_CODE_VERSIONS } from '../../../support/claudeVersions';

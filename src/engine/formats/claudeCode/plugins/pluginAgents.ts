@@ -2,11 +2,14 @@
 // name, a description to "Agent from <plugin> plugin"), only for its size. Measured per version in pluginProfiles.ts.
 import { splitFrontmatter } from '../../../frontmatter/frontmatter';
 import { parseFrontmatterYaml, type FrontmatterEntry } from '../../../frontmatter/yamlFrontmatter';
-import { codes } from '../../../lint/diagnosticCodes';
-import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../../../lint/lint';
+import { createDiagnostic } from '../../../lint/rule';
+import { pluginFrontmatterIgnored, pluginIgnoredKey, pluginNameTooLong } from './pluginMetas';
+import { lintAgentFile } from '../../../lint/lint';
+import { fileTooLarge } from '../../../lint/sharedMetas';
+import type { FormatProfile } from '../../agentFileFormat';
 import { TextPositions } from '../../../text/textPositions';
 import type { Diagnostic, LintResult, Range } from '../../../types';
-import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from './pluginProfiles';
+import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../profiles/pluginLoader';
 
 export interface PluginAgentLocation {
   /** The plugin's name (plugin.json `name`, else its folder's name): the first part of every agent's full name. */
@@ -76,7 +79,10 @@ function readFrontmatterValues(text: string, profile: PluginLoaderProfile): { va
 export interface PluginLintOptions extends PluginAgentLocation {
   path: string;
   byteLength?: number;
+  /** How the plugin loader of the active Claude Code version differs. */
   profile?: PluginLoaderProfile;
+  /** The active Claude Code profile, for the rules plugin agents share with .claude/agents. */
+  claudeCodeProfile?: FormatProfile;
 }
 
 /** Problems a project agent is skipped for that only mean "front matter not read" in a plugin. */
@@ -95,9 +101,9 @@ const notPluginRules = new Set(['agent/name-leading-dash', 'agent/name-colon', '
  */
 export function lintPluginAgentFile(text: string, options: PluginLintOptions): LintResult {
   const profile = options.profile ?? DEFAULT_PLUGIN_PROFILE;
-  const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? Buffer.byteLength(text, 'utf8') : text.length);
-  const base = lintAgentFile(text, { path: options.path, format: 'claude-code', byteLength });
-  if (byteLength > MAX_AGENT_FILE_BYTES) return base;
+  const base = lintAgentFile(text, { path: options.path, format: 'claude-code', byteLength: options.byteLength, profile: options.claudeCodeProfile });
+  // The one thing the plugin loader drops a file for, as it does in .claude/agents.
+  if (base.diagnostics.some((diagnostic) => diagnostic.code === fileTooLarge.code)) return base;
 
   const identity = pluginAgentIdentity(text, options, profile);
   const positions = new TextPositions(text);
@@ -137,30 +143,26 @@ export function lintPluginAgentFile(text: string, options: PluginLintOptions): L
   if (identity.frontmatterIgnored === 'byte-order-mark') {
     if (!diagnostics.some((diagnostic) => diagnostic.code === 'agent/bom')) {
       diagnostics.push({ code: 'agent/bom', severity: 'warning', range: opener, message: `Claude Code ${profile.id} sees no front matter behind the byte-order mark and loads this plugin agent as ${loadsAs}, described as ${defaultDescription}.`,
-        fix: { title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }] } });
+        fixes: [{ title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }] }] });
     }
   }
   if (identity.frontmatterIgnored === 'nul') {
     const offset = text.indexOf('\0');
-    diagnostics.push({ code: 'plugin/frontmatter-ignored', severity: codes['plugin/frontmatter-ignored'].severity, range: positions.rangeOf(offset, offset + 1),
-      message: `Claude Code ${profile.id} cannot parse front matter with a NUL byte: it loads this plugin agent as ${loadsAs}, described as ${defaultDescription}, with every tool.` });
+    diagnostics.push(createDiagnostic(pluginFrontmatterIgnored, `Claude Code ${profile.id} cannot parse front matter with a NUL byte: it loads this plugin agent as ${loadsAs}, described as ${defaultDescription}, with every tool.`, positions.rangeOf(offset, offset + 1)));
   } else if (profile.nulInFrontmatter === 'ends-yaml' && text.includes('\0') && !identity.frontmatterIgnored) {
     const offset = text.indexOf('\0');
-    diagnostics.push({ code: 'plugin/frontmatter-ignored', severity: codes['plugin/frontmatter-ignored'].severity, range: positions.rangeOf(offset, offset + 1),
-      message: `Claude Code ${profile.id} stops reading the front matter at this NUL byte; everything after it is lost. It loads as ${loadsAs}.` });
+    diagnostics.push(createDiagnostic(pluginFrontmatterIgnored, `Claude Code ${profile.id} stops reading the front matter at this NUL byte; everything after it is lost. It loads as ${loadsAs}.`, positions.rangeOf(offset, offset + 1)));
   }
   if (entries && profile.maxNameLength !== undefined) {
     const nameEntry = lastEntry(entries.entries, 'name');
     const declared = nameEntry ? stringified(nameEntry.value) : undefined;
     if (nameEntry && declared !== undefined && declared.length > profile.maxNameLength) {
-      diagnostics.push({ code: 'plugin/name-too-long', severity: codes['plugin/name-too-long'].severity, range: entryRange(positions, nameEntry),
-        message: `Claude Code ${profile.id} ignores a plugin agent's \`name\` over ${profile.maxNameLength} characters (this one has ${declared.length}) and loads it as ${loadsAs}.` });
+      diagnostics.push(createDiagnostic(pluginNameTooLong, `Claude Code ${profile.id} ignores a plugin agent's \`name\` over ${profile.maxNameLength} characters (this one has ${declared.length}) and loads it as ${loadsAs}.`, entryRange(positions, nameEntry)));
     }
   }
   for (const span of ignoredSpans) {
-    diagnostics.push({ code: 'plugin/ignored-key', severity: codes['plugin/ignored-key'].severity, range: span.keyRange,
-      message: `Claude Code ignores \`${span.key}\` in plugin agents (it works only in .claude/agents/).`,
-      fix: { title: `Remove \`${span.key}\``, isPreferred: true, edits: [{ range: span.range, newText: '' }] } });
+    diagnostics.push(createDiagnostic(pluginIgnoredKey, `Claude Code ignores \`${span.key}\` in plugin agents (it works only in .claude/agents/).`, span.keyRange,
+      { title: `Remove \`${span.key}\``, isPreferred: true, edits: [{ range: span.range, newText: '' }] }));
   }
 
   const agent = {

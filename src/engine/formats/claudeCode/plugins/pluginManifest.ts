@@ -1,9 +1,10 @@
 // `.claude-plugin/plugin.json` as Claude Code reads it: the plugin's name (the namespace of its agents) and which agent
 // files it has. A manifest Claude Code rejects drops the whole plugin, so those problems are errors.
-import { codes } from '../../../lint/diagnosticCodes';
+import { createDiagnostic } from '../../../lint/rule';
+import { manifestAgentMissing, manifestAgentPath, manifestInvalid } from './pluginMetas';
 import { TextPositions } from '../../../text/textPositions';
 import type { Diagnostic, Range } from '../../../types';
-import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from './pluginProfiles';
+import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../profiles/pluginLoader';
 
 export interface PluginManifest {
   /** The name Claude Code uses; `undefined` when the manifest is rejected. */
@@ -24,7 +25,7 @@ export function readPluginManifest(text: string, profile: PluginLoaderProfile = 
   const positions = new TextPositions(text);
   const whole = positions.rangeOf(0, Math.min(text.length, 1));
   const reject = (message: string, range: Range = whole): PluginManifest =>
-    ({ accepted: false, diagnostics: [{ code: 'plugin/manifest-invalid', severity: codes['plugin/manifest-invalid'].severity, message, range }] });
+    ({ accepted: false, diagnostics: [createDiagnostic(manifestInvalid, message, range)] });
   let value: unknown;
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -35,7 +36,7 @@ export function readPluginManifest(text: string, profile: PluginLoaderProfile = 
   const manifest = value as Record<string, unknown>;
   const rangeOfKey = (key: string) => keyRange(text, positions, key) ?? whole;
   const diagnostics: Diagnostic[] = [];
-  const invalid = (key: string, message: string) => diagnostics.push({ code: 'plugin/manifest-invalid', severity: codes['plugin/manifest-invalid'].severity, message, range: rangeOfKey(key) });
+  const invalid = (key: string, message: string) => diagnostics.push(createDiagnostic(manifestInvalid, message, rangeOfKey(key)));
 
   const name = manifest.name;
   if (typeof name !== 'string' || name === '') invalid('name', 'plugin.json needs a `name` (a non-empty string): without it Claude Code loads none of the plugin.');
@@ -55,8 +56,8 @@ export function readPluginManifest(text: string, profile: PluginLoaderProfile = 
       agentPaths = [];
       for (const entry of list) {
         if (typeof entry !== 'string' || !entry.startsWith('./') || !entry.toLowerCase().endsWith('.md')) {
-          diagnostics.push({ code: 'plugin/manifest-agent-path', severity: codes['plugin/manifest-agent-path'].severity, range: typeof entry === 'string' ? stringRange(text, positions, entry) ?? rangeOfKey('agents') : rangeOfKey('agents'),
-            message: `Each \`agents\` entry must be a file path starting with \`./\` and ending in \`.md\` (a folder is not accepted): ${JSON.stringify(entry)} makes Claude Code reject the manifest and load none of the plugin.` });
+          diagnostics.push(createDiagnostic(manifestAgentPath, `Each \`agents\` entry must be a file path starting with \`./\` and ending in \`.md\` (a folder is not accepted): ${JSON.stringify(entry)} makes Claude Code reject the manifest and load none of the plugin.`,
+            typeof entry === 'string' ? stringRange(text, positions, entry) ?? rangeOfKey('agents') : rangeOfKey('agents')));
         } else {
           agentPaths.push(entry);
         }
@@ -71,11 +72,9 @@ export function readPluginManifest(text: string, profile: PluginLoaderProfile = 
 /** Warnings for manifest `agents` paths that name no file (`exists` answers for a path relative to the plugin root). */
 export function missingManifestAgents(text: string, agentPaths: readonly string[], exists: (relativePath: string) => boolean): Diagnostic[] {
   const positions = new TextPositions(text);
-  return agentPaths.filter((path) => !path.split('/').includes('..') && !exists(path.slice(2))).map((path) => ({
-    code: 'plugin/manifest-agent-missing', severity: codes['plugin/manifest-agent-missing'].severity,
-    range: stringRange(text, positions, path) ?? positions.rangeOf(0, 0),
-    message: `\`${path}\` names no file: Claude Code logs an error and loads the plugin without this agent (\`agents\` replaces the \`agents/\` folder).`,
-  }));
+  return agentPaths.filter((path) => !path.split('/').includes('..') && !exists(path.slice(2))).map((path) => createDiagnostic(manifestAgentMissing,
+    `\`${path}\` names no file: Claude Code logs an error and loads the plugin without this agent (\`agents\` replaces the \`agents/\` folder).`,
+    stringRange(text, positions, path) ?? positions.rangeOf(0, 0)));
 }
 
 function keyRange(text: string, positions: TextPositions, key: string): Range | undefined {

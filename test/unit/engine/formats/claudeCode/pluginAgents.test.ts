@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { lintPluginAgentFile } from '../../../../../src/engine/formats/claudeCode/plugins/pluginAgents';
 import { missingManifestAgents, readPluginManifest } from '../../../../../src/engine/formats/claudeCode/plugins/pluginManifest';
-import { pluginLoaderProfiles } from '../../../../../src/engine/formats/claudeCode/plugins/pluginProfiles';
+import { pluginLoaderProfiles } from '../../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { applyTextEdits } from '../../../../../src/engine/text/textEdits';
 
 const location = { path: '/repo/agents/reviewer.md', pluginName: 'tools', relativePath: 'reviewer.md' };
@@ -36,7 +36,7 @@ describe('lintPluginAgentFile', () => {
     const ignored = lintPluginAgentFile(text, location).diagnostics.filter((d) => d.code === 'plugin/ignored-key');
     assert.deepEqual(ignored.map((d) => d.message.match(/`(\w+)`/)![1]), ['permissionMode', 'hooks', 'mcpServers']);
     let fixed = text;
-    for (const diagnostic of [...ignored].reverse()) fixed = applyTextEdits(fixed, diagnostic.fix!.edits);
+    for (const diagnostic of [...ignored].reverse()) fixed = applyTextEdits(fixed, diagnostic.fixes![0].edits);
     assert.equal(fixed, '---\nname: reviewer\ndescription: d\nmodel: sonnet\n---\nBody\n');
     assert.deepEqual(codesOf(fixed), []);
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pluginLoaderProfiles, type PluginProfileId } from '../../../../../src/engine/formats/claudeCode/plugins/pluginProfiles';
+import { pluginLoaderProfiles, type PluginProfileId } from '../../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { lintPluginAgents, loadedPluginAgentNames } from '../../../../../src/node/plugins/pluginAgentFiles';
 import { readPluginFolder } from '../../../../../src/node/plugins/pluginDiscovery';
 import { ClaudeBinaryMissingError } from '../../../../support/claudeCli';
