@@ -136,10 +136,11 @@ export function readMarketplace(marketplaceRoot: string): { name?: string; entri
  * The plugins in a directory tree: every folder with `.claude-plugin/plugin.json`, and every local plugin a
  * marketplace manifest lists (those need no plugin.json). `ignoredDirectoryNames` (node_modules, .git) are not entered.
  */
-export function findPluginFolders(directory: string, ignoredDirectoryNames: ReadonlySet<string>, profile?: PluginLoaderProfile): PluginFolder[] {
+export function findPluginFolders(directory: string, ignoredDirectoryNames: ReadonlySet<string>, profile?: PluginLoaderProfile, maxDepth = Infinity): PluginFolder[] {
   const roots = new Map<string, string | undefined>();
   const visited = new Set<string>();
-  const walk = (current: string) => {
+  const walk = (current: string, depth: number) => {
+    if (depth > maxDepth) return;
     let entries: fs.Dirent[];
     try {
       const stat = fs.statSync(current, { bigint: true });
@@ -156,10 +157,10 @@ export function findPluginFolders(directory: string, ignoredDirectoryNames: Read
     if (isFile(nodePath.join(current, PLUGIN_MANIFEST)) && !roots.has(current)) roots.set(current, undefined);
     for (const entry of entries) {
       if (ignoredDirectoryNames.has(entry.name) || entry.name === '.claude-plugin') continue;
-      if (entry.isDirectory() || entry.isSymbolicLink()) walk(nodePath.join(current, entry.name));
+      if (entry.isDirectory() || entry.isSymbolicLink()) walk(nodePath.join(current, entry.name), depth + 1);
     }
   };
-  walk(directory);
+  walk(directory, 0);
   return [...roots].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([root, name]) => readPluginFolder(root, { fallbackName: name, profile }));
 }
 

@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
 import { verifiedFixAllEdits } from '../../engine/lint/fixVerification';
-import { lintAgentFile, verificationTarget } from '../../engine/lint/lint';
+import { lintInFolder } from '../../engine/catalog/folderLint';
+import { verificationTarget } from '../../engine/lint/lint';
 import type { Diagnostic, Severity, TextEdit } from '../../engine/types';
 import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
 import { Disposable } from '../base/disposable';
@@ -22,7 +23,7 @@ export class AgentDiagnosticComputer {
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    return [...lintInFolder(text, uri.fsPath, folder).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
   }
 
   /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */

@@ -1,7 +1,8 @@
 // A plugin's agent file as Claude Code loads it: never skipped for its front matter (a name falls back to the file
 // name, a description to "Agent from <plugin> plugin"), only for its size. Measured per version in pluginProfiles.ts.
 import { splitFrontmatter } from '../../../frontmatter/frontmatter';
-import { parseFrontmatterYaml, type FrontmatterEntry } from '../../../frontmatter/yamlFrontmatter';
+import type { FrontmatterEntry } from '../../../frontmatter/model';
+import { parseFrontmatterYaml } from '../../../frontmatter/yamlFrontmatter';
 import { createDiagnostic } from '../../../lint/rule';
 import { pluginFrontmatterIgnored, pluginIgnoredKey, pluginNameTooLong } from './pluginMetas';
 import { lintAgentFile } from '../../../lint/lint';
