@@ -191,6 +191,15 @@ export function pluginRootAbove(directory: string, profile?: PluginLoaderProfile
   }
 }
 
+/**
+ * Where Claude Code keeps its user settings and plugins: `$CLAUDE_CONFIG_DIR` when set (both profiled versions then write
+ * settings.json and plugins/ there), else `~/.claude`.
+ */
+export function claudeConfigDirectory(home: string, environment: Readonly<Record<string, string | undefined>> = process.env): string {
+  const configured = environment.CLAUDE_CONFIG_DIR;
+  return configured ? nodePath.resolve(configured) : nodePath.join(home, '.claude');
+}
+
 export interface InstalledPlugin extends PluginFolder {
   id: string;
   marketplace: string;
@@ -203,13 +212,13 @@ export interface InstalledPlugin extends PluginFolder {
  * `.claude/settings.local.json`. A plugin from a `directory` marketplace is read from that marketplace's folder, as
  * Claude Code does; any other from its copy under `~/.claude/plugins/cache/`.
  */
-export function installedPlugins(home: string, projects: readonly string[] = [], profile?: PluginLoaderProfile): InstalledPlugin[] {
-  const pluginsDirectory = nodePath.join(home, '.claude', 'plugins');
+export function installedPlugins(home: string, projects: readonly string[] = [], profile?: PluginLoaderProfile, configDirectory: string = claudeConfigDirectory(home)): InstalledPlugin[] {
+  const pluginsDirectory = nodePath.join(configDirectory, 'plugins');
   const installed = readJson(nodePath.join(pluginsDirectory, 'installed_plugins.json')) as { plugins?: Record<string, unknown> } | undefined;
   if (!installed?.plugins || typeof installed.plugins !== 'object') return [];
   const marketplaces = (readJson(nodePath.join(pluginsDirectory, 'known_marketplaces.json')) ?? {}) as Record<string, { source?: { source?: string }; installLocation?: string }>;
   const enabled = enabledPlugins([
-    nodePath.join(home, '.claude', 'settings.json'),
+    nodePath.join(configDirectory, 'settings.json'),
     ...projects.flatMap((project) => [nodePath.join(project, '.claude', 'settings.json'), nodePath.join(project, '.claude', 'settings.local.json')]),
   ]);
   const result: InstalledPlugin[] = [];

@@ -9,6 +9,7 @@ import { addFile, discoverAgents } from '../../node/catalogLoading';
 import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';
 import { agentFolderLocations } from '../../engine/formats/registry';
 import { findAgentFiles } from '../../node/discovery';
+import { claudeConfigDirectory } from '../../node/plugins/pluginDiscovery';
 import { Disposable } from '../base/disposable';
 
 export interface AgentCatalogChange extends CatalogChange {
@@ -39,7 +40,7 @@ export class AgentCatalogService extends Disposable {
       if (location.inHomeDirectory) this._register(this.watch(vscode.Uri.file(nodePath.join(homeDirectory, ...location.segments)), '**'));
     }
     // Installing, enabling or disabling a plugin changes which plugin agents exist: rescan.
-    this._register(this.watchForRefresh(vscode.Uri.file(nodePath.join(homeDirectory, '.claude')), '{settings.json,plugins/*.json}'));
+    this._register(this.watchForRefresh(vscode.Uri.file(claudeConfigDirectory(homeDirectory)), '{settings.json,plugins/*.json}'));
     this.syncFolderWatchers();
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       this.syncFolderWatchers();
