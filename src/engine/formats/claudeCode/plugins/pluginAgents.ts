@@ -9,7 +9,8 @@ import { lintAgentFile } from '../../../lint/lint';
 import { fileTooLarge } from '../../../lint/sharedMetas';
 import type { FormatProfile } from '../../agentFileFormat';
 import { TextPositions } from '../../../text/textPositions';
-import type { Diagnostic, LintResult, Range } from '../../../types';
+import { splitToolList } from '../../../frontmatter/toolList';
+import type { AgentSummary, Diagnostic, LintResult, Range } from '../../../types';
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../profiles/pluginLoader';
 
 export interface PluginAgentLocation {
@@ -166,8 +167,8 @@ export function lintPluginAgentFile(text: string, options: PluginLintOptions): L
       { title: `Remove \`${span.key}\``, isPreferred: true, edits: [{ range: span.range, newText: '' }] }));
   }
 
-  const agent = {
-    ...(base.agent ?? {}),
+  const agent: AgentSummary = {
+    ...(base.agent ?? (entries ? summaryFields(entries.entries) : {})),
     name: identity.fullName,
     description: identity.description,
   };
@@ -208,6 +209,22 @@ function frontmatterEntries(text: string, profile: PluginLoaderProfile): Shifted
     entries: parsed.entries.map((entry) => ({ ...entry, keyStart: entry.keyStart + shift, keyEnd: entry.keyEnd + shift, valueStart: entry.valueStart + shift, valueEnd: entry.valueEnd + shift })),
     yamlEnd: shift + block.yamlText.length,
   };
+}
+
+/**
+ * Model, tools and colour read straight from the front matter, for a file the project rules would skip (a name with a
+ * leading `-`, no name): the plugin loader still loads it with these.
+ */
+function summaryFields(entries: FrontmatterEntry[]): Partial<AgentSummary> {
+  const fields: Partial<AgentSummary> = {};
+  const model = lastEntry(entries, 'model')?.value;
+  if (typeof model === 'string' && model !== '') fields.model = model;
+  const color = lastEntry(entries, 'color')?.value;
+  if (typeof color === 'string' && color !== '') fields.color = color;
+  const tools = lastEntry(entries, 'tools')?.value;
+  if (typeof tools === 'string') fields.tools = splitToolList(tools);
+  else if (Array.isArray(tools)) fields.tools = tools.filter((tool): tool is string => typeof tool === 'string').flatMap(splitToolList);
+  return fields;
 }
 
 function lastEntry(entries: FrontmatterEntry[], key: string): FrontmatterEntry | undefined {

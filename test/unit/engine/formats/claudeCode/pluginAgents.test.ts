@@ -61,6 +61,13 @@ describe('lintPluginAgentFile', () => {
     assert.deepEqual(result.diagnostics.map((d) => d.code), ['plugin/name-too-long']);
   });
 
+  it('keeps model and tools of a file the project rules would skip', () => {
+    const result = lintPluginAgentFile('---\nname: -lead\ndescription: d\nmodel: haiku\ntools: Read, Grep\n---\nBody\n', location);
+    assert.equal(result.agent?.name, 'tools:-lead');
+    assert.equal(result.agent?.model, 'haiku');
+    assert.deepEqual(result.agent?.tools, ['Read', 'Grep']);
+  });
+
   it('only a file over 1 MiB is an error', () => {
     const result = lintPluginAgentFile('', { ...location, byteLength: 1_048_577 });
     assert.equal(result.loads, false);
