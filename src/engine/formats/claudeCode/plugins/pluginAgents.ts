@@ -11,7 +11,7 @@ import type { FormatProfile } from '../../agentFileFormat';
 import { TextPositions } from '../../../text/textPositions';
 import { splitToolList } from '../../../frontmatter/toolList';
 import type { AgentSummary, Diagnostic, LintResult, Range } from '../../../types';
-import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../profiles/pluginLoader';
+import { DEFAULT_PLUGIN_PROFILE, pluginProfile, type PluginLoaderProfile } from '../profiles/pluginLoader';
 
 export interface PluginAgentLocation {
   /** The plugin's name (plugin.json `name`, else its folder's name): the first part of every agent's full name. */
@@ -102,7 +102,7 @@ const notPluginRules = new Set(['agent/name-leading-dash', 'agent/name-colon', '
  * warning that says under which name and description the file loads instead.
  */
 export function lintPluginAgentFile(text: string, options: PluginLintOptions): LintResult {
-  const profile = options.profile ?? DEFAULT_PLUGIN_PROFILE;
+  const profile = options.profile ?? (options.claudeCodeProfile ? pluginProfile(options.claudeCodeProfile.version) : DEFAULT_PLUGIN_PROFILE);
   const base = lintAgentFile(text, { path: options.path, format: 'claude-code', byteLength: options.byteLength, profile: options.claudeCodeProfile });
   // The one thing the plugin loader drops a file for, as it does in .claude/agents.
   if (base.diagnostics.some((diagnostic) => diagnostic.code === fileTooLarge.code)) return base;

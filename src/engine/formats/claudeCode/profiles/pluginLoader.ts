@@ -1,5 +1,6 @@
 // How each profiled Claude Code version loads the agents of a plugin (`<plugin>/agents/**/*.md`). Measured with the real
 // CLI (`claude --plugin-dir`) and recorded in test/fixtures/plugin-loader; see docs/claude-code-plugins.md.
+import { newestClaudeCodeProfile } from './index';
 
 export type PluginProfileId = '2.1.197' | '2.1.332';
 
@@ -42,11 +43,12 @@ export const pluginLoaderProfiles: Record<PluginProfileId, PluginLoaderProfile> 
   },
 };
 
-/** The newest measured version: what a user installing Claude Code today runs. */
-export const DEFAULT_PLUGIN_PROFILE: PluginLoaderProfile = pluginLoaderProfiles['2.1.332'];
-
-export function pluginProfile(id: string | undefined): PluginLoaderProfile {
-  return (id !== undefined && Object.prototype.hasOwnProperty.call(pluginLoaderProfiles, id))
-    ? pluginLoaderProfiles[id as PluginProfileId]
-    : DEFAULT_PLUGIN_PROFILE;
+/** The plugin loader of a Claude Code version; for a version without its own, the newest measured one. */
+export function pluginProfile(version: string | undefined): PluginLoaderProfile {
+  return (version !== undefined && Object.prototype.hasOwnProperty.call(pluginLoaderProfiles, version))
+    ? pluginLoaderProfiles[version as PluginProfileId]
+    : pluginLoaderProfiles['2.1.332'];
 }
+
+/** The plugin rules of the active Claude Code profile (the newest the engine has), so plugin and project rules agree. */
+export const DEFAULT_PLUGIN_PROFILE: PluginLoaderProfile = pluginProfile(newestClaudeCodeProfile.version);

@@ -5,8 +5,9 @@ import { missingManifestAgents, readPluginManifest } from '../../../../../src/en
 import { pluginLoaderProfiles } from '../../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { applyTextEdits } from '../../../../../src/engine/text/textEdits';
 
-const location = { path: '/repo/agents/reviewer.md', pluginName: 'tools', relativePath: 'reviewer.md' };
-const codesOf = (text: string, profile = pluginLoaderProfiles['2.1.332']) => lintPluginAgentFile(text, { ...location, profile }).diagnostics.map((d) => `${d.severity} ${d.code}`);
+// The newest measured plugin loader, whatever the engine's active profile is.
+const location = { path: '/repo/agents/reviewer.md', pluginName: 'tools', relativePath: 'reviewer.md', profile: pluginLoaderProfiles['2.1.332'] };
+const codesOf = (text: string, profile = location.profile) => lintPluginAgentFile(text, { ...location, profile }).diagnostics.map((d) => `${d.severity} ${d.code}`);
 
 describe('lintPluginAgentFile', () => {
   it('names a valid agent plugin:agent and reports nothing', () => {
