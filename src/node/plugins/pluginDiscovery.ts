@@ -6,6 +6,8 @@ import * as nodePath from 'node:path';
 import { readPluginManifest, missingManifestAgents, type PluginManifest } from '../../engine/formats/claudeCode/plugins/pluginManifest';
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
 import type { Diagnostic } from '../../engine/types';
+import { readAgentFile } from '../agentFileReading';
+import { DirectoryVisits } from '../discovery';
 
 export const PLUGIN_MANIFEST = nodePath.join('.claude-plugin', 'plugin.json');
 export const MARKETPLACE_MANIFEST = nodePath.join('.claude-plugin', 'marketplace.json');
@@ -41,12 +43,7 @@ export interface PluginFolder {
 export function readPluginFolder(root: string, options: { fallbackName?: string; profile?: PluginLoaderProfile } = {}): PluginFolder {
   const profile = options.profile ?? DEFAULT_PLUGIN_PROFILE;
   const manifestPath = nodePath.join(root, PLUGIN_MANIFEST);
-  let manifestText: string | undefined;
-  try {
-    manifestText = fs.readFileSync(manifestPath, 'utf8');
-  } catch {
-    manifestText = undefined;
-  }
+  const manifestText = readSmallFile(manifestPath);
   const fallbackName = options.fallbackName ?? nodePath.basename(root);
   const folder: PluginFolder = { root, name: fallbackName, displayName: fallbackName, manifestDiagnostics: [], agentFiles: [] };
   if (manifestText !== undefined) {
@@ -76,14 +73,11 @@ export function readPluginFolder(root: string, options: { fallbackName?: string;
 /** Every `*.md` (any case) below a plugin's agents folder, at any depth, hidden ones included; symlinks followed once. */
 export function listPluginAgentFiles(agentsFolder: string): PluginAgentFile[] {
   const found: PluginAgentFile[] = [];
-  const visited = new Set<string>();
+  const visits = new DirectoryVisits();
   const walk = (directory: string, prefix: string) => {
+    if (!visits.enter(directory)) return;
     let entries: fs.Dirent[];
     try {
-      const stat = fs.statSync(directory, { bigint: true });
-      const identity = `${stat.dev}:${stat.ino}`;
-      if (!stat.isDirectory() || visited.has(identity)) return;
-      visited.add(identity);
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch {
       return;
@@ -115,7 +109,7 @@ export interface MarketplaceEntry {
 export function readMarketplace(marketplaceRoot: string): { name?: string; entries: MarketplaceEntry[] } | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(fs.readFileSync(nodePath.join(marketplaceRoot, MARKETPLACE_MANIFEST), 'utf8'));
+    parsed = JSON.parse(readSmallFile(nodePath.join(marketplaceRoot, MARKETPLACE_MANIFEST)) ?? '');
   } catch {
     return undefined;
   }
@@ -138,15 +132,12 @@ export function readMarketplace(marketplaceRoot: string): { name?: string; entri
  */
 export function findPluginFolders(directory: string, ignoredDirectoryNames: ReadonlySet<string>, profile?: PluginLoaderProfile, maxDepth = Infinity): PluginFolder[] {
   const roots = new Map<string, string | undefined>();
-  const visited = new Set<string>();
+  // Symlink loops and links into /proc, /sys or /dev are not walked (see DirectoryVisits).
+  const visits = new DirectoryVisits();
   const walk = (current: string, depth: number) => {
-    if (depth > maxDepth) return;
+    if (depth > maxDepth || !visits.enter(current)) return;
     let entries: fs.Dirent[];
     try {
-      const stat = fs.statSync(current, { bigint: true });
-      const identity = `${stat.dev}:${stat.ino}`;
-      if (!stat.isDirectory() || visited.has(identity)) return;
-      visited.add(identity);
       entries = fs.readdirSync(current, { withFileTypes: true });
     } catch {
       return;
@@ -254,10 +245,16 @@ function enabledPlugins(settingsFiles: string[]): Map<string, boolean> {
 
 function readJson(path: string): unknown {
   try {
-    return JSON.parse(fs.readFileSync(path, 'utf8'));
+    return JSON.parse(readSmallFile(path) ?? '');
   } catch {
     return undefined;
   }
+}
+
+/** A manifest or settings file's text, read as carefully as an agent file: never a FIFO or device, never past 1 MiB. */
+function readSmallFile(path: string): string | undefined {
+  const read = readAgentFile(path);
+  return 'text' in read ? read.text : undefined;
 }
 
 function isFile(path: string): boolean {
