@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
 import { verifiedFixAllEdits } from '../../engine/lint/fixVerification';
 import { lintInFolder } from '../../engine/catalog/folderLint';
+import { fixAllEdits } from '../../engine/lint/fixAll';
 import { verificationTarget } from '../../engine/lint/lint';
 import type { Diagnostic, Severity, TextEdit } from '../../engine/types';
 import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
@@ -29,7 +30,10 @@ export class AgentDiagnosticComputer {
   /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */
   fixAllEdits(uri: vscode.Uri, text: string): TextEdit[] | undefined {
     const folder = this.service.agentFolderOf(uri);
-    return folder ? verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format })) : undefined;
+    if (!folder) return undefined;
+    // A plugin's agent: only the fixes of its own (plugin) diagnostics; the project rules' would rename what the plugin loader accepts.
+    if (folder.plugin) return fixAllEdits(lintInFolder(text, uri.fsPath, folder).diagnostics);
+    return verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format }));
   }
 }
 
