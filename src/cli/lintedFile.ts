@@ -6,6 +6,8 @@ export interface LintedFile {
   path: string;
   result: LintResult;
   diagnostics: Diagnostic[];
+  /** The plugin whose agent (or manifest) this is. */
+  plugin?: string;
 }
 
 /**

@@ -16,6 +16,8 @@ import { summaryLine, withTotals, type LintedFile, type LintReporter } from './l
 import { colorsFor } from './terminalColor';
 import { escapeForTerminal } from './terminalText';
 import { CLI_VERSION } from './version';
+import { lintPluginAgents } from '../node/plugins/pluginAgentFiles';
+import { enclosingPluginFolder, findPluginFolders, pluginRootAbove, type PluginFolder } from '../node/plugins/pluginDiscovery';
 
 export type { LintedFile } from './lintedFile';
 export { escapeForTerminal } from './terminalText';
@@ -28,7 +30,9 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        directory (.claude/agents/, .github/agents/). A directory argument is searched the same
        way; an agent folder is read as one; a directory without agent folders has every .md
        under it checked. *.agent.md files and those in .github/agents/ are read as GitHub
-       Copilot agents, other .md files as Claude Code agents.
+       Copilot agents, other .md files as Claude Code agents. Claude Code plugins (a folder with
+       .claude-plugin/plugin.json, or listed by a .claude-plugin/marketplace.json) have their
+       agents checked as the plugin loader reads them, named plugin:agent, and their plugin.json.
        A file that cannot be read (permissions, gone, a pipe, socket or device, which is never
        opened) is reported as an error for that file; every other file is still checked.
        text (default): problems grouped by file, coloured at a terminal (NO_COLOR turns colour
@@ -167,6 +171,9 @@ function reporterFor(format: OutputFormat, display: (path: string) => string, cw
 }
 
 function lintFile(path: string): LintedFile {
+  const plugin = enclosingPluginFolder(path);
+  const inPlugin = plugin && lintPlugin(plugin).find((file) => file.path === nodePath.resolve(path));
+  if (inPlugin) return inPlugin;
   const read = readAgentFile(path);
   const result = 'text' in read
     ? lintAgentFile(read.text, { path, format: formatForPath(path).id, byteLength: read.byteLength })
@@ -187,11 +194,20 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
 async function lintDirectory(directory: string, givenByName: boolean, report: (file: LintedFile) => void): Promise<void> {
   const enclosing = enclosingAgentFolder(directory);
   if (enclosing) return lintFolders([{ ...enclosing, path: directory }], report);
+  const pluginRoot = pluginRootAbove(directory);
+  if (pluginRoot) {
+    // A folder inside a plugin (its agents/, or a subfolder): that plugin's agent files below it.
+    const prefix = directory + nodePath.sep;
+    lintPlugin(pluginRoot).filter((file) => file.path.startsWith(prefix)).forEach(report);
+    return;
+  }
   const projects = findAgentProjects(directory, IGNORED_DIRECTORIES);
-  if (projects.length > 0) {
+  const plugins = findPluginFolders(directory, IGNORED_DIRECTORIES);
+  if (projects.length > 0 || plugins.length > 0) {
     for (const project of projects) {
       await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)), report);
     }
+    for (const plugin of plugins) lintPlugin(plugin).forEach(report);
     return;
   }
   if (!givenByName) return;
@@ -204,6 +220,22 @@ async function lintDirectory(directory: string, givenByName: boolean, report: (f
 function unreadableFile(path: string, reason: string, format?: AgentFolder['format']): LintedFile {
   const result = unreadableResult(path, reason, format);
   return { path, result, diagnostics: result.diagnostics };
+}
+
+/** A plugin's manifest (when it has problems) and its agents, named `plugin:agent`. */
+function lintPlugin(plugin: PluginFolder): LintedFile[] {
+  const linted: LintedFile[] = [];
+  const pluginName = plugin.name ?? plugin.displayName;
+  if (plugin.manifestPath && plugin.manifestDiagnostics.length > 0) {
+    linted.push({ path: plugin.manifestPath, plugin: pluginName, diagnostics: plugin.manifestDiagnostics,
+      result: { format: 'claude-code', loads: plugin.manifest?.accepted ?? true, agent: null, diagnostics: plugin.manifestDiagnostics } });
+  }
+  const readText = (path: string) => {
+    const read = readAgentFile(path);
+    return 'text' in read ? read.text : '';
+  };
+  for (const agent of lintPluginAgents(plugin, undefined, readText)) linted.push({ path: agent.path, plugin: pluginName, result: agent.result, diagnostics: agent.diagnostics });
+  return linted;
 }
 
 /** The agents of one project's folders, through a catalog so that duplicate names are reported. */
@@ -234,6 +266,7 @@ function toJson(file: LintedFile, path: string) {
   return {
     path,
     format: result.format,
+    ...(file.plugin !== undefined ? { plugin: file.plugin } : {}),
     loads: result.loads,
     agent: result.agent ? { name: result.agent.name, description: result.agent.description, model: result.agent.model ?? null, tools: result.agent.tools ?? null } : null,
     diagnostics: file.diagnostics.map(diagnosticJson),

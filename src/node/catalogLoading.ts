@@ -1,7 +1,9 @@
 // Filling the catalog from disk: discovery's files read and handed to `AgentCatalog.update`.
 import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
 import { readAgentFile } from './agentFileReading';
+import * as os from 'node:os';
 import { agentFolders, findAgentFiles } from './discovery';
+import { pluginAgentFolders } from './plugins/pluginAgentFolders';
 import { TimeSlices } from './timeSlices';
 
 export interface DiscoverOptions {
@@ -15,7 +17,8 @@ export interface DiscoverOptions {
  * 10,000 files take seconds.
  */
 export async function discoverAgents(options: DiscoverOptions): Promise<AgentCatalog> {
-  const catalog = new AgentCatalog(agentFolders(options.workspaceFolders, options.homeDirectory));
+  const homeDirectory = options.homeDirectory ?? os.homedir();
+  const catalog = new AgentCatalog([...agentFolders(options.workspaceFolders, homeDirectory), ...pluginAgentFolders(options.workspaceFolders, homeDirectory)]);
   const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
   const slices = new TimeSlices();
   await catalog.withRankingDeferred(async () => {

@@ -2,7 +2,7 @@
 // Updates are incremental: changing one file re-lints that file and re-ranks only the names it had and has.
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import type { AgentFolder, AgentScope } from '../formats/agentFiles';
-import { lintAgentFile } from '../lint/lint';
+import { lintInFolder } from './folderLint';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 
 export interface CatalogEntry {
@@ -26,7 +26,7 @@ export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity:
 export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
 /** Lower ranks lose: user agents, then project agents (as measured for Claude Code's profiles; its function `Vse`). */
-const scopeRank: Record<AgentScope, number> = { user: 0, project: 1 };
+const scopeRank: Record<AgentScope, number> = { plugin: -1, user: 0, project: 1 };
 
 export class AgentCatalog {
   private readonly entriesByPath = new Map<string, CatalogEntry>();
@@ -87,7 +87,7 @@ export class AgentCatalog {
     const folder = this.folderOf(path);
     if (!folder) return { changed: [], removed: [] };
     const previousName = this.nameKey(this.entriesByPath.get(path));
-    const result = lintAgentFile(text, { path, format: folder.format, byteLength });
+    const result = lintInFolder(text, path, folder, byteLength);
     const entry: CatalogEntry = { path, folder, result };
     this.entriesByPath.set(path, entry);
     const names = new Set([previousName, this.nameKey(entry)].filter((name): name is string => name !== undefined));
@@ -142,7 +142,8 @@ export class AgentCatalog {
   winner(name: string, format: AgentFormatId = 'claude-code', project?: string): CatalogEntry | undefined {
     return [...(this.pathsByName.get(`${format}\0${name}`) ?? [])]
       .map((path) => this.entriesByPath.get(path)!)
-      .filter((entry) => entry.folder.scope === 'user' || entry.folder.project === project || project === undefined)
+      // An installed plugin counts everywhere; a plugin being written in a workspace is not loaded by Claude Code there.
+      .filter((entry) => entry.folder.plugin ? entry.folder.plugin.installedId !== undefined : entry.folder.scope === 'user' || entry.folder.project === project || project === undefined)
       .find((entry) => !entry.shadowedBy && !entry.ambiguousWith?.length);
   }
 

@@ -25,12 +25,13 @@ export class AgentFolderItem extends vscode.TreeItem {
     this.id = `folder:${folder.path}`;
     this.contextValue = `agentFolder.${folder.scope}`;
     this.resourceUri = vscode.Uri.file(folder.path);
-    this.description = displayPath(folder.path);
+    this.description = folder.plugin?.installedId ?? displayPath(folder.path);
     this.tooltip = folder.path;
-    this.iconPath = new vscode.ThemeIcon(folder.format === 'copilot' ? 'github' : folder.scope === 'user' ? 'account' : 'folder');
+    this.iconPath = new vscode.ThemeIcon(folder.format === 'copilot' ? 'github' : folder.plugin ? 'extensions' : folder.scope === 'user' ? 'account' : 'folder');
   }
 
   private static labelOf(folder: AgentFolder): string {
+    if (folder.plugin) return folder.plugin.installedId ? vscode.l10n.t('Plugin {0}', folder.plugin.name) : vscode.l10n.t('Plugin {0} (in this workspace)', folder.plugin.name);
     if (folder.format === 'copilot') return vscode.l10n.t('Copilot agents');
     return folder.scope === 'user' ? vscode.l10n.t('User agents') : vscode.l10n.t('Project agents');
   }
@@ -86,7 +87,8 @@ export class AgentFileItem extends vscode.TreeItem {
     this.command = { command: 'vscode.open', title: vscode.l10n.t('Open Agent'), arguments: [this.uri] };
     this.label = agent ? agent.name : nodePath.basename(entry.path);
     this.status = !agent ? 'skipped' : entry.ambiguousWith?.length ? 'ambiguous' : entry.shadowedBy ? 'shadowed' : 'loaded';
-    this.contextValue = `agentFile.${this.status}`;
+    // An installed plugin's files belong to Claude Code's plugin cache or marketplace: shown and run, never edited here.
+    this.contextValue = `${entry.folder.plugin?.installedId ? 'pluginAgentFile' : 'agentFile'}.${this.status}`;
     /** Status in Markdown: the engine's reasons keep their `code` spans for the tooltip; the row shows them plain. */
     let status: string | undefined;
     // A namesake in the same folder tree is told apart by where it lives, which comes first so it is never cut off.

@@ -32,7 +32,7 @@ export class AgentRunner {
     // Only an explicit provider sticks to the run: Re-run after changing the setting uses the new one.
     const origin: RunOrigin = { agentPath: request.agentPath, prompt: request.prompt, providerSetting: request.providerSetting, promptLanguage: request.promptLanguage };
     const text = await readAgentText(uri);
-    const parsed = text === undefined ? undefined : runnableAgentFromText(text, { path: request.agentPath, format: this.catalog.agentFolderOf(uri)?.format });
+    const parsed = text === undefined ? undefined : runnableAgentFromText(text, { path: request.agentPath, format: this.catalog.agentFolderOf(uri)?.format, folder: this.catalog.agentFolderOf(uri) });
     const run = this.store.create(parsed?.runnable ? parsed.agent.name : nodePath.basename(request.agentPath), origin);
     const cwd = workingDirectory(uri);
     const fail = (error: ProviderError, providerId?: ProviderId, range?: vscode.Range) => {
@@ -59,7 +59,8 @@ export class AgentRunner {
       return fail(asProviderError(error), setting === 'auto' ? undefined : setting);
     }
     const { provider } = prepared;
-    if (provider.id === 'claude-code' && !(await confirmAgentRisks(agent, text!, this.state, cwd))) {
+    // Claude Code ignores hooks, mcpServers and permissionMode in plugin agents: nothing to confirm for those.
+    if (provider.id === 'claude-code' && agent.installedPlugin === undefined && !(await confirmAgentRisks(agent, text!, this.state, cwd))) {
       notStarted();
       run.finish('cancelled');
       return run;

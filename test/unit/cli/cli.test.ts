@@ -38,6 +38,31 @@ describe('agent-studio lint', function () {
 
   afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
+  it('lints a marketplace: the agents of every plugin under plugin:agent, plugin.json problems on plugin.json', () => {
+    write('.claude-plugin/marketplace.json', JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [
+      { name: 'alpha', source: './plugins/alpha' }, { name: 'beta', source: './plugins/beta' }, { name: 'remote', source: { source: 'github', repo: 'a/b' } },
+    ] }));
+    write('plugins/alpha/.claude-plugin/plugin.json', JSON.stringify({ name: 'alpha' }));
+    write('plugins/alpha/agents/review/security.md', '---\nname: security\ndescription: d\nhooks:\n  Stop: []\n---\nBody\n');
+    write('plugins/beta/agents/no-front-matter.md', '# Beta helper\n\nHelps.\n');
+    write('plugins/gamma/.claude-plugin/plugin.json', JSON.stringify({ name: 'gamma', agents: './agents' }));
+    write('plugins/gamma/agents/g.md', '---\nname: g\ndescription: d\n---\nBody\n');
+    const { status, stdout } = cli(['lint', '--format', 'json', '.']);
+    const files = (JSON.parse(stdout) as { files: { path: string; plugin?: string; loads: boolean; agent: { name: string } | null; diagnostics: { code: string; severity: string }[] }[] }).files;
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    assert.equal(byPath.get('plugins/alpha/agents/review/security.md')?.agent?.name, 'alpha:review:security');
+    assert.deepEqual(byPath.get('plugins/alpha/agents/review/security.md')?.diagnostics.map((d) => d.code), ['plugin/ignored-key']);
+    // A marketplace entry needs no plugin.json: its name comes from the marketplace; no front matter only means defaults.
+    const beta = byPath.get('plugins/beta/agents/no-front-matter.md');
+    assert.equal(beta?.agent?.name, 'beta:no-front-matter');
+    assert.equal(beta?.loads, true);
+    assert.ok(beta?.diagnostics.every((d) => d.severity !== 'error'));
+    // A folder in `agents` makes Claude Code reject gamma's manifest: the error is there, its agent does not load.
+    assert.deepEqual(byPath.get('plugins/gamma/.claude-plugin/plugin.json')?.diagnostics.map((d) => `${d.severity} ${d.code}`), ['error plugin/manifest-agent-path']);
+    assert.equal(byPath.get('plugins/gamma/agents/g.md')?.loads, false);
+    assert.equal(status, 1);
+  });
+
   it('discovers agents under the current directory and exits 0 when none has an error', () => {
     write('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n');
     write('.claude/agents/nested/tester.md', '---\nname: tester\ndescription: Runs tests\ntools: Read, Grepp\n---\n');
