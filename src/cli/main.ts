@@ -9,8 +9,10 @@ import { formatForPath } from '../engine/formats/registry';
 import { lintAgentFile, unreadableResult } from '../engine/lint/lint';
 import { readAgentFile } from '../node/agentFileReading';
 import type { Diagnostic, Fix, LintResult } from '../engine/types';
+import { runTestRouting, TEST_ROUTING_USAGE, TestRoutingUsageError } from './testRouting';
 
 const USAGE = `Usage: agent-studio lint [--format text|json] [--] [paths...]
+       agent-studio test-routing [paths...] [--runs N] [--parallel N] [--format text|json|junit] [--claude PATH]
        agent-studio docs
 
 lint   Checks agent files. With no paths, finds the agents of every project under the current
@@ -21,7 +23,8 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        A file that cannot be read (permissions, gone, a pipe, socket or device, which is never
        opened) is reported as an error for that file; every other file is still checked.
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
-docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
+docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.
+${TEST_ROUTING_USAGE}`;
 
 export interface LintedFile {
   path: string;
@@ -41,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(renderDiagnosticsDoc());
     return 0;
   }
+  if (command === 'test-routing') return runTestRouting(rest);
   if (command !== 'lint') throw new UsageError(`unknown command '${command}'`);
   const { paths, format } = parseLintArguments(rest);
   return runLint(paths, format);
@@ -279,7 +283,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof TestRoutingUsageError) {
       process.stderr.write(`agent-studio: ${error.message}\n${USAGE}\n`);
       process.exitCode = 2;
     } else {
