@@ -98,6 +98,9 @@ function toolDecision(name: string, input: Record<string, unknown>): RoutingDeci
 
 function resultDecision(line: Record<string, unknown>): RoutingDecision {
   const failed = line.is_error === true || (typeof line.subtype === 'string' && line.subtype.startsWith('error'));
+  // 2.1.197 reads a prompt that starts with `/` as a command even with --disable-slash-commands ("Unknown command:
+  // /x"): the model never saw it, so nothing was decided.
+  if (!failed && line.num_turns === 0) return { kind: 'failed', message: `Claude Code did not send the prompt to the model: ${String(line.result ?? '')}` };
   if (!failed) return { kind: 'answered' };
   const message = typeof line.result === 'string' && line.result ? line.result : String(line.subtype ?? 'error').replace(/_/g, ' ');
   return { kind: 'failed', message, status: typeof line.api_error_status === 'number' ? line.api_error_status : undefined };

@@ -33,7 +33,8 @@ export function casesFromAgentFile(file: string, text: string, agentName: string
     agent: agentName,
     prompt: example.user,
     expected: agentName,
-    range: example.userRange,
+    // From the `<example>` line: the test sits on the example, where its gutter icon shows.
+    range: example.range,
   }));
 }
 

@@ -61,7 +61,7 @@ describe('agent-studio test-routing', function () {
     assert.deepEqual(Object.keys(report.tests[0]).sort(), ['agent', 'chosen', 'expected', 'file', 'line', 'passRate', 'passed', 'prompt']);
     const reviewer = byPrompt[reviewerPrompt];
     assert.deepEqual({ ...reviewer, chosen: [...reviewer.chosen].sort() }, {
-      file: '.claude/agents/security-reviewer.md', agent: 'security-reviewer', line: 7, prompt: reviewerPrompt,
+      file: '.claude/agents/security-reviewer.md', agent: 'security-reviewer', line: 5, prompt: reviewerPrompt,
       expected: 'security-reviewer', chosen: ['doc-writer', 'security-reviewer'], passRate: 0.5, passed: false,
     });
     assert.deepEqual(byPrompt[writerPrompt].chosen, [null, null]);
@@ -78,12 +78,12 @@ describe('agent-studio test-routing', function () {
     });
     const text = await cli(['test-routing', '--claude', claude], offline.project);
     assert.equal(text.status, 0, text.stderr);
-    assert.match(text.stdout, /^\.claude\/agents\/security-reviewer\.md:7 PASS 1\/1 expected security-reviewer, chosen security-reviewer: I added the login endpoint/m);
+    assert.match(text.stdout, /^\.claude\/agents\/security-reviewer\.md:5 PASS 1\/1 expected security-reviewer, chosen security-reviewer: I added the login endpoint/m);
     assert.match(text.stdout, /Confusion \(Claude Code 2\.1\.197\): expected → chosen \(runs\)\n  doc-writer → doc-writer ×1\n  security-reviewer → security-reviewer ×1\n  \(none\) → \(none\) ×1\n\n3 cases: 3 passed, 0 failed\.\n$/);
     const junit = await cli(['test-routing', '.claude/agents/doc-writer.md', '--format=junit', '--claude', claude], offline.project);
     assert.equal(junit.status, 0, junit.stderr);
     assert.match(junit.stdout, /<testsuites name="agent-studio test-routing \(Claude Code 2\.1\.197\)" tests="1" failures="0">/);
-    assert.match(junit.stdout, /<testcase classname="\.claude\/agents\/doc-writer\.md" name="line 7: Write the README for the billing module\." file="\.claude\/agents\/doc-writer\.md" line="7">/);
+    assert.match(junit.stdout, /<testcase classname="\.claude\/agents\/doc-writer\.md" name="line 5: Write the README for the billing module\." file="\.claude\/agents\/doc-writer\.md" line="5">/);
   });
 
   it('exits 3 with a clear message when Claude Code is missing or not logged in, 2 on bad usage', async () => {
