@@ -94,7 +94,8 @@ describe('routing tests in the Test Explorer', function () {
     await offline({ [writerPrompt]: [delegateTo('routing-reviewer')] });
     const [result] = (await runFile(writerFile())).results;
     assert.equal(result.state, 'failed');
-    assert.equal(result.message, 'Claude Code chose routing-reviewer instead of routing-writer.\nrouting-reviewer: “Reviews changes for vulnerabilities before they merge. <example> Context: A request arrives. user: "I added the login endpoint, can you check it?"…”');
+    assert.equal(result.message, 'Claude Code chose routing-reviewer instead of routing-writer.\nrouting-reviewer: “Reviews changes for vulnerabilities before they merge.”');
+    await takeScreenshot('routing-test-failure');
   });
 
   it('fails with "answered itself" when Claude Code does not delegate; a `none` case passes that way', async () => {

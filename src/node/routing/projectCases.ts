@@ -33,6 +33,7 @@ export async function projectCases(project: string): Promise<ProjectCases> {
     if (cases.length === 0) continue;
     if (!entry.result.loads) result.unused.push({ file: entry.path, reason: 'Claude Code skips this file' });
     else if (entry.shadowedBy) result.unused.push({ file: entry.path, reason: `shadowed by ${entry.shadowedBy}` });
+    else if (entry.ambiguousWith?.length) result.unused.push({ file: entry.path, reason: `its name is also defined in ${entry.ambiguousWith.join(', ')}; Claude Code uses one of them, unpredictably` });
     else result.cases.push(...cases);
   }
   const casesFile = nodePath.join(project, ROUTING_CASES_FILE);

@@ -153,8 +153,10 @@ function failureMessage(result: CaseResult, catalog: AgentCatalogService, projec
   return lines.join('\n');
 }
 
+/** The description's prose: what comes before its examples, as one line of at most about 160 characters. */
 function descriptionStart(description: string): string {
-  const flat = description.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
+  const prose = description.split('<example>')[0].replace(/\\n/g, ' ').replace(/\s+/g, ' ').replace(/[\s-]*Examples?:?[\s-]*$/i, '').trim();
+  const flat = prose || description.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
   if (flat.length <= 160) return flat;
   const cut = flat.slice(0, 160);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100))}…`;

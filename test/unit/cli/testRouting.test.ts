@@ -6,8 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildSync } from 'esbuild';
+import { startAnthropicLoopback } from '../../support/anthropicLoopback';
 import { findClaudeBinary } from '../../support/claudeCli';
-import { agentFile, answerText, delegateTo, exampleBlock, OfflineProject, routingScript } from '../../support/routingLoopback';
+import { agentFile, answerText, delegateTo, exampleBlock, isMainTurn, OfflineProject, promptOf, routingScript } from '../../support/routingLoopback';
+import { sharedFolder } from '../../support/sharedMaterial';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 const reviewerPrompt = 'I added the login endpoint, can you check it?';
@@ -100,6 +102,38 @@ describe('agent-studio test-routing', function () {
     for (const args of [['--runs', '0'], ['--format', 'xml'], ['--bogus'], ['no/such/path']]) {
       const usage = await cli(['test-routing', ...args], offline.project);
       assert.equal(usage.status, 2, `${args.join(' ')}: ${usage.stderr}`);
+    }
+  });
+
+  it('reports exactly the agent the model chose for every example, in a project of 365 real agent files it has never seen', async () => {
+    // The shared corpus and seeds: agents written by other people. The scripted model picks, per prompt, an agent
+    // (any of the loaded ones) or none, at random; the report must name exactly that choice.
+    const corpus = path.join(sharedFolder(), 'corpus', 'claude');
+    const seeds = path.join(sharedFolder(), 'seeds');
+    const names: string[] = Object.values(JSON.parse(fs.readFileSync(path.join(sharedFolder(), 'corpus', 'claude.loaded-by-claude-code-2.1.197.json'), 'utf8')) as Record<string, string[]>).flat();
+    const picks = new Map<string, string | null>();
+    let seed = 12345;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    offline = new OfflineProject(await startAnthropicLoopback({
+      script: (request) => {
+        if (!isMainTurn(request)) return answerText('ok');
+        const prompt = promptOf(request).trim();
+        if (!picks.has(prompt)) picks.set(prompt, random() < 0.2 ? null : names[Math.floor(random() * names.length)]);
+        const pick = picks.get(prompt)!;
+        return pick === null ? answerText() : delegateTo(pick);
+      },
+    }));
+    for (const file of fs.readdirSync(corpus)) offline.write(`.claude/agents/corpus/${file}`, fs.readFileSync(path.join(corpus, file), 'utf8'));
+    for (const file of fs.readdirSync(seeds).filter((name) => name.endsWith('.md'))) offline.write(`.claude/agents/seeds/${file}`, fs.readFileSync(path.join(seeds, file), 'utf8'));
+    const claude = offline.wrapper(findClaudeBinary());
+    const { status, stdout, stderr } = await cli(['test-routing', '--format', 'json', '--claude', claude], offline.project);
+    assert.ok(status === 0 || status === 1, stderr);
+    const report = JSON.parse(stdout) as { tests: { prompt: string; agent: string; chosen: (string | null)[] }[] };
+    assert.ok(report.tests.length >= 9, `only ${report.tests.length} cases found`);
+    assert.ok(new Set(report.tests.map((test) => test.agent)).size >= 3);
+    for (const test of report.tests) {
+      assert.ok(picks.has(test.prompt.trim()), `the model never saw: ${test.prompt}`);
+      assert.deepEqual(test.chosen, [picks.get(test.prompt.trim())], test.prompt);
     }
   });
 });
