@@ -27,8 +27,8 @@ const pictures: Record<string, Picture> = {
   'run-document': { screenshot: 'run-document' },
   'send-to-agent-quick-pick': { screenshot: 'send-to-agent-quick-pick', clip: { x: 0, y: 0, width: 1400, height: 440 } },
   'risk-confirmation': { screenshot: 'risk-confirmation', clip: { x: 300, y: 250, width: 800, height: 400 } },
-  'routing-tests': { screenshot: 'routing-tests', clip: { x: 0, y: 35, width: 1000, height: 320 } },
-  'routing-test-failure': { screenshot: 'routing-test-failure', clip: { x: 345, y: 35, width: 1055, height: 450 } },
+  'routing-tests': { screenshot: 'routing-tests', clip: { x: 0, y: 35, width: 1400, height: 620 } },
+  'routing-test-failure': { screenshot: 'routing-test-failure', clip: { x: 0, y: 35, width: 900, height: 310 } },
 };
 
 async function main(): Promise<void> {

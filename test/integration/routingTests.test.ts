@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
+import { listingCost } from '../../src/engine/routing/listingCost';
 import type { RoutingRunReport } from '../../src/vscode/routing/routingTests';
 import type { LoopbackReply } from '../support/anthropicLoopback';
 import { agentFile, answerText, delegateTo, exampleBlock, isMainTurn, routingScript } from '../support/routingLoopback';
@@ -75,6 +76,11 @@ describe('routing tests in the Test Explorer', function () {
     const lines = fs.readFileSync(reviewerFile(), 'utf8').split('\n');
     assert.equal(lines[child.range!.start.line].trim(), '<example>');
     assert.equal(toArray(item(casesFile())!.children)[0].description, 'must not be delegated');
+
+    // The Agents view's tooltip gives the agent's share of the listing every session sends.
+    const reviewerRow = api.agentsView.snapshot().flatMap((group) => group.children).find((row) => row.path === reviewerFile());
+    const cost = listingCost(api.catalog.current.get(reviewerFile())!.result.agent!);
+    assert.ok(reviewerRow?.tooltip.includes(`Listing: ${cost.characters.toLocaleString('en-US')} characters (about ${cost.estimatedTokens.toLocaleString('en-US')} tokens)`), reviewerRow?.tooltip);
 
     fs.writeFileSync(writerFile(), agentFile('routing-writer', `Writes documentation.\n${exampleBlock(writerPrompt)}\n${exampleBlock('Document the billing API.')}`));
     await until(api.routing.onDidChangeItems, () => (item(writerFile())?.children.size === 2 ? true : undefined), 'a second example item');

@@ -8,6 +8,7 @@ import type { AgentFolder } from '../../engine/formats/agentFiles';
 import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
 import { valuesOf } from '../../engine/formats/fieldSchema';
 import type { Diagnostic } from '../../engine/types';
+import { listingCost } from '../../engine/routing/listingCost';
 
 /** Claude Code's agent colours (its field data), as theme colours every theme defines; charts have no pink or cyan. */
 const themeColorsWithoutChart: Record<string, string> = { pink: 'terminal.ansiBrightMagenta', cyan: 'terminal.ansiCyan' };
@@ -127,6 +128,11 @@ export class AgentFileItem extends vscode.TreeItem {
       tooltip.appendMarkdown(`${vscode.l10n.t('Model')}: \`${agent.model ?? 'inherit'}\`  \n`);
       const tools = agent.tools === undefined ? vscode.l10n.t('all (inherited)') : agent.tools.length === 0 ? vscode.l10n.t('none') : escapeMarkdown(agent.tools.join(', '));
       tooltip.appendMarkdown(`${vscode.l10n.t('Tools')}: ${tools}  \n`);
+      if (entry.folder.format === 'claude-code' && entry.result.loads) {
+        // Without disallowedTools (the summary does not keep them): a few characters off at most.
+        const cost = listingCost(agent);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Listing: {0} characters (about {1} tokens) sent to the model in every Claude Code session', cost.characters.toLocaleString('en-US'), cost.estimatedTokens.toLocaleString('en-US'))}  \n`);
+      }
     }
     if (problems) tooltip.appendMarkdown(`${vscode.l10n.t('Problems')}: ${escapeMarkdown(problems)}  \n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Path')}: \`${entry.path}\``);
