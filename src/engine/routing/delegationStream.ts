@@ -1,9 +1,10 @@
 // Reads Claude Code's `stream-json` output until the main model's first turn has decided: a call of the delegation
 // tool (its `subagent_type` is the chosen agent), another tool, or an answer of its own. Pure: takes parsed lines.
+import { isRecord } from '../plainValues';
 
-/** The API name of the delegation tool in 2.1.197 and 2.1.332; the `init` event and older versions say `Task`. */
+/** The API name of the delegation tool; the `init` event and older versions say `Task` (docs/routing-tests.md). */
 export const DELEGATION_TOOL_NAMES: readonly string[] = ['Agent', 'Task'];
-/** What Claude Code runs when the call names no `subagent_type` (the tool's own description, 2.1.197 and 2.1.332). */
+/** What Claude Code runs when the call names no `subagent_type` (the tool's own description says so). */
 export const DEFAULT_SUBAGENT = 'general-purpose';
 /** `subagent_type: "fork"` continues the main conversation in a copy of itself: no agent was chosen. */
 export const FORK_SUBAGENT = 'fork';
@@ -62,7 +63,7 @@ export class DelegationReader {
   private readSystem(line: Record<string, unknown>): void {
     if (line.subtype === 'init' && typeof line.claude_code_version === 'string') this.version = line.claude_code_version;
     const status = typeof line.error_status === 'number' ? line.error_status : undefined;
-    // 2.1.197 retries a rejected key for minutes; there is no point waiting.
+    // Some versions retry a rejected key for minutes; there is no point waiting.
     if (line.subtype === 'api_retry' && (status === 401 || status === 403)) {
       this.decided = { kind: 'failed', message: String(line.error ?? 'authentication failed'), status };
     }
@@ -98,8 +99,8 @@ function toolDecision(name: string, input: Record<string, unknown>): RoutingDeci
 
 function resultDecision(line: Record<string, unknown>): RoutingDecision {
   const failed = line.is_error === true || (typeof line.subtype === 'string' && line.subtype.startsWith('error'));
-  // 2.1.197 reads a prompt that starts with `/` as a command even with --disable-slash-commands ("Unknown command:
-  // /x"): the model never saw it, so nothing was decided.
+  // Older versions read a prompt that starts with `/` as a command even with --disable-slash-commands ("Unknown
+  // command: /x", docs/routing-tests.md): the model never saw it, so nothing was decided.
   if (!failed && line.num_turns === 0) return { kind: 'failed', message: `Claude Code did not send the prompt to the model: ${String(line.result ?? '')}` };
   if (!failed) return { kind: 'answered' };
   const message = typeof line.result === 'string' && line.result ? line.result : String(line.subtype ?? 'error').replace(/_/g, ' ');
@@ -113,8 +114,4 @@ function parseObject(json: string): Record<string, unknown> {
   } catch {
     return {};
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 // What an agent costs in every Claude Code session: its line of the agent listing ("Available agent types for the
-// Agent tool:"), which Claude Code 2.1.197 and 2.1.332 send as a message of every main conversation, whether the agent
-// is used or not (docs/routing-tests.md).
+// Agent tool:"), which Claude Code sends as a message of every main conversation, whether the agent is used or not
+// (docs/routing-tests.md).
 
 /** A rough rule for English text and Claude's tokenizers; an estimate, not a count. */
 export const CHARACTERS_PER_TOKEN = 4;

@@ -3,6 +3,7 @@
 import { agentExamples } from '../agents/examples';
 import { TextPositions } from '../text/textPositions';
 import type { Range } from '../types';
+import { isRecord } from '../plainValues';
 
 /** Project-relative path of the file of extra cases. */
 export const ROUTING_CASES_FILE = '.claude/agent-routing.json';
@@ -102,8 +103,4 @@ function stringEnd(text: string, open: number): number {
     else if (text[i] === '"') return i;
   }
   return text.length;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,7 +9,7 @@ import type { RoutingCase } from '../../engine/routing/routingCases';
 import { caseResult, type CaseResult, type RunOutcome } from '../../engine/routing/routingReport';
 
 /**
- * What keeps a routing run from doing anything but choose (measured on 2.1.197 and 2.1.332, docs/routing-tests.md):
+ * What keeps a routing run from doing anything but choose (measured on both profiled versions, docs/routing-tests.md):
  * - `--tools Agent`: the only built-in tool offered is the delegation tool; sub-agents get no other tool either, and
  *   a call of any other tool is answered "No such tool available" (the API name is `Agent`; `init` still says `Task`).
  * - `--strict-mcp-config` without `--mcp-config`: no MCP server starts, the project's `.mcp.json` and agents' included.
@@ -169,7 +169,7 @@ function environment(overrides: Record<string, string | undefined> = {}): NodeJS
   return env;
 }
 
-/** `claude --version` ("2.1.197 (Claude Code)" → "2.1.197"); throws ClaudeCodeUnavailableError when it does not run. */
+/** `claude --version` ("X.Y.Z (Claude Code)" → "X.Y.Z"); throws ClaudeCodeUnavailableError when it does not run. */
 export async function claudeCodeVersion(executable: string, env?: Record<string, string | undefined>): Promise<string> {
   const { code, stdout, error } = await execute(executable, ['--version'], env);
   if (error?.code === 'ENOENT' || error?.code === 'EACCES' || code !== 0) {
