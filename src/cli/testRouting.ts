@@ -33,6 +33,10 @@ export function parseTestRoutingArguments(args: string[]): Arguments {
   const parsed: Arguments = { paths: [], runs: 1, parallel: 4, format: 'text', claude: 'claude' };
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
+    if (arg === '--') {
+      parsed.paths.push(...args.slice(index + 1));
+      break;
+    }
     const option = /^--(runs|parallel|format|claude)(?:=(.*))?$/.exec(arg);
     if (option) {
       const value = option[2] ?? args[++index];

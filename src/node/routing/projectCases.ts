@@ -2,8 +2,8 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { AgentCatalog } from '../../engine/catalog/catalog';
-import { MAX_AGENT_FILE_BYTES } from '../../engine/lint/lint';
 import { casesFromAgentFile, parseRoutingCasesFile, ROUTING_CASES_FILE, type CasesFileProblem, type RoutingCase } from '../../engine/routing/routingCases';
+import { readAgentFile } from '../agentFileReading';
 import { agentFolders, findAgentFiles } from '../discovery';
 
 export interface ProjectCases {
@@ -21,9 +21,11 @@ export async function projectCases(project: string): Promise<ProjectCases> {
   const texts = new Map<string, string>();
   await catalog.withRankingDeferred(async () => {
     for (const file of await findAgentFiles(folder)) {
-      const text = file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8');
-      texts.set(file.path, text);
-      catalog.update(file.path, text, file.size);
+      // A FIFO or device in the folder is never opened (readAgentFile); such a file has no cases.
+      const read = file.unreadable ? undefined : readAgentFile(file.path);
+      if (!read || !('text' in read)) continue;
+      texts.set(file.path, read.text);
+      catalog.update(file.path, read.text, read.byteLength);
     }
   });
   const result: ProjectCases = { project, cases: [], problems: [], unused: [] };
@@ -37,8 +39,11 @@ export async function projectCases(project: string): Promise<ProjectCases> {
     else result.cases.push(...cases);
   }
   const casesFile = nodePath.join(project, ROUTING_CASES_FILE);
-  if (fs.existsSync(casesFile)) {
-    const parsed = parseRoutingCasesFile(casesFile, fs.readFileSync(casesFile, 'utf8'));
+  const casesRead = fs.existsSync(casesFile) ? readAgentFile(casesFile) : undefined;
+  if (casesRead && 'unreadable' in casesRead) {
+    result.problems.push({ file: casesFile, message: `Cannot read this file: ${casesRead.unreadable}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  } else if (casesRead) {
+    const parsed = parseRoutingCasesFile(casesFile, casesRead.text);
     result.cases.push(...parsed.cases);
     result.problems.push(...parsed.problems.map((problem) => ({ ...problem, file: casesFile })));
   }

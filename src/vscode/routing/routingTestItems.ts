@@ -1,9 +1,9 @@
 // The Test Explorer's routing items: one per project agent file with examples (a child per `<example>`, on its
 // line) and one per `.claude/agent-routing.json` (a child per case), rebuilt as the catalog and the cases files change.
-import * as fs from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { casesFromAgentFile, parseRoutingCasesFile, ROUTING_CASES_FILE, type RoutingCase } from '../../engine/routing/routingCases';
+import { readAgentFile } from '../../node/agentFileReading';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { Disposable } from '../base/disposable';
 import { toVscodeRange } from '../base/vscodeRanges';
@@ -70,8 +70,10 @@ export class RoutingTestItems extends Disposable {
   }
 
   private async fileItem(path: string): Promise<vscode.TestItem | undefined> {
-    const text = await fs.readFile(path, 'utf8').catch(() => undefined);
-    if (text === undefined) return undefined;
+    // Never opens a FIFO or device that took a file's place (readAgentFile); such a file has no items.
+    const read = readAgentFile(path);
+    if (!('text' in read)) return undefined;
+    const text = read.text;
     const uri = vscode.Uri.file(path);
     const isCasesFile = path.endsWith(nodePath.join(...ROUTING_CASES_FILE.split('/')));
     const agentName = isCasesFile ? undefined : this.catalog.current.get(path)?.result.agent?.name;

@@ -2,15 +2,16 @@
 // through the user's Claude Code, which may call nothing but the delegation tool; the result says whom it chose.
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import { runnableAgentFromText } from '../../engine/agents/runnableAgent';
-import { agentRisks } from '../../engine/agents/agentRisks';
+import { runnableAgentFromText, type RunnableAgent } from '../../engine/agents/runnableAgent';
+import { agentRisks, projectRisks } from '../../engine/agents/agentRisks';
+import { readAgentFile } from '../../node/agentFileReading';
+import { readProjectRunFiles } from '../../node/projectRunFiles';
 import type { RoutingCase } from '../../engine/routing/routingCases';
 import { caseResult, describeOutcome, type CaseResult, type RunOutcome } from '../../engine/routing/routingReport';
 import { ClaudeCodeUnavailableError, RoutingCancelledError, runRoutingCases } from '../../node/routing/routingRunner';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { confirmAgentRisks } from '../runs/riskConfirmation';
 import { RoutingTestItems } from './routingTestItems';
-import * as fs from 'node:fs/promises';
 
 export type RoutingItemState = 'passed' | 'failed' | 'errored' | 'skipped';
 
@@ -162,18 +163,29 @@ function descriptionStart(description: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100))}…`;
 }
 
-/** Claude Code loads every project agent into the session, so each one with risks needs the user's consent first. */
+/**
+ * Consent as for Send to Agent: each project agent with hooks, MCP servers or a permission mode is confirmed (Claude
+ * Code loads them all into the session), and the project's own settings once when no agent asked about them already.
+ * A routing run disables hooks and MCP servers, but helper commands of the settings (apiKeyHelper, ...) still run.
+ */
 async function confirmProjectAgents(catalog: AgentCatalogService, project: string, state: vscode.Memento): Promise<boolean> {
   const prefix = project + nodePath.sep;
+  let asked = false;
+  let first: { agent: RunnableAgent; text: string } | undefined;
   for (const entry of catalog.current.entries()) {
     if (!entry.path.startsWith(prefix) || entry.folder.format !== 'claude-code' || !entry.result.loads) continue;
-    const text = await fs.readFile(entry.path, 'utf8').catch(() => undefined);
-    if (text === undefined) continue;
+    const read = readAgentFile(entry.path);
+    if (!('text' in read)) continue;
+    const text = read.text;
     const runnable = runnableAgentFromText(text, { path: entry.path, format: 'claude-code' });
-    if (!runnable.runnable || agentRisks(runnable.agent.frontmatter).length === 0) continue;
-    if (!(await confirmAgentRisks(runnable.agent, text, state))) return false;
+    if (!runnable.runnable) continue;
+    first ??= { agent: runnable.agent, text };
+    if (agentRisks(runnable.agent.frontmatter).length === 0) continue;
+    asked = true;
+    if (!(await confirmAgentRisks(runnable.agent, text, state, project))) return false;
   }
-  return true;
+  if (asked || !first || projectRisks(readProjectRunFiles(project).files).length === 0) return true;
+  return confirmAgentRisks(first.agent, first.text, state, project);
 }
 
 function selectedLeaves(controller: vscode.TestController, request: vscode.TestRunRequest): vscode.TestItem[] {
