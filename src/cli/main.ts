@@ -15,6 +15,7 @@ import { compactReporter, textReporter } from './formats/text';
 import { summaryLine, withTotals, type LintedFile, type LintReporter } from './lintedFile';
 import { colorsFor } from './terminalColor';
 import { escapeForTerminal } from './terminalText';
+import { runTestRouting, TEST_ROUTING_USAGE, TestRoutingUsageError } from './testRouting';
 import { CLI_VERSION } from './version';
 import { lintPluginAgents } from '../node/plugins/pluginAgentFiles';
 import { enclosingPluginFolder, findPluginFolders, pluginRootAbove, type PluginFolder } from '../node/plugins/pluginDiscovery';
@@ -23,6 +24,7 @@ export type { LintedFile } from './lintedFile';
 export { escapeForTerminal } from './terminalText';
 
 const USAGE = `Usage: agent-studio lint [--format text|compact|json|sarif] [--] [paths...]
+       agent-studio test-routing [paths...] [--runs N] [--parallel N] [--format text|json|junit] [--claude PATH]
        agent-studio docs
        agent-studio --version
 
@@ -39,7 +41,8 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        off), then a summary line; compact: one 'path:line:col severity code message' line each;
        json: every file with its agent and diagnostics; sarif: SARIF 2.1.0 for GitHub code scanning.
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
-docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
+docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.
+${TEST_ROUTING_USAGE}`;
 
 type OutputFormat = 'text' | 'compact' | 'json' | 'sarif';
 const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'compact', 'json', 'sarif'];
@@ -60,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(renderDiagnosticsDoc());
     return 0;
   }
+  if (command === 'test-routing') return runTestRouting(rest);
   if (command !== 'lint') throw new UsageError(`unknown command '${command}'`);
   const { paths, format } = parseLintArguments(rest);
   return runLint(paths, format);
@@ -303,7 +307,7 @@ if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof TestRoutingUsageError) {
       process.stderr.write(`agent-studio: ${error.message}\n${USAGE}\n`);
       process.exitCode = 2;
     } else {

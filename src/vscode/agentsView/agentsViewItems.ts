@@ -9,6 +9,7 @@ import type { Diagnostic } from '../../engine/types';
 import { agentThemeColor } from '../base/agentColors';
 import { escapeMarkdown, markdownKeepingCode } from '../base/markdownText';
 import { plainText } from '../base/plainText';
+import { listingCost } from '../../engine/routing/listingCost';
 
 
 /** Where a path lives, for people: relative to its workspace folder, or `~/...`. */
@@ -132,6 +133,11 @@ export class AgentFileItem extends vscode.TreeItem {
       tooltip.appendMarkdown(`${vscode.l10n.t('Model')}: \`${agent.model ?? 'inherit'}\`  \n`);
       const tools = agent.tools === undefined ? vscode.l10n.t('all (inherited)') : agent.tools.length === 0 ? vscode.l10n.t('none') : escapeMarkdown(agent.tools.join(', '));
       tooltip.appendMarkdown(`${vscode.l10n.t('Tools')}: ${tools}  \n`);
+      if (entry.folder.format === 'claude-code' && entry.result.loads) {
+        // Without disallowedTools (the summary does not keep them): a few characters off at most.
+        const cost = listingCost(agent);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Listing: {0} characters (about {1} tokens) sent to the model in every Claude Code session', cost.characters.toLocaleString('en-US'), cost.estimatedTokens.toLocaleString('en-US'))}  \n`);
+      }
     }
     if (problems) tooltip.appendMarkdown(`${vscode.l10n.t('Problems')}: ${escapeMarkdown(problems)}  \n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Path')}: \`${entry.path}\``);
