@@ -33,7 +33,8 @@ describe('a description that loads only thanks to Claude Code\'s own quoting', f
     assert.match(fixed, /^description: \|-?\n {2}\S/m);
     assert.doesNotMatch(fixed.split('\n').find((line) => line.startsWith('description:'))!, /"/);
     const after = lint(fixed);
-    assert.deepEqual(after.diagnostics, []);
+    // Only what Fix All is for must be gone; the description's size in the listing (an info) does not change.
+    assert.deepEqual(after.diagnostics.filter((diagnostic) => diagnostic.code !== 'agent/long-listing'), []);
     assert.equal(after.agent!.description, before.agent!.description);
     const entry = (listing: string) => listing.split('\n').find((line) => line.startsWith('- backend-specialist: '));
     const [listedBefore, listedAfter] = [await claudeAgentListing([{ relativePath: 'backend-specialist.md', content: seed }]), await claudeAgentListing([{ relativePath: 'backend-specialist.md', content: fixed }])];
