@@ -9,7 +9,9 @@ import { takeScreenshot } from './workbenchBrowser';
 describe('Claude Code plugins', () => {
   afterEach(closeAllEditors);
 
-  it('checks an agent of a plugin being written by the plugin rules, and its quick fix removes the ignored key', async () => {
+  it('checks an agent of a plugin being written by the plugin rules, and its quick fix removes the ignored key', async function () {
+    // A bound, not a pause: the first Markdown file of the window waits for VS Code's Markdown server (see codeAction).
+    this.timeout(120_000);
     await agentStudioApi();
     const uri = vscode.Uri.file(inWorkspace('plugin-dev', 'agents', 'auditor.md'));
     const diagnostics = await showWithDiagnostics(uri);
