@@ -20,6 +20,12 @@ export interface ClaudeRunOptions {
   binary?: string;
 }
 
+export interface ClaudeDebugRun {
+  init: ClaudeInitEvent;
+  /** What `--debug-file` collected up to the init event: why files were skipped, duplicate names, unknown keys. */
+  debugLog: string;
+}
+
 /** Agents Claude Code 2.1.197 has without any file (the CLI run as below, not through the SDK). */
 export const BUILT_IN_AGENT_NAMES: readonly string[] = ['claude', 'Explore', 'general-purpose', 'Plan', 'statusline-setup'];
 
@@ -64,7 +70,28 @@ export async function claudeInitEvent(files: AgentFileSpec[], options: ClaudeRun
   const binary = options.binary ?? findClaudeBinary();
   const run = (baseUrl: string) =>
     runInTempProject(files, baseUrl, (project, env) => readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, () => true));
-  if (options.baseUrl) return run(options.baseUrl);
+  return withLoopback(options.baseUrl, run);
+}
+
+/**
+ * The init event plus the CLI's `--debug-file` log for a project holding `files`. Paths in the log are made relative:
+ * the project folder reads as `<project>`.
+ */
+export async function claudeDebugRun(files: AgentFileSpec[], options: ClaudeRunOptions & { extraArgs?: string[] } = {}): Promise<ClaudeDebugRun> {
+  const binary = options.binary ?? findClaudeBinary();
+  const run = (baseUrl: string) =>
+    runInTempProject(files, baseUrl, async (project, env) => {
+      const logFile = path.join(path.dirname(project), 'debug.log');
+      const init = await readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, () => true,
+        ['--debug-file', logFile, ...(options.extraArgs ?? [])]);
+      const raw = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+      return { init, debugLog: raw.split(fs.realpathSync(project)).join('<project>').split(project).join('<project>') };
+    });
+  return withLoopback(options.baseUrl, run);
+}
+
+async function withLoopback<T>(baseUrl: string | undefined, run: (baseUrl: string) => Promise<T>): Promise<T> {
+  if (baseUrl) return run(baseUrl);
   const loopback = await startAnthropicLoopback();
   try {
     return await run(loopback.url);
@@ -147,9 +174,11 @@ function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
 }
 
 /** Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms). */
-function readInitEvent(binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, alsoWaitFor: () => boolean): Promise<ClaudeInitEvent> {
+function readInitEvent(
+  binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, alsoWaitFor: () => boolean, extraArgs: string[] = [],
+): Promise<ClaudeInitEvent> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['-p', '--output-format', 'stream-json', '--verbose', 'hi'], {
+    const child = spawn(binary, ['-p', '--output-format', 'stream-json', '--verbose', ...extraArgs, 'hi'], {
       cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

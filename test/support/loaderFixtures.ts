@@ -43,9 +43,9 @@ function filesBelow(root: string, prefix = ''): AgentFileSpec[] {
 /** Runs every case through the real CLI, `concurrency` processes at a time; returns id -> loaded agent names. */
 export async function runLoaderFixtures(
   cases: LoaderFixtureCase[],
-  options: { concurrency?: number; timeoutMs?: number; onResult?: (id: string, names: string[]) => void } = {},
+  options: { concurrency?: number; timeoutMs?: number; binary?: string; onResult?: (id: string, names: string[]) => void } = {},
 ): Promise<Map<string, string[]>> {
-  const binary = findClaudeBinary();
+  const binary = options.binary ?? findClaudeBinary();
   const loopback = await startAnthropicLoopback();
   const results = new Map<string, string[]>();
   try {
@@ -82,9 +82,9 @@ export interface BatchedRunResult {
 export async function runLoaderFixturesBatched(
   cases: LoaderFixtureCase[],
   expected: Record<string, string[]>,
-  options: { concurrency?: number; batchSize?: number; timeoutMs?: number } = {},
+  options: { concurrency?: number; batchSize?: number; timeoutMs?: number; binary?: string } = {},
 ): Promise<BatchedRunResult> {
-  const binary = findClaudeBinary();
+  const binary = options.binary ?? findClaudeBinary();
   const loopback = await startAnthropicLoopback();
   const observed = new Map<string, string[]>();
   let cliRuns = 0;
