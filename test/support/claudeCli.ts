@@ -75,19 +75,27 @@ export async function claudeInitEvent(files: AgentFileSpec[], options: ClaudeRun
 
 /**
  * The init event plus the CLI's `--debug-file` log for a project holding `files`. Paths in the log are made relative:
- * the project folder reads as `<project>`.
+ * the project folder reads as `<project>`, the temporary HOME as `<home>`.
  */
-export async function claudeDebugRun(files: AgentFileSpec[], options: ClaudeRunOptions & { extraArgs?: string[] } = {}): Promise<ClaudeDebugRun> {
+export async function claudeDebugRun(files: AgentFileSpec[], options: Omit<ClaudeRunOptions, 'baseUrl'> & { extraArgs?: string[] } = {}): Promise<ClaudeDebugRun> {
   const binary = options.binary ?? findClaudeBinary();
   const run = (baseUrl: string) =>
     runInTempProject(files, baseUrl, async (project, env) => {
       const logFile = path.join(path.dirname(project), 'debug.log');
-      const init = await readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, () => true,
+      // Killing the CLI at its init event would lose the log lines it has not flushed yet: let it answer and exit.
+      const init = await readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, 'exit',
         ['--debug-file', logFile, ...(options.extraArgs ?? [])]);
       const raw = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
-      return { init, debugLog: raw.split(fs.realpathSync(project)).join('<project>').split(project).join('<project>') };
+      const home = path.dirname(project);
+      const relative = (text: string, folder: string, label: string) => text.split(fs.realpathSync(folder)).join(label).split(folder).join(label);
+      return { init, debugLog: relative(relative(raw, project, '<project>'), home, '<home>') };
     });
-  return withLoopback(options.baseUrl, run);
+  const loopback = await startAnthropicLoopback({ replyText: 'ok' });
+  try {
+    return await run(loopback.url);
+  } finally {
+    await loopback.close();
+  }
 }
 
 async function withLoopback<T>(baseUrl: string | undefined, run: (baseUrl: string) => Promise<T>): Promise<T> {
@@ -173,10 +181,14 @@ function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: os.tmpdir(), LANG: 'C.UTF-8', ...claudeLoopbackEnvironment(home, baseUrl) };
 }
 
-/** Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms). */
+/**
+ * Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms), or, with
+ * `alsoWaitFor` = 'exit', once the CLI has answered the prompt and exited by itself (its debug log is complete then).
+ */
 function readInitEvent(
-  binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, alsoWaitFor: () => boolean, extraArgs: string[] = [],
+  binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, waitFor: (() => boolean) | 'exit', extraArgs: string[] = [],
 ): Promise<ClaudeInitEvent> {
+  const alsoWaitFor = waitFor === 'exit' ? () => false : waitFor;
   return new Promise((resolve, reject) => {
     const child = spawn(binary, ['-p', '--output-format', 'stream-json', '--verbose', ...extraArgs, 'hi'], {
       cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
@@ -213,7 +225,7 @@ function readInitEvent(
     });
     child.on('error', (error) => finish(new Error(`could not start ${binary}: ${error.message}`)));
     child.on('exit', (code, signal) => {
-      if (init && alsoWaitFor()) return finish(null, init);
+      if (init && (waitFor === 'exit' ? code === 0 : alsoWaitFor())) return finish(null, init);
       finish(new Error(`claude exited (code ${code}, signal ${signal}) before its init event (or before what the caller waited for).\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`));
     });
   });

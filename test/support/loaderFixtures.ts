@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startAnthropicLoopback } from './anthropicLoopback';
 import { type AgentFileSpec, BUILT_IN_AGENT_NAMES, findClaudeBinary, loadedAgentNames } from './claudeCli';
+import type { ExpectedLoads } from './claudeCodeVersions';
 
 export const loaderFixtureDir = path.resolve(__dirname, '..', 'fixtures', 'loader');
 
-/** Files in the fixture folder that are not cases. */
-const notCases = new Set(['README.md', 'expected.json', '.gitattributes']);
+/** Entries of the fixture folder that are not cases (`expected/` holds one result file per Claude Code version). */
+const notCases = new Set(['README.md', 'expected', '.gitattributes']);
 
 export interface LoaderFixtureCase {
-  /** Key in expected.json: the file name, or the folder name followed by `/`. */
+  /** Key in `expected/<version>.json`: the file name, or the folder name followed by `/`. */
   id: string;
   /** Files to place under `.claude/agents/`, paths relative to it. */
   files: AgentFileSpec[];
@@ -81,7 +82,7 @@ export interface BatchedRunResult {
  */
 export async function runLoaderFixturesBatched(
   cases: LoaderFixtureCase[],
-  expected: Record<string, string[]>,
+  expected: ExpectedLoads,
   options: { concurrency?: number; batchSize?: number; timeoutMs?: number; binary?: string } = {},
 ): Promise<BatchedRunResult> {
   const binary = options.binary ?? findClaudeBinary();
@@ -132,4 +133,10 @@ function sameNames(a: string[], b: string[]): boolean {
   const sortedA = [...a].sort();
   const sortedB = [...b].sort();
   return sortedA.length === sortedB.length && sortedA.every((name, i) => name === sortedB[i]);
+}
+
+/** Ids whose recorded names differ between two expected files (a case missing from one counts as differing). */
+export function differingCases(older: ExpectedLoads, newer: ExpectedLoads): string[] {
+  const ids = [...new Set([...Object.keys(older), ...Object.keys(newer)])].sort();
+  return ids.filter((id) => !older[id] || !newer[id] || !sameNames(older[id], newer[id]));
 }
