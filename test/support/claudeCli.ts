@@ -41,11 +41,14 @@ const repositoryRoot = path.resolve(__dirname, '..', '..');
 
 export class ClaudeBinaryMissingError extends Error {}
 
-/** `node_modules/.bin/claude` of this repository (or `$CLAUDE_BIN`); throws a clear error when absent. */
+/**
+ * The `claude` of the devDependency `@anthropic-ai/claude-code` (or `$CLAUDE_BIN`); throws a clear error when absent.
+ * Not `node_modules/.bin/claude`: the npm aliases of other Claude Code versions link that name too, and either may win.
+ */
 export function findClaudeBinary(root: string = repositoryRoot): string {
   const candidates = [
     process.env.CLAUDE_BIN,
-    path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'claude.cmd' : 'claude'),
+    path.join(root, 'node_modules', '@anthropic-ai', 'claude-code', 'bin', 'claude.exe'),
   ].filter((candidate): candidate is string => !!candidate);
   for (const candidate of candidates) {
     if (fs.existsSync(candidate)) return candidate;

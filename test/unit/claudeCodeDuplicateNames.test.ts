@@ -33,7 +33,7 @@ for (const version of recordedVersions().filter((recorded) => compareVersions(re
       const sortsLast = [...paths].sort().at(-1)!;
       it(`${fixture.id}: ${sortsLast} of ${paths.join(', ')}`, () => {
         const name = fixture.id.slice(0, -1);
-        const winner = new RegExp(`^- ${name}: From (.+?)\\.`, 'm').exec(listing ?? '')?.[1];
+        const winner = new RegExp(`^- ${name}: From (.+?)\\.(?: \\(|$)`, 'm').exec(listing ?? '')?.[1];
         assert.equal(winner, describedAs(fixture.files.find((file) => file.relativePath === sortsLast)!.content));
       });
     }
@@ -42,5 +42,5 @@ for (const version of recordedVersions().filter((recorded) => compareVersions(re
 
 /** The `From ...` text of a fixture's description, which names the file. */
 function describedAs(content: string | Buffer): string | undefined {
-  return /^description: From (.+?)\.$/m.exec(content.toString())?.[1];
+  return /^description: From (.+)\.$/m.exec(content.toString())?.[1];
 }
