@@ -10,7 +10,7 @@ import { installedPlugins } from '../../../../src/node/plugins/pluginDiscovery';
 import { pluginLoaderProfiles, type PluginProfileId } from '../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { startAnthropicLoopback } from '../../../support/anthropicLoopback';
 import { claudeLoopbackEnvironment, type ClaudeInitEvent } from '../../../support/claudeCli';
-import { claudeBinaryForVersion, PROFILED_CLAUDE_CODE_VERSIONS } from '../../../support/claudeVersions';
+import { claudeBinaryFor, recordedVersions } from '../../../support/claudeCodeVersions';
 
 function write(root: string, files: Record<string, string>): void {
   for (const [relative, content] of Object.entries(files)) {
@@ -21,7 +21,7 @@ function write(root: string, files: Record<string, string>): void {
 
 const agent = (name: string) => `---\nname: ${name}\ndescription: ${name} agent\n---\nBody\n`;
 
-for (const version of PROFILED_CLAUDE_CODE_VERSIONS) {
+for (const version of recordedVersions()) {
   describe(`installed plugins (Claude Code ${version}'s own install, offline)`, function () {
     this.timeout(180_000);
     let home: string;
@@ -31,7 +31,7 @@ for (const version of PROFILED_CLAUDE_CODE_VERSIONS) {
     let env: NodeJS.ProcessEnv;
 
     before(function () {
-      binary = claudeBinaryForVersion(version);
+      binary = claudeBinaryFor(version);
       home = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-installed-'));
       project = path.join(home, 'project');
       marketplace = path.join(home, 'market');

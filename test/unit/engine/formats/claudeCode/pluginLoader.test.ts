@@ -7,7 +7,7 @@ import { pluginLoaderProfiles, type PluginProfileId } from '../../../../../src/e
 import { lintPluginAgents, loadedPluginAgentNames } from '../../../../../src/node/plugins/pluginAgentFiles';
 import { readPluginFolder } from '../../../../../src/node/plugins/pluginDiscovery';
 import { ClaudeBinaryMissingError } from '../../../../support/claudeCli';
-import { claudeBinaryForVersion, PROFILED_CLAUDE_CODE_VERSIONS } from '../../../../support/claudeVersions';
+import { claudeBinaryFor, recordedVersions } from '../../../../support/claudeCodeVersions';
 import { pluginFixtureCases, pluginLoaderFixtureDir, runPluginFixtures, type PluginRun } from '../../../../support/pluginLoaderFixtures';
 
 const cases = pluginFixtureCases();
@@ -16,12 +16,12 @@ const rerecord = 'If Claude Code changed on purpose, rerun `npx tsx scripts/reco
 
 describe('plugin loader fixtures', () => {
   it('expected.json has one entry per fixture for every profiled version', () => {
-    assert.deepEqual(Object.keys(expected).sort(), [...PROFILED_CLAUDE_CODE_VERSIONS].sort());
-    for (const version of PROFILED_CLAUDE_CODE_VERSIONS) assert.deepEqual(Object.keys(expected[version]).sort(), cases, rerecord);
+    assert.deepEqual(Object.keys(expected).sort(), [...recordedVersions()].sort());
+    for (const version of recordedVersions()) assert.deepEqual(Object.keys(expected[version]).sort(), cases, rerecord);
   });
 });
 
-for (const version of PROFILED_CLAUDE_CODE_VERSIONS) {
+for (const version of recordedVersions()) {
   describe(`Claude Code ${version} (real CLI) loads each plugin fixture as recorded`, function () {
     this.timeout(15 * 60_000);
     let run: PluginRun | undefined;
@@ -29,7 +29,7 @@ for (const version of PROFILED_CLAUDE_CODE_VERSIONS) {
     before(async function () {
       let binary: string;
       try {
-        binary = claudeBinaryForVersion(version);
+        binary = claudeBinaryFor(version);
       } catch (error) {
         if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') {
           console.warn(`    skipped: ${error.message}`);
