@@ -156,7 +156,7 @@ describe(`agent files in VS Code ${vscode.version}'s own language for them`, () 
     const editor = await openCopy('broken-unindented-example.md', 'language-mode-quick-fix.md');
     const [error] = errorsOf(await untilDiagnostics(editor.document.uri, (diagnostics) => errorsOf(diagnostics).length > 0, 'the error for unindented example lines'));
     // The fix is offered once the workbench has the diagnostic too (the request below goes through it), not before.
-    await codeAction(editor.document.uri, error.range, vscode.CodeActionKind.QuickFix, (action) => action.title === 'Turn the description into a `|` block');
+    await codeAction(editor.document.uri, error.range, vscode.CodeActionKind.QuickFix, (action) => action.title === "Turn the description into a '|' block");
     await placeCursor(editor, error.range.start);
     await pressKey('Control+.');
     const titles = await visibleTexts('.action-widget .monaco-list-row.action');

@@ -22,7 +22,7 @@ describe('Claude Code plugins', () => {
     assert.equal(ignored.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(ignored.message, /ignores `permissionMode` in plugin agents/);
 
-    const fix = await codeAction(uri, ignored.range, vscode.CodeActionKind.QuickFix, (action) => action.title === 'Remove `permissionMode`');
+    const fix = await codeAction(uri, ignored.range, vscode.CodeActionKind.QuickFix, (action) => action.title === "Remove 'permissionMode'");
     assert.equal(fix.isPreferred, true);
     assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)), 'the fix applies');
     const document = await vscode.workspace.openTextDocument(uri);

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, until } from './agentStudio';
-import { browserAvailable, clickDialogButton, pressKey, typeText, visibleDialog, visibleText } from './workbenchBrowser';
+import { browserAvailable, click, clickDialogButton, pressKey, typeText, visibleDialog, visibleText } from './workbenchBrowser';
 
 describe('Rename and Duplicate', function () {
   let api: AgentStudioApi;
@@ -28,6 +28,8 @@ describe('Rename and Duplicate', function () {
     const copying = vscode.commands.executeCommand<vscode.Uri | undefined>('agentStudio.duplicateAgent', item);
     try {
       assert.match(await visibleText('.quick-input-widget .quick-input-message'), /name/);
+      // Typed into the box itself: a view refreshing as the input opens can keep the keyboard focus (seen on 1.100).
+      await click('.quick-input-widget .quick-input-box input');
       await pressKey('Control+a');
       await typeText('changelog-writer');
       await pressKey('Enter');
