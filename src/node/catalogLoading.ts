@@ -1,6 +1,7 @@
 // Filling the catalog from disk: discovery's files read and handed to `AgentCatalog.update`.
 import * as fs from 'node:fs';
 import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
+import type { FormatProfile } from '../engine/formats/agentFileFormat';
 import { MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
 import { agentFolders, findAgentFiles } from './discovery';
 import { TimeSlices } from './timeSlices';
@@ -8,6 +9,8 @@ import { TimeSlices } from './timeSlices';
 export interface DiscoverOptions {
   workspaceFolders: readonly string[];
   homeDirectory?: string;
+  /** The Claude Code version whose rules apply; absent: the newest profile. */
+  claudeCodeProfile?: FormatProfile;
 }
 
 /**
@@ -17,6 +20,7 @@ export interface DiscoverOptions {
  */
 export async function discoverAgents(options: DiscoverOptions): Promise<AgentCatalog> {
   const catalog = new AgentCatalog(agentFolders(options.workspaceFolders, options.homeDirectory));
+  if (options.claudeCodeProfile) catalog.setProfile('claude-code', options.claudeCodeProfile);
   const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
   const slices = new TimeSlices();
   await catalog.withRankingDeferred(async () => {

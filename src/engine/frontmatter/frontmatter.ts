@@ -18,13 +18,14 @@ export interface FrontmatterBlock {
   bodyStart: number;
 }
 
-export function splitFrontmatter(text: string): FrontmatterBlock | undefined {
-  const match = CLAUDE_CODE_FRONTMATTER.exec(text);
+/** `skipped`: characters the tool drops before matching (a byte-order mark); offsets stay offsets into `text`. */
+export function splitFrontmatter(text: string, skipped = 0): FrontmatterBlock | undefined {
+  const match = CLAUDE_CODE_FRONTMATTER.exec(skipped === 0 ? text : text.slice(skipped));
   if (!match) return undefined;
   const yamlText = match[1];
-  const yamlStart = match[0].indexOf(yamlText, 3);
+  const yamlStart = skipped + match[0].indexOf(yamlText, 3);
   // `[\s\S]*?` is lazy, so the closing `---` is right after the YAML text.
-  return { yamlText, yamlStart, closeStart: yamlStart + yamlText.length, bodyStart: match[0].length };
+  return { yamlText, yamlStart, closeStart: yamlStart + yamlText.length, bodyStart: skipped + match[0].length };
 }
 
 /** When the closing `---` sits inside a line, Claude Code has cut the front matter short there. */
@@ -49,13 +50,18 @@ const OPENER_WITH_SUFFIX = /^---([A-Za-z][\w-]*)[ \t]*$/;
  * Why Claude Code found no front matter in a file that has none by its rule. `undefined` when the file simply has none,
  * which the caller reports (or not, for a README).
  */
-export function explainMissingFrontmatter(positions: TextPositions): Diagnostic | undefined {
+export function explainMissingFrontmatter(positions: TextPositions, skipsOneBom = false): Diagnostic | undefined {
   const text = positions.text;
   const error = (meta: RuleMeta, message: string, start: number, end: number, fix?: Fix): Diagnostic => createDiagnostic(meta, message, positions.rangeOf(start, end), fix);
 
-  if (text.startsWith(BOM) && splitFrontmatter(text.slice(1))) {
-    return error(bom, 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.', 0, Math.min(text.length, 4), {
-      title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }],
+  const boms = /^\uFEFF*/.exec(text)![0].length;
+  if (boms > 0 && splitFrontmatter(text.slice(boms))) {
+    const message = skipsOneBom
+      ? `This file starts with ${boms} byte-order marks; Claude Code skips one, sees no front matter after the rest and skips this file.`
+      : 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.';
+    // Every mark goes: a file without one loads in every version.
+    return error(bom, message, 0, Math.min(text.length, boms + 3), {
+      title: boms > 1 ? 'Remove the byte-order marks' : 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, boms), newText: '' }],
     });
   }
 

@@ -1,14 +1,18 @@
-// Claude Code 2.1.197, measured with the real CLI (test/fixtures/loader, docs/claude-code-loader.md).
+// Claude Code 2.1.197 and the releases after it that behave alike, measured with the real CLI
+// (test/fixtures/loader, docs/claude-code-loader.md).
 import { claudeCodeFields } from '../fields';
 import { claudeCodeTools } from '../tools';
 import type { ClaudeCodeProfile } from './profile';
 
 export const claudeCode2_1_197: ClaudeCodeProfile = {
+  firstVersion: '2.1.197',
+  measuredUpTo: '2.1.197',
   version: '2.1.197',
   loader: {
     stripsOneBom: false,
+    maxNameLength: undefined,
     nameRejectsColon: false,
-    hooksMustBeEventMap: true,
+    hooks: 'dropped',
     nulInFrontmatterIsError: false,
     duplicateNameWinner: 'directory-order',
     maxFileBytes: 1_048_576,
@@ -22,6 +26,7 @@ export const claudeCode2_1_197: ClaudeCodeProfile = {
     'TaskCompleted', 'Elicitation', 'ElicitationResult', 'ConfigChange', 'WorktreeCreate', 'WorktreeRemove',
     'InstructionsLoaded', 'CwdChanged', 'FileChanged', 'MessageDisplay',
   ],
+  guardHookEvents: [],
   builtInAgents: ['claude', 'Explore', 'general-purpose', 'Plan', 'statusline-setup'],
   modelAliasIds: {
     sonnet: 'claude-sonnet-5',
