@@ -54,12 +54,13 @@ export function claudeBinary(): string {
   const starts = [process.env.AGENT_STUDIO_REPO_ROOT, process.env.INIT_CWD, process.env.npm_package_json && path.dirname(process.env.npm_package_json), process.cwd()];
   for (const start of starts.filter((candidate): candidate is string => !!candidate)) {
     for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
-      const candidate = path.join(dir, 'node_modules', '.bin', 'claude');
+      // The package's own binary, not `.bin/claude`: the npm aliases of other Claude Code versions link that name too.
+      const candidate = path.join(dir, 'node_modules', '@anthropic-ai', 'claude-code', 'bin', 'claude.exe');
       if (fs.existsSync(candidate)) return candidate;
       if (path.dirname(dir) === dir) break;
     }
   }
-  assert.fail(`node_modules/.bin/claude not found from ${starts.join(', ')}; set CLAUDE_BIN`);
+  assert.fail(`node_modules/@anthropic-ai/claude-code/bin/claude.exe not found from ${starts.join(', ')}; set CLAUDE_BIN`);
 }
 
 /** User settings for one test, by full key (`agentStudio.provider`); `restore()` removes them again. */

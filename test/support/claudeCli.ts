@@ -20,6 +20,12 @@ export interface ClaudeRunOptions {
   binary?: string;
 }
 
+export interface ClaudeDebugRun {
+  init: ClaudeInitEvent;
+  /** What `--debug-file` collected up to the init event: why files were skipped, duplicate names, unknown keys. */
+  debugLog: string;
+}
+
 /** Agents Claude Code 2.1.197 has without any file (the CLI run as below, not through the SDK). */
 export const BUILT_IN_AGENT_NAMES: readonly string[] = ['claude', 'Explore', 'general-purpose', 'Plan', 'statusline-setup'];
 
@@ -35,11 +41,14 @@ const repositoryRoot = path.resolve(__dirname, '..', '..');
 
 export class ClaudeBinaryMissingError extends Error {}
 
-/** `node_modules/.bin/claude` of this repository (or `$CLAUDE_BIN`); throws a clear error when absent. */
+/**
+ * The `claude` of the devDependency `@anthropic-ai/claude-code` (or `$CLAUDE_BIN`); throws a clear error when absent.
+ * Not `node_modules/.bin/claude`: the npm aliases of other Claude Code versions link that name too, and either may win.
+ */
 export function findClaudeBinary(root: string = repositoryRoot): string {
   const candidates = [
     process.env.CLAUDE_BIN,
-    path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'claude.cmd' : 'claude'),
+    path.join(root, 'node_modules', '@anthropic-ai', 'claude-code', 'bin', 'claude.exe'),
   ].filter((candidate): candidate is string => !!candidate);
   for (const candidate of candidates) {
     if (fs.existsSync(candidate)) return candidate;
@@ -64,7 +73,36 @@ export async function claudeInitEvent(files: AgentFileSpec[], options: ClaudeRun
   const binary = options.binary ?? findClaudeBinary();
   const run = (baseUrl: string) =>
     runInTempProject(files, baseUrl, (project, env) => readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, () => true));
-  if (options.baseUrl) return run(options.baseUrl);
+  return withLoopback(options.baseUrl, run);
+}
+
+/**
+ * The init event plus the CLI's `--debug-file` log for a project holding `files`. Paths in the log are made relative:
+ * the project folder reads as `<project>`, the temporary HOME as `<home>`.
+ */
+export async function claudeDebugRun(files: AgentFileSpec[], options: Omit<ClaudeRunOptions, 'baseUrl'> & { extraArgs?: string[] } = {}): Promise<ClaudeDebugRun> {
+  const binary = options.binary ?? findClaudeBinary();
+  const run = (baseUrl: string) =>
+    runInTempProject(files, baseUrl, async (project, env) => {
+      const logFile = path.join(path.dirname(project), 'debug.log');
+      // Killing the CLI at its init event would lose the log lines it has not flushed yet: let it answer and exit.
+      const init = await readInitEvent(binary, project, env, options.timeoutMs ?? 30_000, 'exit',
+        ['--debug-file', logFile, ...(options.extraArgs ?? [])]);
+      const raw = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+      const home = path.dirname(project);
+      const relative = (text: string, folder: string, label: string) => text.split(fs.realpathSync(folder)).join(label).split(folder).join(label);
+      return { init, debugLog: relative(relative(raw, project, '<project>'), home, '<home>') };
+    });
+  const loopback = await startAnthropicLoopback({ replyText: 'ok' });
+  try {
+    return await run(loopback.url);
+  } finally {
+    await loopback.close();
+  }
+}
+
+async function withLoopback<T>(baseUrl: string | undefined, run: (baseUrl: string) => Promise<T>): Promise<T> {
+  if (baseUrl) return run(baseUrl);
   const loopback = await startAnthropicLoopback();
   try {
     return await run(loopback.url);
@@ -146,10 +184,16 @@ function offlineEnvironment(home: string, baseUrl: string): NodeJS.ProcessEnv {
   return { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: os.tmpdir(), LANG: 'C.UTF-8', ...claudeLoopbackEnvironment(home, baseUrl) };
 }
 
-/** Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms). */
-function readInitEvent(binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, alsoWaitFor: () => boolean): Promise<ClaudeInitEvent> {
+/**
+ * Resolves with the init event once `alsoWaitFor()` holds too (polled on each output line and every 50 ms), or, with
+ * `alsoWaitFor` = 'exit', once the CLI has answered the prompt and exited by itself (its debug log is complete then).
+ */
+function readInitEvent(
+  binary: string, cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, waitFor: (() => boolean) | 'exit', extraArgs: string[] = [],
+): Promise<ClaudeInitEvent> {
+  const alsoWaitFor = waitFor === 'exit' ? () => false : waitFor;
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, ['-p', '--output-format', 'stream-json', '--verbose', 'hi'], {
+    const child = spawn(binary, ['-p', '--output-format', 'stream-json', '--verbose', ...extraArgs, 'hi'], {
       cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -184,7 +228,7 @@ function readInitEvent(binary: string, cwd: string, env: NodeJS.ProcessEnv, time
     });
     child.on('error', (error) => finish(new Error(`could not start ${binary}: ${error.message}`)));
     child.on('exit', (code, signal) => {
-      if (init && alsoWaitFor()) return finish(null, init);
+      if (init && (waitFor === 'exit' ? code === 0 : alsoWaitFor())) return finish(null, init);
       finish(new Error(`claude exited (code ${code}, signal ${signal}) before its init event (or before what the caller waited for).\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`));
     });
   });

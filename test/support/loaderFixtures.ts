@@ -3,14 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startAnthropicLoopback } from './anthropicLoopback';
 import { type AgentFileSpec, BUILT_IN_AGENT_NAMES, findClaudeBinary, loadedAgentNames } from './claudeCli';
+import type { ExpectedLoads } from './claudeCodeVersions';
 
 export const loaderFixtureDir = path.resolve(__dirname, '..', 'fixtures', 'loader');
 
-/** Files in the fixture folder that are not cases. */
-const notCases = new Set(['README.md', 'expected.json', '.gitattributes']);
+/** Entries of the fixture folder that are not cases (`expected/` holds one result file per Claude Code version). */
+const notCases = new Set(['README.md', 'expected', '.gitattributes']);
 
 export interface LoaderFixtureCase {
-  /** Key in expected.json: the file name, or the folder name followed by `/`. */
+  /** Key in `expected/<version>.json`: the file name, or the folder name followed by `/`. */
   id: string;
   /** Files to place under `.claude/agents/`, paths relative to it. */
   files: AgentFileSpec[];
@@ -43,9 +44,9 @@ function filesBelow(root: string, prefix = ''): AgentFileSpec[] {
 /** Runs every case through the real CLI, `concurrency` processes at a time; returns id -> loaded agent names. */
 export async function runLoaderFixtures(
   cases: LoaderFixtureCase[],
-  options: { concurrency?: number; timeoutMs?: number; onResult?: (id: string, names: string[]) => void } = {},
+  options: { concurrency?: number; timeoutMs?: number; binary?: string; onResult?: (id: string, names: string[]) => void } = {},
 ): Promise<Map<string, string[]>> {
-  const binary = findClaudeBinary();
+  const binary = options.binary ?? findClaudeBinary();
   const loopback = await startAnthropicLoopback();
   const results = new Map<string, string[]>();
   try {
@@ -81,10 +82,10 @@ export interface BatchedRunResult {
  */
 export async function runLoaderFixturesBatched(
   cases: LoaderFixtureCase[],
-  expected: Record<string, string[]>,
-  options: { concurrency?: number; batchSize?: number; timeoutMs?: number } = {},
+  expected: ExpectedLoads,
+  options: { concurrency?: number; batchSize?: number; timeoutMs?: number; binary?: string } = {},
 ): Promise<BatchedRunResult> {
-  const binary = findClaudeBinary();
+  const binary = options.binary ?? findClaudeBinary();
   const loopback = await startAnthropicLoopback();
   const observed = new Map<string, string[]>();
   let cliRuns = 0;
@@ -132,4 +133,10 @@ function sameNames(a: string[], b: string[]): boolean {
   const sortedA = [...a].sort();
   const sortedB = [...b].sort();
   return sortedA.length === sortedB.length && sortedA.every((name, i) => name === sortedB[i]);
+}
+
+/** Ids whose recorded names differ between two expected files (a case missing from one counts as differing). */
+export function differingCases(older: ExpectedLoads, newer: ExpectedLoads): string[] {
+  const ids = [...new Set([...Object.keys(older), ...Object.keys(newer)])].sort();
+  return ids.filter((id) => !older[id] || !newer[id] || !sameNames(older[id], newer[id]));
 }
