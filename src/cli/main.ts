@@ -8,8 +8,10 @@ import { renderDiagnosticsDoc } from '../engine/lint/docs';
 import { formatForPath } from '../engine/formats/registry';
 import { lintAgentFile, MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
 import type { Diagnostic, Fix, LintResult } from '../engine/types';
+import type { ClaudeCodeProfile, ProfileChoice } from '../engine/formats/claudeCode/profiles';
+import { chooseClaudeCodeProfile, describeProfiles } from '../node/claudeCodeVersion';
 
-const USAGE = `Usage: agent-studio lint [paths...] [--format text|json]
+const USAGE = `Usage: agent-studio lint [paths...] [--format text|json] [--claude-code-version x.y.z|auto|latest]
        agent-studio docs
 
 lint   Checks agent files. With no paths, finds the agents of every project under the current
@@ -17,6 +19,8 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        way; an agent folder is read as one; a directory without agent folders has every .md
        under it checked. *.agent.md files and those in .github/agents/ are read as GitHub
        Copilot agents, other .md files as Claude Code agents.
+       --claude-code-version picks the Claude Code whose rules apply: a version, \`latest\` (the newest
+       profile), or \`auto\` (the default: \`claude --version\` of the claude on PATH, else the newest).
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
 docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.`;
 
@@ -39,16 +43,21 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command !== 'lint') throw new UsageError(`unknown command '${command}'`);
-  const { paths, format } = parseLintArguments(rest);
-  return runLint(paths, format);
+  const { paths, format, claudeCodeVersion } = parseLintArguments(rest);
+  const choice = await chooseClaudeCodeProfile(claudeCodeVersion);
+  if (!choice) throw new UsageError(`--claude-code-version must be x.y.z, auto or latest, not '${claudeCodeVersion}'; the rules know Claude Code ${describeProfiles()}`);
+  return runLint(paths, format, choice);
 }
 
-function parseLintArguments(args: string[]): { paths: string[]; format: 'text' | 'json' } {
+function parseLintArguments(args: string[]): { paths: string[]; format: 'text' | 'json'; claudeCodeVersion: string } {
   const paths: string[] = [];
   let format: 'text' | 'json' = 'text';
+  let claudeCodeVersion = 'auto';
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    if (arg === '--format' || arg.startsWith('--format=')) {
+    if (arg === '--claude-code-version' || arg.startsWith('--claude-code-version=')) {
+      claudeCodeVersion = (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index]) ?? '';
+    } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index];
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${value ?? ''}'`);
       format = value;
@@ -58,10 +67,11 @@ function parseLintArguments(args: string[]): { paths: string[]; format: 'text' |
       paths.push(arg);
     }
   }
-  return { paths, format };
+  return { paths, format, claudeCodeVersion };
 }
 
-async function runLint(paths: string[], format: 'text' | 'json'): Promise<number> {
+async function runLint(paths: string[], format: 'text' | 'json', choice: ProfileChoice): Promise<number> {
+  const profile = choice.profile;
   const cwd = process.cwd();
   const targets = paths.length === 0 ? ['.'] : paths;
   const files: LintedFile[] = [];
@@ -73,14 +83,15 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
     } catch {
       throw new UsageError(`no such file or directory: ${target}`);
     }
-    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute, paths.length > 0)));
-    else files.push(lintFile(absolute, stat.size));
+    if (stat.isDirectory()) files.push(...(await lintDirectory(absolute, paths.length > 0, profile)));
+    else files.push(lintFile(absolute, stat.size, profile));
   }
   // Paths under the working folder print relative to it; a prefix check spares path.relative on every file.
   const cwdPrefix = cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep;
   const display = (path: string) => (path.startsWith(cwdPrefix) ? path.slice(cwdPrefix.length) : nodePath.relative(cwd, path) || path);
   if (format === 'json') {
-    process.stdout.write(`${JSON.stringify({ files: files.map((file) => toJson(file, display(file.path))) })}\n`);
+    const note = choice.note === undefined ? {} : { claudeCodeNote: choice.note };
+    process.stdout.write(`${JSON.stringify({ claudeCodeVersion: choice.version, ...note, files: files.map((file) => toJson(file, display(file.path))) })}\n`);
   } else {
     for (const file of files) {
       for (const diagnostic of file.diagnostics) {
@@ -92,14 +103,16 @@ async function runLint(paths: string[], format: 'text' | 'json'): Promise<number
       process.stderr.write(`No agent files in .claude/agents/ or .github/agents/ under ${cwd}; give files or a directory to check.\n`);
     }
     const counts = countBySeverity(files);
-    process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);
+    process.stderr.write(`${files.length} agent file${files.length === 1 ? '' : 's'} checked against Claude Code ${choice.version}: ${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}.\n`);
+    if (choice.note) process.stderr.write(`${choice.note}\n`);
   }
   return files.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
 }
 
-function lintFile(path: string, size: number): LintedFile {
+function lintFile(path: string, size: number, profile: ClaudeCodeProfile): LintedFile {
   const text = size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(path, 'utf8');
-  const result = lintAgentFile(text, { path, format: formatForPath(path).id, byteLength: size });
+  const format = formatForPath(path);
+  const result = lintAgentFile(text, { path, format: format.id, byteLength: size, profile: format.id === 'claude-code' ? profile : undefined });
   return { path, result, diagnostics: result.diagnostics };
 }
 
@@ -113,25 +126,26 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
  * - any other directory given by name: every `.md` under it, read by its file name (`*.agent.md` as Copilot).
  * With no path given, a directory without agent folders yields nothing rather than every Markdown file in it.
  */
-async function lintDirectory(directory: string, givenByName: boolean): Promise<LintedFile[]> {
+async function lintDirectory(directory: string, givenByName: boolean, profile: ClaudeCodeProfile): Promise<LintedFile[]> {
   const enclosing = enclosingAgentFolder(directory);
-  if (enclosing) return lintFolders([{ ...enclosing, path: directory }]);
+  if (enclosing) return lintFolders([{ ...enclosing, path: directory }], profile);
   const projects = findAgentProjects(directory, IGNORED_DIRECTORIES);
   if (projects.length > 0) {
     const linted: LintedFile[] = [];
     for (const project of projects) {
-      linted.push(...(await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)))));
+      linted.push(...(await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)), profile)));
     }
     return linted;
   }
   if (!givenByName) return [];
   const everyMarkdown: AgentFolder = { path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true };
-  return (await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)).map((file) => lintFile(file.path, file.size));
+  return (await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)).map((file) => lintFile(file.path, file.size, profile));
 }
 
 /** The agents of one project's folders, through a catalog so that duplicate names are reported. */
-async function lintFolders(folders: AgentFolder[]): Promise<LintedFile[]> {
+async function lintFolders(folders: AgentFolder[], profile: ClaudeCodeProfile): Promise<LintedFile[]> {
   const catalog = new AgentCatalog(folders);
+  catalog.setProfile('claude-code', profile);
   const paths: string[] = [];
   // Each name is ranked once at the end, not after every file that has it.
   await catalog.withRankingDeferred(async () => {

@@ -133,6 +133,13 @@ export const observerFields: readonly FieldSchema[] = [
   { key: 'experimental', type: 'map', required: false, documentation: 'Experimental settings for this agent, such as `cacheTtl: 5m` or `cacheTtl: 1h` (how long its prompt cache lives).' },
 ];
 
+/** A key added after the oldest profile, by name: profiles list the keys their versions added. */
+export function laterField(key: string): FieldSchema {
+  const field = [autoCompactWindowField, ...observerFields].find((candidate) => candidate.key === key);
+  if (!field) throw new Error(`no field data for ${key}`);
+  return field;
+}
+
 /** Spellings other tools use for Claude Code's keys: an unknown key written so is offered a rename. */
 export const claudeCodeKeyAliases: Readonly<Record<string, string>> = {
   'allowed-tools': 'tools', allowedTools: 'tools', 'disallowed-tools': 'disallowedTools', 'permission-mode': 'permissionMode',

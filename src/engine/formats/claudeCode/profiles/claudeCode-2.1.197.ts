@@ -1,13 +1,13 @@
-// Claude Code 2.1.197 and the releases after it that behave alike, measured with the real CLI
-// (test/fixtures/loader, docs/claude-code-loader.md).
+// Claude Code 2.1.197 to 2.1.217, measured with the real CLI (test/fixtures/loader/expected/2.1.197.json, and the
+// releases of the range bisected on the fixtures that tell the ranges apart; docs/claude-code-loader.md).
 import { claudeCodeFields } from '../fields';
 import { claudeCodeTools } from '../tools';
 import type { ClaudeCodeProfile } from './profile';
 
 export const claudeCode2_1_197: ClaudeCodeProfile = {
   firstVersion: '2.1.197',
-  measuredUpTo: '2.1.197',
-  version: '2.1.197',
+  measuredUpTo: '2.1.217',
+  version: '2.1.217',
   loader: {
     stripsOneBom: false,
     maxNameLength: undefined,
@@ -31,6 +31,6 @@ export const claudeCode2_1_197: ClaudeCodeProfile = {
   modelAliasIds: {
     sonnet: 'claude-sonnet-5',
     opus: 'claude-opus-4-8',
-    haiku: 'claude-haiku-4-5',
+    haiku: 'claude-haiku-4-5-20251001',
   },
 };

@@ -1,12 +1,20 @@
 // Every range of Claude Code versions the engine knows, oldest first. Adding one is a file here, listed below, and its
 // expected results under test/fixtures/loader (CONTRIBUTING.md says how).
 import { claudeCode2_1_197 } from './claudeCode-2.1.197';
+import { claudeCode2_1_218 } from './claudeCode-2.1.218';
+import { claudeCode2_1_229 } from './claudeCode-2.1.229';
+import { claudeCode2_1_240 } from './claudeCode-2.1.240';
+import { claudeCode2_1_257 } from './claudeCode-2.1.257';
+import { claudeCode2_1_292 } from './claudeCode-2.1.292';
+import { claudeCode2_1_330 } from './claudeCode-2.1.330';
 import { claudeCode2_1_332 } from './claudeCode-2.1.332';
 import type { ClaudeCodeProfile } from './profile';
 
 export type { ClaudeCodeLoaderBehaviour, ClaudeCodeProfile } from './profile';
 
-export const claudeCodeProfiles: readonly ClaudeCodeProfile[] = [claudeCode2_1_197, claudeCode2_1_332];
+export const claudeCodeProfiles: readonly ClaudeCodeProfile[] = [
+  claudeCode2_1_197, claudeCode2_1_218, claudeCode2_1_229, claudeCode2_1_240, claudeCode2_1_257, claudeCode2_1_292, claudeCode2_1_330, claudeCode2_1_332,
+];
 
 /** The profile used when none is asked for: the newest versions. */
 export const newestClaudeCodeProfile: ClaudeCodeProfile = claudeCodeProfiles[claudeCodeProfiles.length - 1];

@@ -2,7 +2,7 @@
 // number is written: rules take their behaviour switches and lists from the profile they are given, and messages
 // name its versions.
 import type { LoaderBasics } from '../../agentFileFormat';
-import type { FieldSchema, ToolSchema } from '../../fieldSchema';
+import type { FieldSchema, FieldValue, ToolSchema } from '../../fieldSchema';
 
 /** How the loader of these versions treats a file before and around parsing (measured with the real CLI). */
 export interface ClaudeCodeLoaderBehaviour extends LoaderBasics {
@@ -37,4 +37,39 @@ export interface ClaudeCodeProfile {
   builtInAgents: readonly string[];
   /** The API model ids these versions resolve their aliases to (the `aliases` table in the bundle). */
   modelAliasIds: Readonly<Record<string, string>>;
+}
+
+/** What a later range of versions changed from the range before it. */
+export interface ProfileChanges {
+  firstVersion: string;
+  measuredUpTo: string;
+  loader?: Partial<ClaudeCodeLoaderBehaviour>;
+  addedFields?: readonly FieldSchema[];
+  /** Values added to an enumerated key, by key. */
+  addedValues?: Readonly<Record<string, readonly FieldValue[]>>;
+  addedTools?: readonly ToolSchema[];
+  removedTools?: readonly string[];
+  addedHookEvents?: readonly string[];
+  guardHookEvents?: readonly string[];
+  modelAliasIds?: Readonly<Record<string, string>>;
+}
+
+/** A profile as the one before it plus its changes: each profile file states only what its versions changed. */
+export function laterProfile(previous: ClaudeCodeProfile, changes: ProfileChanges): ClaudeCodeProfile {
+  const removed = new Set(changes.removedTools ?? []);
+  return {
+    firstVersion: changes.firstVersion,
+    measuredUpTo: changes.measuredUpTo,
+    version: changes.measuredUpTo,
+    loader: { ...previous.loader, ...changes.loader },
+    fields: [
+      ...previous.fields.map((field) => changes.addedValues?.[field.key] ? { ...field, values: [...(field.values ?? []), ...changes.addedValues[field.key]] } : field),
+      ...(changes.addedFields ?? []),
+    ],
+    tools: [...previous.tools.filter((tool) => !removed.has(tool.name)), ...(changes.addedTools ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    hookEvents: [...previous.hookEvents, ...(changes.addedHookEvents ?? [])],
+    guardHookEvents: changes.guardHookEvents ?? previous.guardHookEvents,
+    builtInAgents: previous.builtInAgents,
+    modelAliasIds: changes.modelAliasIds ?? previous.modelAliasIds,
+  };
 }
