@@ -21,7 +21,7 @@ export class AgentDiagnosticComputer {
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format, profile: catalog.profileOf(folder.format) }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
   }
 }
 
