@@ -36,7 +36,7 @@ export async function chooseClaudeCodeProfile(requested: string, detect: () => P
   return version ? claudeCodeProfileFor(version) : undefined;
 }
 
-/** "2.1.197 to 2.1.217, ..., 2.1.332": the ranges the engine knows, for usage errors. */
+/** Each profile's range of versions ("first to last measured"), for usage errors. */
 export function describeProfiles(): string {
   return claudeCodeProfiles.map((profile) => profile.firstVersion === profile.measuredUpTo ? profile.firstVersion : `${profile.firstVersion} to ${profile.measuredUpTo}`).join(', ');
 }
