@@ -25,7 +25,7 @@ export function renderDiagnosticsDoc(): string {
     '',
     'Every problem Agent Studio reports has a stable code. **Errors mean Claude Code skips the file**, silently;',
     'warnings mean it loads but something in it is ignored or misbehaves. The rules follow the Claude Code version you run',
-    `(the \`agentStudio.claudeCode.version\` setting, \`agent-studio lint --claude-code-version\`); they were measured on ${claudeCodeProfiles.map((profile) => profile.firstVersion === profile.measuredUpTo ? profile.firstVersion : `${profile.firstVersion} to ${profile.measuredUpTo}`).join(' and ')}`,
+    `(the \`agentStudio.claudeCode.version\` setting, \`agent-studio lint --claude-code-version\`); they were measured on ${claudeCodeProfiles.map((profile) => profile.firstVersion === profile.measuredUpTo ? profile.firstVersion : `${profile.firstVersion} to ${profile.measuredUpTo}`).join(', ')}`,
     `(see [claude-code-loader.md](claude-code-loader.md)), and newer versions are read as ${newestClaudeCodeProfile.measuredUpTo}. A severity below is the newest profile's:`,
     'where an older version loads a file that a newer one skips, the older one gets a warning that says so.',
     '',
