@@ -6,7 +6,8 @@ import { parseDocument } from 'yaml';
 import { AgentCatalog } from '../src/engine/catalog/catalog';
 import { discoverAgents } from '../src/node/catalogLoading';
 import { agentFolders } from '../src/node/discovery';
-import { splitFrontmatter } from '../src/engine/frontmatter/frontmatter';
+import { CLAUDE_CODE_FRONTMATTER_PATTERN, splitFrontmatter } from '../src/engine/frontmatter/frontmatter';
+import { fixAllEdits } from '../src/engine/lint/fixAll';
 import { lintAgentFile } from '../src/engine/lint/lint';
 import { median, percentile, time, timeAsync } from './stats';
 
@@ -16,8 +17,34 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: false, merge:
 type Benchmark = (argument: never) => unknown;
 
 const benchmarks: Record<string, Benchmark> = {
-  throughput, keystroke, catalogCold, readCold, catalogUpdate, heap,
+  throughput, keystroke, catalogCold, readCold, catalogUpdate, heap, hostile,
 };
+
+/**
+ * Issue 14's worst inputs, each a file on disk: the median time to read it and to lint it (Fix All's edits included),
+ * and, on a small copy, what Claude Code's own front matter pattern costs, which is the quadratic the split avoids.
+ */
+function hostile({ files, rounds, patternFiles }: { files: { family: string; path: string }[]; rounds: number; patternFiles: { family: string; path: string }[] }) {
+  const rows = files.map(({ family, path: file }) => {
+    const text = fs.readFileSync(file, 'utf8');
+    const read: number[] = [];
+    const lint: number[] = [];
+    let result = lintAgentFile(text, { path: '.claude/agents/hostile.md' });
+    for (let round = 0; round < rounds; round++) {
+      read.push(time(() => fs.readFileSync(file, 'utf8')));
+      lint.push(time(() => {
+        result = lintAgentFile(text, { path: '.claude/agents/hostile.md' });
+        fixAllEdits(result.diagnostics);
+      }));
+    }
+    return { family, bytes: Buffer.byteLength(text), readMs: median(read), lintMs: median(lint), codes: result.diagnostics.map((diagnostic) => diagnostic.code) };
+  });
+  const pattern = patternFiles.map(({ family, path: file }) => {
+    const text = fs.readFileSync(file, 'utf8');
+    return { family, bytes: Buffer.byteLength(text), patternMs: time(() => CLAUDE_CODE_FRONTMATTER_PATTERN.exec(text)) };
+  });
+  return { rows, pattern };
+}
 
 /** Read + split (the floor), read + split + parseDocument, read + lint: interleaved rounds over the same files. */
 function throughput({ files, rounds }: { files: string[]; rounds: number }) {

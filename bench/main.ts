@@ -191,6 +191,43 @@ function heap(bundles: Bundles): void {
   });
 }
 
+/** Issue 14's worst families, by size: each a file one process reads and lints (see `hostile` in engineBench.ts). */
+const HOSTILE_FAMILIES: Record<string, (bytes: number) => string> = {
+  '`---` then LF blank lines, no closer': (bytes) => '---' + '\n'.repeat(bytes - 3),
+  '`---` then CRLF blank lines, no closer': (bytes) => '---' + '\r\n'.repeat((bytes - 3) >> 1),
+  '`---` then CR-only blank lines, no closer': (bytes) => '---' + '\r'.repeat(bytes - 3),
+  'blank lines before `---`, no closer': (bytes) => '\n'.repeat(bytes >> 1) + '---' + '\n'.repeat((bytes >> 1) - 3),
+  '`[` nested to the end of the file': (bytes) => '---\nname: deep\ndescription: d\nx: ' + '['.repeat(bytes - 40) + '\n---\n',
+  '`{` nested to the end of the file': (bytes) => '---\nname: deep\ndescription: d\nx: ' + '{'.repeat(bytes - 40) + '\n---\n',
+};
+
+function hostile(bundles: Bundles): void {
+  const folder = path.join(outDir, 'hostile');
+  fs.mkdirSync(folder, { recursive: true });
+  const write = (family: string, bytes: number) => {
+    const file = path.join(folder, `${Object.keys(HOSTILE_FAMILIES).indexOf(family)}-${bytes}.md`);
+    fs.writeFileSync(file, HOSTILE_FAMILIES[family](bytes));
+    return { family, path: file, size: bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB` };
+  };
+  const sizes = [256 * 1024, 1024 * 1024];
+  const files = Object.keys(HOSTILE_FAMILIES).flatMap((family) => sizes.map((bytes) => write(family, bytes)));
+  // The pattern itself only at 16 KiB, and only where it backtracks: it is quadratic, and at 1 MiB takes minutes.
+  const patternFiles = Object.keys(HOSTILE_FAMILIES).slice(0, 2).map((family) => write(family, 16 * 1024));
+  const result = runEngine<{ rows: { family: string; bytes: number; readMs: number; lintMs: number; codes: string[] }[]; pattern: { family: string; bytes: number; patternMs: number }[] }>(
+    bundles, 'hostile', { files, rounds: repeats * 3, patternFiles });
+  for (const [index, row] of result.rows.entries()) {
+    const size = files[index].size;
+    const pattern = result.pattern.find((candidate) => candidate.family === row.family);
+    report({
+      figure: `Hostile input, ${size}: ${row.family} (median of ${repeats * 3}; ${row.codes.join(', ')})`,
+      measured: `lint + Fix All ${ms(row.lintMs)}`,
+      baseline: `reading the file ${ms(row.readMs)}${pattern ? `; Claude Code's pattern alone on ${Math.round(pattern.bytes / 1024)} KiB of the same: ${ms(pattern.patternMs)}` : ''}`,
+      budget: '< 50 ms (the budget for 1 MiB), beside reading it',
+      met: row.lintMs < 50,
+    });
+  }
+}
+
 function extension(bundles: Bundles): void {
   report({
     figure: 'Extension bundle (dist/extension.js as `npm run package` builds it: minified; the SDKs and yaml in their own files, loaded on first use)',
@@ -243,7 +280,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const bundles = await buildBundles();
   const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
-  const all: Record<string, (bundles: Bundles) => void> = { throughput, versusCclint, keystroke, catalog, heap, extension, activation };
+  const all: Record<string, (bundles: Bundles) => void> = { throughput, versusCclint, keystroke, catalog, heap, hostile, extension, activation };
   for (const [name, run] of Object.entries(all)) if (only.length === 0 || only.includes(name)) run(bundles);
 
   console.log('\n| figure | measured | baseline (same run) | budget | |\n|---|---|---|---|---|');

@@ -123,6 +123,8 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
     'update.mode': 'none',
     'chat.commandCenter.enabled': false,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // As desktop VS Code has it, in every VS Code: since about 1.1xx the web workbench saves after a delay by default.
+    'files.autoSave': 'off',
     ...extra,
   };
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });

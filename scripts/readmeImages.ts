@@ -27,9 +27,15 @@ const pictures: Record<string, Picture> = {
   'run-document': { screenshot: 'run-document' },
   'send-to-agent-quick-pick': { screenshot: 'send-to-agent-quick-pick', clip: { x: 0, y: 0, width: 1400, height: 440 } },
   'risk-confirmation': { screenshot: 'risk-confirmation', clip: { x: 300, y: 250, width: 800, height: 400 } },
+  'new-agent-wizard': { screenshot: 'new-agent-wizard-colour', clip: { x: 0, y: 0, width: 1050, height: 420 } },
+  'routing-tests': { screenshot: 'routing-tests', clip: { x: 0, y: 35, width: 1400, height: 620 } },
+  'routing-test-failure': { screenshot: 'routing-test-failure', clip: { x: 0, y: 35, width: 900, height: 310 } },
 };
 
 async function main(): Promise<void> {
+  // `npm run readme-images -- routing-tests` remakes only the pictures named, from a run of only some suites.
+  const only = process.argv.slice(2);
+  for (const name of Object.keys(pictures)) if (only.length > 0 && !only.includes(name)) delete pictures[name];
   const missing = Object.values(pictures).map(({ screenshot }) => screenshot).filter((screenshot) => !fs.existsSync(path.join(screenshots, `${screenshot}.png`)));
   if (missing.length > 0) throw new Error(`run \`npm run test:integration\` first; missing in ${path.relative(repoRoot, screenshots)}/: ${missing.join(', ')}`);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });

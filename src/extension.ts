@@ -10,6 +10,7 @@ import { registerDiagnostics } from './vscode/diagnostics/diagnostics';
 import { registerHovers } from './vscode/language/hovers';
 import { registerInvocation, type InvocationApi } from './vscode/runs/invocation';
 import { registerNewAgentCommand } from './vscode/agentsView/newAgentCommand';
+import { registerRoutingTests, type RoutingTestsApi } from './vscode/routing/routingTests';
 
 /** What `activate()` returns: the shared catalog and the view, for other extensions' and our integration tests' use. */
 export interface AgentStudioApi {
@@ -17,6 +18,7 @@ export interface AgentStudioApi {
   agentsView: AgentsTreeProvider;
   runs: InvocationApi;
   agentsTreeView: vscode.TreeView<AgentsViewNode>;
+  routing: RoutingTestsApi;
   /** How long `activate()` took, for `npm run bench`. */
   activationMs: number;
 }
@@ -36,8 +38,9 @@ export function activate(context: vscode.ExtensionContext): AgentStudioApi {
   registerCompletions(context, catalog);
   registerHovers(context, catalog);
   const runs = registerInvocation(context, catalog);
+  const routing = registerRoutingTests(context, catalog);
 
-  return { catalog, agentsView: agentsView.provider, runs, agentsTreeView: agentsView.treeView, activationMs: performance.now() - activationStarted };
+  return { catalog, agentsView: agentsView.provider, runs, routing, agentsTreeView: agentsView.treeView, activationMs: performance.now() - activationStarted };
 }
 
 export function deactivate(): void {}

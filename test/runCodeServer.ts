@@ -27,13 +27,15 @@ import {
 import { bundleIntegrationTests } from './integration/bundle';
 import type { SuiteResults } from './integration/index';
 import { serveBrowserRequests } from './workbenchBrowserServer';
+import { installTestPlugin } from './support/installedPluginFixture';
 
 const resultsRoot = path.join(repoRoot, 'test-results');
 /** Screenshots and, on failure, logs of one VS Code: `test-results/vscode-1.139.1/`. */
 const resultsDirOf = (version: TestedVersion) => path.join(resultsRoot, `vscode-${version.vscode}`);
 const fixtureWorkspace = path.join(repoRoot, 'test', 'fixtures', 'workspace');
 const startTimeoutMs = Number(process.env.AGENT_STUDIO_START_TIMEOUT_MS || 120_000);
-const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 600_000);
+// A bound on a hung suite, per window; a healthy one takes 3 to 6 minutes on a busy 2-core machine.
+const suiteTimeoutMs = Number(process.env.AGENT_STUDIO_TEST_TIMEOUT_MS || 900_000);
 const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -164,7 +166,9 @@ async function runPhase(phase: Phase, tools: PhaseTools): Promise<{ passed: numb
   // Trust on, no startup prompt: the folder opens in Restricted Mode, as an unfamiliar clone does.
   writeUserSettings(dirs.userDataDir, untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
 
-  const server = await startCodeServer({ launcher, dirs, folder: workspace, workspaceTrust: untrusted, env: { AGENT_STUDIO_TEST_DIR: channel, AGENT_STUDIO_TEST_PHASE: phase } });
+  // An installed Claude Code plugin, installed by the real CLI, for the Agents view to show (test/integration/plugins.test.ts).
+  const claudeConfigDirectory = installTestPlugin(path.join(work, phase));
+  const server = await startCodeServer({ launcher, dirs, folder: workspace, workspaceTrust: untrusted, env: { AGENT_STUDIO_TEST_DIR: channel, AGENT_STUDIO_TEST_PHASE: phase, CLAUDE_CONFIG_DIR: claudeConfigDirectory } });
   step(`VS Code ${version.vscode}, ${phase} window: code-server listening on ${server.url}`);
   const browserRequests = serveBrowserRequests(channel, page, resultsDir);
   const suffix = untrusted ? '-untrusted' : '';

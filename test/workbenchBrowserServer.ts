@@ -60,6 +60,7 @@ async function doInBrowser(page: Page, request: BrowserRequest, resultsDir: stri
       return null;
     case 'text': {
       const element = page.locator(request.selector).first();
+      if (request.scrollWithin) await scrollUntilShown(page, element, page.locator(request.scrollWithin).first(), request.timeoutMs);
       await element.waitFor({ state: 'visible', timeout: request.timeoutMs });
       return element.innerText();
     }
@@ -71,12 +72,25 @@ async function doInBrowser(page: Page, request: BrowserRequest, resultsDir: stri
     case 'click':
       await page.locator(request.selector).first().click({ timeout: request.timeoutMs });
       return null;
+    case 'count':
+      return page.locator(request.selector).count();
     case 'type':
       await page.keyboard.type(request.text);
       return null;
     case 'press':
       await page.keyboard.press(request.key);
       return null;
+  }
+}
+
+/** Scrolls a virtual list by the mouse wheel, a screen at a time, until `element` is rendered in it (or time is up). */
+async function scrollUntilShown(page: Page, element: Locator, list: Locator, timeoutMs: number): Promise<void> {
+  await list.waitFor({ state: 'visible', timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !(await element.isVisible())) {
+    await list.hover();
+    await page.mouse.wheel(0, 300);
+    await element.waitFor({ state: 'visible', timeout: 500 }).catch(() => undefined);
   }
 }
 

@@ -67,5 +67,10 @@ export interface AgentDefinition {
   body: string;
   /** The front matter as parsed. */
   frontmatter: Record<string, unknown>;
+  /**
+   * `plugin@marketplace` of the installed plugin this agent comes from: Claude Code loads it itself, by its full
+   * `plugin:agent` name, ignoring its hooks, mcpServers and permissionMode.
+   */
+  installedPlugin?: string;
   path?: string;
 }

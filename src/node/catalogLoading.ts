@@ -1,9 +1,10 @@
 // Filling the catalog from disk: discovery's files read and handed to `AgentCatalog.update`.
-import * as fs from 'node:fs';
 import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
 import type { FormatProfile } from '../engine/formats/agentFileFormat';
-import { MAX_AGENT_FILE_BYTES } from '../engine/lint/lint';
+import { readAgentFile } from './agentFileReading';
+import * as os from 'node:os';
 import { agentFolders, findAgentFiles } from './discovery';
+import { pluginAgentFolders } from './plugins/pluginAgentFolders';
 import { TimeSlices } from './timeSlices';
 
 export interface DiscoverOptions {
@@ -19,30 +20,25 @@ export interface DiscoverOptions {
  * 10,000 files take seconds.
  */
 export async function discoverAgents(options: DiscoverOptions): Promise<AgentCatalog> {
-  const catalog = new AgentCatalog(agentFolders(options.workspaceFolders, options.homeDirectory));
+  const homeDirectory = options.homeDirectory ?? os.homedir();
+  const catalog = new AgentCatalog([...agentFolders(options.workspaceFolders, homeDirectory), ...pluginAgentFolders(options.workspaceFolders, homeDirectory)]);
   if (options.claudeCodeProfile) catalog.setProfile('claude-code', options.claudeCodeProfile);
   const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
   const slices = new TimeSlices();
   await catalog.withRankingDeferred(async () => {
     for (const file of files) {
       if (slices.due) await slices.next();
-      try {
-        catalog.update(file.path, file.size > MAX_AGENT_FILE_BYTES ? '' : fs.readFileSync(file.path, 'utf8'), file.size);
-      } catch {
-        // Gone or unreadable since it was listed: Claude Code would not load it either.
-      }
+      // Gone or unreadable since it was listed, or a special file: Claude Code does not load it either.
+      if (file.unreadable) continue;
+      const read = readAgentFile(file.path);
+      if ('text' in read) catalog.update(file.path, read.text, read.byteLength);
     }
   });
   return catalog;
 }
 
-/** Reads one file into the catalog; a file over the size limit is not read at all. */
-export async function addFile(catalog: AgentCatalog, path: string, size?: number): Promise<CatalogChange> {
-  try {
-    const byteLength = size ?? (await fs.promises.stat(path)).size;
-    const text = byteLength > MAX_AGENT_FILE_BYTES ? '' : await fs.promises.readFile(path, 'utf8');
-    return catalog.update(path, text, byteLength);
-  } catch {
-    return catalog.remove(path);
-  }
+/** Reads one file into the catalog; a file over the size limit or not a regular file is not read at all. */
+export async function addFile(catalog: AgentCatalog, path: string): Promise<CatalogChange> {
+  const read = readAgentFile(path);
+  return 'text' in read ? catalog.update(path, read.text, read.byteLength) : catalog.remove(path);
 }

@@ -1,6 +1,8 @@
 // Where agent files live (the formats' locations, from the registry), and walking those folders the way Claude Code does
 // (see its profiles): every `*.md` (case-sensitive) at any depth, hidden files included, symlinks followed, each
-// directory visited once (so symlink loops end).
+// directory visited once (so symlink loops end). The walk is bounded as Claude Code's is not: a symlink to `/` in an
+// agents folder must not read the whole machine, so no real directory is entered twice and the kernel's /proc, /sys and
+// /dev are never entered.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
@@ -47,14 +49,11 @@ export function enclosingAgentFolder(path: string): AgentFolder | undefined {
  */
 export function findAgentProjects(root: string, ignoredDirectoryNames: ReadonlySet<string>): string[] {
   const projects: string[] = [];
-  const visited = new Set<string>();
+  const visits = new DirectoryVisits();
   const walk = (directory: string) => {
     let entries: fs.Dirent[];
     try {
-      const stat = fs.statSync(directory, { bigint: true });
-      const identity = `${stat.dev}:${stat.ino}`;
-      if (!stat.isDirectory() || visited.has(identity)) return;
-      visited.add(identity);
+      if (!visits.enter(directory)) return;
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch {
       return;
@@ -73,6 +72,61 @@ export function findAgentProjects(root: string, ignoredDirectoryNames: ReadonlyS
 /** `.claude`, `.github`: folders that hold agent folders, not projects. */
 const locationRoots = new Set(agentFolderLocations().map(({ location }) => location.segments[0]));
 
+/** Folders the kernel makes up: endless (/proc/self/root), or blocking or endless to read (/dev). */
+const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
+
+/**
+ * The directories a walk has entered, by device and inode (a symlink loop, or two links to one folder, enter it once),
+ * refusing the kernel's folders by real path and by file system, should one be mounted elsewhere too.
+ */
+export class DirectoryVisits {
+  private readonly visited = new Set<string>();
+  private systemDevices: Set<bigint> | undefined;
+
+  /** Whether to walk `directory`: an existing directory, not seen before, not a system folder. */
+  enter(directory: string): boolean {
+    let stat: fs.BigIntStats;
+    try {
+      stat = fs.statSync(directory, { bigint: true });
+    } catch {
+      return false;
+    }
+    if (!stat.isDirectory()) return false;
+    const identity = `${stat.dev}:${stat.ino}`;
+    if (this.visited.has(identity)) return false;
+    this.visited.add(identity);
+    if (process.platform === 'win32') return true;
+    if (this.devicesOfSystemFolders().has(stat.dev)) return false;
+    let real: string;
+    try {
+      real = fs.realpathSync.native(directory);
+    } catch {
+      return false;
+    }
+    return !SYSTEM_FOLDERS.some((system) => real === system || real.startsWith(`${system}/`));
+  }
+
+  private devicesOfSystemFolders(): Set<bigint> {
+    if (this.systemDevices) return this.systemDevices;
+    this.systemDevices = new Set();
+    try {
+      const rootDevice = fs.statSync('/', { bigint: true }).dev;
+      for (const system of SYSTEM_FOLDERS) {
+        try {
+          const device = fs.statSync(system, { bigint: true }).dev;
+          // Only a file system of its own: where /dev is a plain folder of the root file system, its device is `/`'s.
+          if (device !== rootDevice) this.systemDevices.add(device);
+        } catch {
+          // Not there: nothing to refuse.
+        }
+      }
+    } catch {
+      // No root to compare with: refuse by path alone.
+    }
+    return this.systemDevices;
+  }
+}
+
 function isDirectory(path: string): boolean {
   try {
     return fs.statSync(path).isDirectory();
@@ -84,6 +138,11 @@ function isDirectory(path: string): boolean {
 export interface FoundAgentFile {
   path: string;
   size: number;
+  /**
+   * Set for an agent file name that is not a regular file (a named pipe, a socket, a device, a link to nothing): why it
+   * cannot be read. Such a file is never opened; the command line reports it, the catalog leaves it out.
+   */
+  unreadable?: string;
 }
 
 /**
@@ -93,21 +152,12 @@ export interface FoundAgentFile {
  */
 export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
   const found: FoundAgentFile[] = [];
-  const visited = new Set<string>();
+  const visits = new DirectoryVisits();
   const slices = new TimeSlices();
 
   async function walk(directory: string): Promise<void> {
     if (slices.due) await slices.next();
-    let identity: string;
-    try {
-      const stat = fs.statSync(directory, { bigint: true });
-      if (!stat.isDirectory()) return;
-      identity = `${stat.dev}:${stat.ino}`;
-    } catch {
-      return;
-    }
-    if (visited.has(identity)) return;
-    visited.add(identity);
+    if (!visits.enter(directory)) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
@@ -120,21 +170,32 @@ export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
+      let target: fs.Stats | undefined;
       if (entry.isSymbolicLink() || isFile) {
         try {
-          const target = fs.statSync(fullPath);
+          target = fs.statSync(fullPath);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
           size = target.size;
         } catch {
-          continue; // a broken link
+          if (isAgentFileName(entry.name)) found.push({ path: fullPath, size: 0, unreadable: 'it is a symbolic link to nothing' });
+          continue;
         }
       }
       if (isDirectory && folder.recursive && !ignoredDirectoryNames?.has(entry.name)) await walk(fullPath);
       else if (isFile && isAgentFileName(entry.name)) found.push({ path: fullPath, size });
+      else if (!isDirectory && isAgentFileName(entry.name)) found.push({ path: fullPath, size: 0, unreadable: `it is ${describeSpecialFile(target ?? entry)}, not a regular file` });
     }
   }
 
   await walk(folder.path);
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function describeSpecialFile(file: fs.Stats | fs.Dirent): string {
+  if (file.isFIFO()) return 'a named pipe (FIFO)';
+  if (file.isSocket()) return 'a socket';
+  if (file.isCharacterDevice()) return 'a character device';
+  if (file.isBlockDevice()) return 'a block device';
+  return 'a special file';
 }

@@ -1,5 +1,6 @@
-// The Markdown document a run writes: header, quoted prompt, the answer as it streams, and a footer with the cost.
-import { redactSecrets } from './redact';
+// The Markdown document a run writes: header, the prompt (quoted, or fenced code when it is a selection), the answer as
+// it streams, and a footer with the cost.
+import { redactSecrets, secretTailLength } from './redact';
 import type { RunEvent, UsageEvent } from './types';
 
 export interface RunHeader {
@@ -8,6 +9,8 @@ export interface RunHeader {
   /** The model asked for (frontmatter, override or setting); the footer names the one that answered. */
   model?: string;
   prompt: string;
+  /** The language of the file the prompt was selected in: the prompt is then code, shown in a fence in that language. */
+  promptLanguage?: string;
 }
 
 export interface RunOutcome {
@@ -24,7 +27,7 @@ export function formatRunHeader(header: RunHeader): string {
     `- **Provider:** ${oneLine(header.providerLabel)}`,
     `- **Model:** ${header.model ? inlineCode(header.model) : 'default'}`,
     '',
-    quote(header.prompt),
+    header.promptLanguage !== undefined ? fenced(header.prompt, header.promptLanguage) : quote(header.prompt),
     '',
     '---',
     '',
@@ -52,7 +55,8 @@ export function formatRunEvent(event: RunEvent): string {
 }
 
 export function formatRunFooter(usage: Omit<UsageEvent, 'type'>, outcome: RunOutcome): string {
-  const duration = usage.durationMs ?? outcome.elapsedMs;
+  // The time the user waited, as the Runs view shows it; a back end's own figure (Claude Code's API time) is only a fallback.
+  const duration = outcome.elapsedMs ?? usage.durationMs;
   const facts = [
     outcome.status === 'completed' ? 'Completed' : outcome.status === 'cancelled' ? 'Cancelled' : 'Failed',
   ];
@@ -74,35 +78,61 @@ export function formatRunFooter(usage: Omit<UsageEvent, 'type'>, outcome: RunOut
 export class RunDocument {
   private content: string;
   private usage: Omit<UsageEvent, 'type'> = {};
-  private answer = '';
+  private answerText = '';
+  /** Text not shown yet: its end may be the start of a secret that the next event completes. */
+  private heldBack = '';
+  /** Where the current request's text began, in `content` and in the answer: a retried request's text is dropped from there. */
+  private requestStart: { content: number; answer: number };
 
   constructor(header: RunHeader, private readonly secrets: readonly (string | undefined)[] = []) {
     this.content = this.redact(formatRunHeader(header));
+    this.requestStart = { content: this.content.length, answer: 0 };
   }
 
   get markdown(): string {
     return this.content;
   }
 
-  /** Adds an event and returns the text it appended. */
+  /** The answer's text so far, without what a retried request had streamed. */
+  get answer(): string {
+    return this.answerText;
+  }
+
+  /** Adds an event and returns the text it appended (after a retry, the document was first cut back: see `markdown`). */
   append(event: RunEvent): string {
     if (event.type === 'usage') {
       const { type: _type, ...reported } = event;
       this.usage = { ...this.usage, ...definedOnly(reported) };
     }
-    const added = this.redact(formatRunEvent(event));
-    if (event.type === 'text') this.answer += added;
+    if (event.type === 'retry') {
+      // The failed request's partial text is not part of the answer: the retried request streams the answer anew.
+      this.content = this.content.slice(0, this.requestStart.content);
+      this.answerText = this.answerText.slice(0, this.requestStart.answer);
+      this.heldBack = '';
+    }
+    const added = this.release(formatRunEvent(event));
+    if (event.type === 'text') this.answerText += added;
     this.content += added;
+    // A tool call ends a request: the text before it was answered for good.
+    if (event.type === 'retry' || event.type === 'tool-use') this.requestStart = { content: this.content.length, answer: this.answerText.length };
     return added;
   }
 
   /** Adds the footer and returns the text it appended. */
   finish(outcome: RunOutcome): string {
     // A cancel can cut an answer inside a code block, which would swallow the footer.
-    const fence = openFence(this.answer) ? '\n```' : '';
-    const added = this.redact(fence + formatRunFooter(this.usage, outcome));
+    const fence = openFence(this.answerText + this.heldBack) ? '\n```' : '';
+    const added = this.release(fence + formatRunFooter(this.usage, outcome), true);
     this.content += added;
     return added;
+  }
+
+  /** Redacts and returns what can be shown of the held-back text and `text`, keeping back a possible secret's start. */
+  private release(text: string, final = false): string {
+    const combined = this.heldBack + text;
+    const held = final ? 0 : secretTailLength(combined, this.secrets);
+    this.heldBack = combined.slice(combined.length - held);
+    return this.redact(combined.slice(0, combined.length - held));
   }
 
   private redact(text: string): string {
@@ -136,6 +166,13 @@ function formatCount(count: number): string {
 
 function quote(text: string): string {
   return text.split(/\r?\n/).map((line) => (line ? `> ${line}` : '>')).join('\n');
+}
+
+/** Code in a fence longer than any backtick run inside it, so the code cannot close it early. */
+function fenced(code: string, language: string): string {
+  const longestRun = Math.max(0, ...(code.match(/^ {0,3}`{3,}/gm) ?? []).map((run) => run.trim().length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language.replace(/[^\w+#.-]/g, '')}\n${code.replace(/\r\n?/g, '\n').replace(/\n$/, '')}\n${fence}`;
 }
 
 function oneLine(text: string): string {

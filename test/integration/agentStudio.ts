@@ -70,6 +70,11 @@ export function untilDiagnostics(uri: vscode.Uri, check: (diagnostics: vscode.Di
 
 /** Opens a file in an editor and resolves with the diagnostics Agent Studio publishes for its live text. */
 export async function showWithDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  // Already open (VS Code 1.139 opens agent files itself, for its own agent list): its live diagnostics are current.
+  if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) {
+    await vscode.window.showTextDocument(uri);
+    return diagnosticsOf(uri);
+  }
   // Subscribed before opening: publishing on open is the event that says the editor's diagnostics are current.
   let published = false;
   const forThisFile: vscode.Event<void> = (listener) => vscode.languages.onDidChangeDiagnostics((event) => {
@@ -83,6 +88,11 @@ export async function showWithDiagnostics(uri: vscode.Uri): Promise<vscode.Diagn
 }
 
 export async function closeAllEditors(): Promise<void> {
+  // An editor a test left with unsaved changes would stop every later test at a "save changes?" dialog.
+  for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

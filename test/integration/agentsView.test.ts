@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AgentStudioApi } from '../../src/extension';
 import { agentPath, agentStudioApi, closeAllEditors, codeAction, codeOf, inWorkspace, showWithDiagnostics, until } from './agentStudio';
-import { takeScreenshot } from './workbenchBrowser';
+import { browserAvailable, pressKey, takeScreenshot, visibleText } from './workbenchBrowser';
 
 function projectRows(api: AgentStudioApi) {
   return api.agentsView.snapshot().find((group) => group.children.some((row) => row.path.startsWith(inWorkspace('.claude', 'agents'))))?.children ?? [];
@@ -106,7 +106,7 @@ describe('Agents view', () => {
     api.agentsView.getChildren().forEach((group) => api.agentsView.getChildren(group));
     const item = api.agentsView.itemFor(planner);
     assert.ok(item, 'the view shows planner.agent.md');
-    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item);
+    const copy = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', item, 'planner-copy');
     assert.equal(copy.fsPath, inWorkspace('.github', 'agents', 'planner-copy.agent.md'));
     await until(api.catalog.onDidChange, () => api.catalog.current.get(copy.fsPath), 'the copy in the catalog');
     const renamed = await vscode.commands.executeCommand<vscode.Uri>('agentStudio.renameAgent', api.agentsView.itemFor(copy.fsPath), 'designer');
@@ -116,6 +116,44 @@ describe('Agents view', () => {
     assert.equal(entry.result.agent?.name, 'designer');
     await closeAllEditors();
     await vscode.workspace.fs.delete(renamed);
+  });
+
+  it('keeps Duplicate, Rename and New Agent inside the agent\'s folder whatever the name says, and says why', async () => {
+    const hostile = agentPath('path-in-name.md');
+    const outside = inWorkspace('.github', 'workflows');
+    fs.writeFileSync(hostile, '---\nname: "../../.github/workflows/ci"\ndescription: Its name is a path\n---\nBody\n');
+    try {
+      await until(api.agentsView.onDidChangeTreeData, () => row(api, 'path-in-name.md'), 'the agent with a path for a name');
+      // Duplicate names the copy after the file when the agent's name cannot be a file name here.
+      // Duplicate asks for the copy's name, proposing one: accepted as proposed (scripts without a browser pass it).
+      const duplicating = vscode.commands.executeCommand<vscode.Uri>('agentStudio.duplicateAgent', api.agentsView.itemFor(hostile), ...(browserAvailable() ? [] : ['path-in-name-copy']));
+      if (browserAvailable()) {
+        await visibleText('.quick-input-widget .quick-input-message');
+        await pressKey('Enter');
+      }
+      const copy = await duplicating;
+      assert.equal(copy.fsPath, agentPath('path-in-name-copy.md'));
+      assert.equal(fs.existsSync(outside), false, 'nothing written to .github/workflows');
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(copy);
+
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const renamed = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentStudio.renameAgent', api.agentsView.itemFor(hostile), '../../escaped');
+      assert.equal(renamed, undefined);
+      assert.equal(fs.existsSync(inWorkspace('escaped.md')), false);
+      assert.ok(fs.existsSync(hostile), 'the file is not renamed');
+      if (browserAvailable()) assert.match(await visibleText('.notifications-toasts .notification-list-item-message'), /no '\/' or '\\'/);
+
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentStudio.newAgent', {
+        name: 'aux', description: 'A reserved device name on Windows', scope: 'project', model: 'sonnet', tools: [], color: 'blue',
+      });
+      assert.equal(created, undefined);
+      assert.equal(fs.existsSync(agentPath('aux.md')), false);
+      if (browserAvailable()) assert.match(await visibleText('.notifications-toasts .notification-list-item-message'), /Windows reserves/);
+    } finally {
+      fs.rmSync(hostile, { force: true });
+    }
   });
 
   it('creates a new agent the engine loads without a problem, and opens it', async () => {

@@ -41,6 +41,7 @@ describe('completions and hovers', () => {
       assert.equal(result.loads, true, JSON.stringify(result.diagnostics));
       assert.equal(result.agent?.name, 'api-designer-v2');
       await vscode.commands.executeCommand('workbench.action.files.revert');
+      assert.equal(editor.document.isDirty, false, 'reverted before the file goes');
     } finally {
       fs.rmSync(file, { force: true });
     }

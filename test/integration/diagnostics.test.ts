@@ -53,7 +53,7 @@ describe('diagnostics and quick fixes', () => {
 
     const preferred = await codeAction(uri, error.range, vscode.CodeActionKind.QuickFix, (action) => action.isPreferred === true);
     assert.ok(preferred.edit);
-    assert.equal(preferred.title, 'Turn the description into a `|` block');
+    assert.equal(preferred.title, 'Turn the description into a \'|\' block');
     assert.ok(await vscode.workspace.applyEdit(preferred.edit));
     await untilDiagnostics(uri, (diagnostics) => errorsOf(diagnostics).length === 0, 'the error to go');
     assert.equal(lintAgentFile(editor.document.getText(), { path }).loads, true, 'the engine says Claude Code loads it');

@@ -8,7 +8,8 @@ import type { RunSnapshot } from '../../src/vscode/runs/runStore';
 import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
 import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNewRunDocumentContaining, untilNoProcesses, withTimeout } from './invocationKit';
-import { browserAvailable, clickDialogButton, pressKey, takeScreenshot, typeText, visibleDialog, visibleQuickPick } from './workbenchBrowser';
+import { formatDuration } from '../../src/providers/runDocument';
+import { browserAvailable, clickDialogButton, pressKey, takeScreenshot, typeText, visibleDialog, visibleQuickPick, visibleText } from './workbenchBrowser';
 
 const reply = 'Found one bug: `add` subtracts. Return `a + b` instead.';
 const selectedCode = 'function add(a, b) {\n  return a - b;\n}';
@@ -81,9 +82,13 @@ describe('invocation with Claude Code', function () {
     assert.equal(snapshot.answer, reply);
     assert.equal(snapshot.providerId, 'claude-code');
     assert.equal(snapshot.prompt, selectedCode);
-    assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Claude Code\n- \*\*Model:\*\* `sonnet`\n\n> function add\(a, b\) \{\n>   return a - b;\n> \}\n/);
+    assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Claude Code\n- \*\*Model:\*\* `sonnet`\n\n```javascript\nfunction add\(a, b\) \{\n  return a - b;\n\}\n```\n/);
     assert.ok(snapshot.markdown.includes(reply));
     assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · 1 input token · \d+ output tokens · \$[\d.]+ · `claude-sonnet-[^`]+`\*\n$/);
+    // One duration: the footer's is the Runs view's (Claude Code's own duration_ms counts only its API time).
+    const item = api.runs.runs().find((run) => run.id === snapshot.id);
+    assert.ok(snapshot.durationMs !== undefined && item?.durationMs === snapshot.durationMs);
+    assert.ok(snapshot.markdown.includes(`*Completed in ${formatDuration(snapshot.durationMs)} · `), `footer of ${formatDuration(snapshot.durationMs)}: ${snapshot.markdown.slice(-200)}`);
 
     const document = await until(vscode.workspace.onDidChangeTextDocument, () => {
       const candidate = runDocument(snapshot);
@@ -310,6 +315,59 @@ describe('invocation with Claude Code', function () {
       assert.equal((await visibleDialog()).message, 'Run hooked-formatter with Claude Code?', 'a changed file asks again');
       await pressKey('Escape');
       assert.equal((await withTimeout(Promise.resolve(changed), 5_000, 'the dismissed run'))?.status, 'cancelled');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('names the project\'s settings hooks and .mcp.json servers before Claude Code runs any agent there', async function () {
+    if (!browserAvailable()) this.skip(); // answering the modal dialog needs the code-server runner's browser
+    const settings = inWorkspace('.claude', 'settings.json');
+    const mcp = inWorkspace('.mcp.json');
+    fs.writeFileSync(settings, JSON.stringify({ hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo project-hook' }] }] }, permissions: { defaultMode: 'acceptEdits' } }));
+    fs.writeFileSync(mcp, JSON.stringify({ mcpServers: { 'project-db': { command: 'npx', args: ['db-server'] } } }));
+    try {
+      const declined = vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.sendToAgent', { agent: 'code-reviewer', prompt: 'Review add().' });
+      const dialog = await visibleDialog();
+      assert.equal(dialog.message, 'Run code-reviewer with Claude Code?');
+      for (const expected of ['SessionStart hook: echo project-hook (from .claude/settings.json)', 'MCP server project-db: npx db-server (from .mcp.json)', 'permission mode acceptEdits']) {
+        assert.ok(dialog.detail.includes(expected), `${expected} in: ${dialog.detail}`);
+      }
+      await clickDialogButton('Cancel');
+      assert.equal((await withTimeout(Promise.resolve(declined), 5_000, 'the declined run'))?.status, 'cancelled');
+      assert.deepEqual(processesWith(claude.marker), [], 'claude was not started');
+    } finally {
+      fs.rmSync(settings, { force: true });
+      fs.rmSync(mcp, { force: true });
+    }
+  });
+
+  it('keeps the end of a long streaming answer in view', async () => {
+    const longReply = Array.from({ length: 120 }, (_, index) => `Finding ${index + 1}: something to look at.`).join('\n');
+    loopback.options = { replyText: longReply, deltaCount: 60, delayMs: 20 };
+    await selectSample();
+    const snapshot = await runCommand('agentStudio.sendToAgent', { agent: 'code-reviewer' });
+    assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
+    const shown = await until(vscode.window.onDidChangeTextEditorVisibleRanges, () => {
+      const editor = vscode.window.visibleTextEditors.find((visible) => visible.document.uri.toString() === snapshot.documentUri);
+      const lastVisible = editor?.visibleRanges.at(-1)?.end.line;
+      return editor && lastVisible !== undefined && lastVisible >= editor.document.lineCount - 2 ? editor : undefined;
+    }, 'the run document to show its last line');
+    assert.ok((shown.visibleRanges[0]?.start.line ?? 0) > 0, 'scrolled down to the end');
+    await takeScreenshot('run-document-follows-stream');
+  });
+
+  it('asks for the prompt of a ▶ run naming the agent, not its file', async function () {
+    if (!browserAvailable()) this.skip();
+    const file = agentPath('review-helper-file.md');
+    fs.writeFileSync(file, '---\nname: careful-reviewer\ndescription: Reviews code carefully.\n---\n\nYou review code.\n');
+    try {
+      await until(api.catalog.onDidChange, () => api.catalog.current.get(file)?.result.agent, 'the agent in the catalog');
+      await closeAllEditors();
+      const running = vscode.commands.executeCommand<RunSnapshot | undefined>('agentStudio.runAgent', vscode.Uri.file(file));
+      assert.match(await visibleText('.quick-input-widget .quick-input-title'), /careful-reviewer/);
+      await pressKey('Escape');
+      assert.equal(await withTimeout(Promise.resolve(running), 5_000, 'the cancelled prompt'), undefined);
     } finally {
       fs.rmSync(file, { force: true });
     }

@@ -10,6 +10,7 @@ import { startAnthropicLoopback, type AnthropicLoopback } from '../support/anthr
 import { closedPortUrl, openAIChunks, openAISse, startServer, type ScriptedServer } from '../unit/providers/providerTestKit';
 import { agentStudioApi, closeAllEditors, inWorkspace } from './agentStudio';
 import { runCommand, TestSettings, untilNewRunDocumentContaining, withTimeout } from './invocationKit';
+import { browserAvailable, click, pressKey, visibleText } from './workbenchBrowser';
 
 const reply = 'Found one bug: `add` subtracts.';
 const body = 'You are a careful code reviewer.';
@@ -184,5 +185,16 @@ describe('invocation with the other providers', function () {
     assert.deepEqual(snapshot.offeredActions, ['installClaude', 'setApiKey:anthropic', 'openSettings']);
     assert.equal(api.runs.runs()[0].id, snapshot.id);
     assert.ok(!fs.existsSync(inWorkspace('no-such-claude')));
+    if (!browserAvailable()) return;
+    // The failed run has no answer: its context menu offers nothing to copy or insert.
+    await api.runs.revealRun(snapshot.id);
+    await pressKey('Shift+F10');
+    const menu = await visibleText('.context-view .monaco-menu');
+    await pressKey('Escape');
+    assert.match(menu, /Open Run/);
+    assert.doesNotMatch(menu, /Copy Answer|Insert Answer/);
+    // Claude Code did not run as the path the setting names: that setting is the one to open.
+    await click('.notifications-toasts .monaco-button:text-is("Open Settings")');
+    assert.match(await visibleText('.settings-editor .settings-header .view-lines'), /agentStudio\.claudeCode\.path/);
   });
 });

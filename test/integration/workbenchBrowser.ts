@@ -11,9 +11,10 @@ export type BrowserRequest =
   | { kind: 'quickPick'; timeoutMs: number }
   | { kind: 'dialog'; timeoutMs: number }
   | { kind: 'clickDialogButton'; label: string; timeoutMs: number }
-  | { kind: 'text'; selector: string; timeoutMs: number }
+  | { kind: 'text'; selector: string; timeoutMs: number; scrollWithin?: string }
   | { kind: 'texts'; selector: string; timeoutMs: number }
   | { kind: 'click'; selector: string; timeoutMs: number }
+  | { kind: 'count'; selector: string }
   | { kind: 'type'; text: string }
   | { kind: 'press'; key: string };
 
@@ -77,10 +78,10 @@ export async function clickDialogButton(label: string): Promise<void> {
 
 /**
  * The rendered text of the first element that matches a Playwright CSS selector (`:has()` and `:text-is()` work), once
- * one shows.
+ * one shows. With `scrollWithin`, that element (a list, which renders only the rows in view) is scrolled down meanwhile.
  */
-export async function visibleText(selector: string): Promise<string> {
-  return (await askBrowser({ kind: 'text', selector, timeoutMs: appearTimeoutMs })) as string;
+export async function visibleText(selector: string, timeoutMs = appearTimeoutMs, scrollWithin?: string): Promise<string> {
+  return (await askBrowser({ kind: 'text', selector, timeoutMs, scrollWithin })) as string;
 }
 
 /** The rendered texts of every element that matches a Playwright CSS selector, once one shows (a list's rows). */
@@ -91,6 +92,11 @@ export async function visibleTexts(selector: string): Promise<string[]> {
 /** Clicks the first element that matches a Playwright CSS selector, once one shows, as the mouse would. */
 export async function click(selector: string): Promise<void> {
   await askBrowser({ kind: 'click', selector, timeoutMs: appearTimeoutMs });
+}
+
+/** How many elements match a Playwright CSS selector right now (visible or not). */
+export async function countElements(selector: string): Promise<number> {
+  return (await askBrowser({ kind: 'count', selector })) as number;
 }
 
 /** Types into whatever has the focus, as the keyboard would. */
@@ -113,7 +119,8 @@ async function askBrowser(request: BrowserRequest): Promise<unknown> {
   if (!dir) throw new Error(`'${request.kind}' needs the code-server runner's browser (test/runCodeServer.ts)`);
   const id = `${process.pid}-${++requestCount}`;
   const replyFile = path.join(dir, `browser-reply-${id}.json`);
-  const answer = waitForFile(dir, path.basename(replyFile), requestTimeoutMs);
+  // The browser's own wait for UI to appear, and then some, before giving up on its answer.
+  const answer = waitForFile(dir, path.basename(replyFile), requestTimeoutMs + ('timeoutMs' in request ? request.timeoutMs : 0));
   const requestFile = path.join(dir, `browser-request-${id}.json`);
   // Written whole and then renamed, so the runner never reads half a request.
   fs.writeFileSync(requestFile + '.tmp', JSON.stringify(request));

@@ -26,7 +26,17 @@ export interface LoopbackOptions {
   errorMessage?: string;
   /** `model` echoed in `message_start` when the request names none. */
   model?: string;
+  /**
+   * Decides the reply per request (e.g. a `tool_use` for the main conversation, text for the CLI's side requests);
+   * `undefined` falls back to `replyText`.
+   */
+  script?: (request: RecordedRequest) => LoopbackReply | undefined;
 }
+
+/** One scripted assistant turn: text, or a tool call (optionally after some text). */
+export type LoopbackReply =
+  | { text: string }
+  | { toolUse: { name: string; input: Record<string, unknown>; id?: string }; text?: string };
 
 const errorTypes: Record<number, string> = {
   400: 'invalid_request_error',
@@ -114,10 +124,13 @@ export class AnthropicLoopback {
     }
     const body = (request.body ?? {}) as { model?: unknown; stream?: unknown };
     const model = typeof body.model === 'string' ? body.model : (this.options.model ?? 'claude-loopback');
-    const events = messageStreamEvents(this.options.replyText ?? 'Hello from the loopback.', model, this.options.deltaCount ?? 3);
+    const reply = this.options.script?.(request) ?? { text: this.options.replyText ?? 'Hello from the loopback.' };
+    const events = 'toolUse' in reply
+      ? toolUseStreamEvents(reply.toolUse, model, reply.text)
+      : messageStreamEvents(reply.text, model, this.options.deltaCount ?? 3);
     if (body.stream === false) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(nonStreamingMessage(this.options.replyText ?? 'Hello from the loopback.', model)));
+      res.end(JSON.stringify(nonStreamingMessage(reply, model)));
       return;
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
@@ -162,13 +175,50 @@ export function messageStreamEvents(text: string, model: string, deltaCount: num
   ];
 }
 
-function nonStreamingMessage(text: string, model: string): object {
+/** The events of a turn that ends in one tool call, its input streamed as `input_json_delta` in two parts. */
+export function toolUseStreamEvents(toolUse: { name: string; input: Record<string, unknown>; id?: string }, model: string, text?: string): StreamEvent[] {
+  const id = `msg_loopback_${Math.random().toString(36).slice(2, 10)}`;
+  const toolId = toolUse.id ?? `toolu_loopback_${Math.random().toString(36).slice(2, 10)}`;
+  const json = JSON.stringify(toolUse.input);
+  const half = Math.ceil(json.length / 2);
+  const textBlocks: StreamEvent[] = text
+    ? [
+      { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+      { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } },
+      { type: 'content_block_stop', index: 0 },
+    ]
+    : [];
+  const index = textBlocks.length > 0 ? 1 : 0;
+  return [
+    {
+      type: 'message_start',
+      message: {
+        id, type: 'message', role: 'assistant', model, content: [],
+        stop_reason: null, stop_sequence: null,
+        usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+      },
+    },
+    ...textBlocks,
+    { type: 'content_block_start', index, content_block: { type: 'tool_use', id: toolId, name: toolUse.name, input: {} } },
+    { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: json.slice(0, half) } },
+    { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: json.slice(half) } },
+    { type: 'content_block_stop', index },
+    { type: 'message_delta', delta: { stop_reason: 'tool_use', stop_sequence: null }, usage: { output_tokens: Math.max(1, Math.ceil(json.length / 4)) } },
+    { type: 'message_stop' },
+  ];
+}
+
+function nonStreamingMessage(reply: LoopbackReply, model: string): object {
+  const content: object[] = [];
+  if (reply.text) content.push({ type: 'text', text: reply.text });
+  if ('toolUse' in reply) {
+    content.push({ type: 'tool_use', id: reply.toolUse.id ?? `toolu_loopback_${Math.random().toString(36).slice(2, 10)}`, name: reply.toolUse.name, input: reply.toolUse.input });
+  }
   return {
     id: `msg_loopback_${Math.random().toString(36).slice(2, 10)}`,
-    type: 'message', role: 'assistant', model,
-    content: [{ type: 'text', text }],
-    stop_reason: 'end_turn', stop_sequence: null,
-    usage: { input_tokens: 1, output_tokens: Math.max(1, Math.ceil(text.length / 4)) },
+    type: 'message', role: 'assistant', model, content,
+    stop_reason: 'toolUse' in reply ? 'tool_use' : 'end_turn', stop_sequence: null,
+    usage: { input_tokens: 1, output_tokens: Math.max(1, Math.ceil(JSON.stringify(content).length / 4)) },
   };
 }
 

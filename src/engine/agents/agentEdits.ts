@@ -34,3 +34,23 @@ export function uniqueName(base: string, taken: ReadonlySet<string>, suffix = 'c
   for (let counter = 2; taken.has(candidate); counter++) candidate = `${base}-${suffix}-${counter}`;
   return candidate;
 }
+
+/**
+ * The edit that renames the agent where its body introduces it ("You are release-notes."): every whole-word mention of
+ * `oldName` in the body's first non-empty line. `undefined` when that line does not mention it.
+ */
+export function bodyNameEdit(text: string, oldName: string, newName: string): TextEdit | undefined {
+  const block = splitFrontmatter(text);
+  if (!block || oldName === '' || oldName === newName) return undefined;
+  const lineStart = text.slice(block.bodyStart).search(/\S/);
+  if (lineStart < 0) return undefined;
+  const start = text.lastIndexOf('\n', block.bodyStart + lineStart) + 1;
+  const newline = text.slice(start).search(/\r?\n/);
+  const end = newline < 0 ? text.length : start + newline;
+  const line = text.slice(start, end);
+  const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const mention = new RegExp(`(?<![\\w-])${escaped}(?![\\w-])`, 'g');
+  if (!mention.test(line)) return undefined;
+  const positions = new TextPositions(text);
+  return { range: positions.rangeOf(start, end), newText: line.replace(mention, () => newName) };
+}

@@ -1,5 +1,6 @@
 // The New Agent command's pure half: checking a proposed name and writing the file from the answers.
 import { slugFromText, yamlScalar } from '../lint/fixes';
+import { fileNameProblem } from './agentFileNames';
 
 export interface NewAgentAnswers {
   name: string;
@@ -18,12 +19,17 @@ export interface NameProblem {
 const FRONTMATTER_DELIMITER = '---';
 const DELIMITER_PROBLEM = 'Claude Code ends the front matter at the first `---`, even inside a value: write it another way (an em dash —).';
 
-/** Why a name cannot (or should not) be used; `undefined` when it is fine. `existingFile` is set when `<name>.md` exists. */
-export function checkNewAgentName(name: string, existingFile?: string): NameProblem | undefined {
+/**
+ * Why a name cannot (or should not) be used; `undefined` when it is fine. `existingFile` is set when `<name>.md` exists;
+ * `fileSuffix` is the file's (`.agent.md` for a Copilot agent).
+ */
+export function checkNewAgentName(name: string, existingFile?: string, fileSuffix = '.md'): NameProblem | undefined {
   if (name.trim() === '') return { severity: 'error', message: 'A name is required.' };
   if (name.startsWith('-')) return { severity: 'error', message: 'Claude Code skips agents whose name starts with `-`.' };
   if (/[\\/]/.test(name)) return { severity: 'error', message: 'The name becomes the file name: no `/` or `\\`.' };
   if (name.includes(FRONTMATTER_DELIMITER)) return { severity: 'error', message: DELIMITER_PROBLEM };
+  const fileProblem = fileNameProblem(`${name}${fileSuffix}`);
+  if (fileProblem) return { severity: 'error', message: fileProblem };
   if (existingFile) return { severity: 'error', message: `${existingFile} already exists.` };
   // A space would also be in the file name, and the engine warns about it in every file that has one.
   if (/\s/.test(name)) return { severity: 'error', message: `No spaces: the name is also the file name. Try ${slugFromText(name) || 'my-agent'}.` };

@@ -3,8 +3,8 @@
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import type { AgentFolder, AgentScope } from '../formats/agentFiles';
 import type { FormatProfile } from '../formats/agentFileFormat';
-import { lintAgentFile } from '../lint/lint';
 import { formatById } from '../formats/registry';
+import { lintInFolder } from './folderLint';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 
 export interface CatalogEntry {
@@ -30,7 +30,7 @@ export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity:
 export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
 /** Lower ranks lose: user agents, then project agents (as measured for Claude Code's profiles; its function `Vse`). */
-const scopeRank: Record<AgentScope, number> = { user: 0, project: 1 };
+const scopeRank: Record<AgentScope, number> = { plugin: -1, user: 0, project: 1 };
 
 export class AgentCatalog {
   private readonly entriesByPath = new Map<string, CatalogEntry>();
@@ -110,7 +110,7 @@ export class AgentCatalog {
     const folder = this.folderOf(path);
     if (!folder) return { changed: [], removed: [] };
     const previousName = this.nameKey(this.entriesByPath.get(path));
-    const result = lintAgentFile(text, { path, format: folder.format, byteLength, profile: this.profiles.get(folder.format) });
+    const result = lintInFolder(text, path, folder, byteLength, this.profiles.get(folder.format));
     const entry: CatalogEntry = { path, folder, result };
     this.entriesByPath.set(path, entry);
     const names = new Set([previousName, this.nameKey(entry)].filter((name): name is string => name !== undefined));
@@ -165,7 +165,8 @@ export class AgentCatalog {
   winner(name: string, format: AgentFormatId = 'claude-code', project?: string): CatalogEntry | undefined {
     return [...(this.pathsByName.get(`${format}\0${name}`) ?? [])]
       .map((path) => this.entriesByPath.get(path)!)
-      .filter((entry) => entry.folder.scope === 'user' || entry.folder.project === project || project === undefined)
+      // An installed plugin counts everywhere; a plugin being written in a workspace is not loaded by Claude Code there.
+      .filter((entry) => entry.folder.plugin ? entry.folder.plugin.installedId !== undefined : entry.folder.scope === 'user' || entry.folder.project === project || project === undefined)
       .find((entry) => !entry.shadowedBy && !entry.ambiguousWith?.length);
   }
 

@@ -41,7 +41,7 @@ export interface AgentFileFormat<Profile extends FormatProfile = FormatProfile> 
   toolName: string;
   locations: readonly AgentFolderLocation[];
   /** Whether a path (with `/` separators) belongs to this format whatever folder it is in: a file name only it reads. */
-  claimsFileName(path: string): boolean;
+  claimsFileName?(path: string): boolean;
   /** The keys of the newest profile, for completions, hovers and the docs. */
   fields: readonly FieldSchema[];
   tools: readonly ToolSchema[];

@@ -14,21 +14,22 @@ export function formatById(id: AgentFormatId): AgentFileFormat {
   return agentFileFormats.find((format) => format.id === id)!;
 }
 
-/** `/.github/agents/` and the like, per format other than the fallback, for string tests on every path. */
-const folderMarkers = agentFileFormats.filter((format) => format !== fallbackFormat).map((format) => ({
-  format,
-  markers: format.locations.map((location) => `${location.segments.join('/')}/`),
-}));
+/** Formats that claim file names, and `.github/agents/` and the like per format but the fallback: string tests, built once. */
+const nameClaimers = agentFileFormats.filter((format) => format.claimsFileName !== undefined);
+const folderMarkers = agentFileFormats.filter((format) => format !== fallbackFormat).flatMap((format) =>
+  format.locations.map((location) => ({ format, prefix: `${location.segments.join('/')}/`, inside: `/${location.segments.join('/')}/` })));
 
 /**
  * The format a file is read as: a file name only one format reads (`*.agent.md`), else the format whose folder holds
  * it (`.github/agents/`, case-sensitive, as the folders are), else Claude Code's.
  */
 export function formatForPath(path: string): AgentFileFormat {
+  // Runs for every file the command line checks: plain loops and string tests, no regular expression over the path.
   const normalized = path.includes('\\') ? path.replace(/\\/g, '/') : path;
-  for (const format of agentFileFormats) if (format.claimsFileName(normalized)) return format;
-  for (const { format, markers } of folderMarkers) {
-    if (markers.some((marker) => normalized.startsWith(marker) || normalized.includes(`/${marker}`))) return format;
+  for (let index = 0; index < nameClaimers.length; index++) if (nameClaimers[index].claimsFileName!(normalized)) return nameClaimers[index];
+  for (let index = 0; index < folderMarkers.length; index++) {
+    const marker = folderMarkers[index];
+    if (normalized.startsWith(marker.prefix) || normalized.includes(marker.inside)) return marker.format;
   }
   return fallbackFormat;
 }

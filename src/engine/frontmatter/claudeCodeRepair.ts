@@ -3,7 +3,7 @@
 import type { FrontmatterEntry, RepairedLine } from './model';
 import { isFlowList } from './yamlDocument';
 
-/** Maps an offset in the repaired text to the same line of the original, clamped to that line's length. */
+/** Maps an offset in the repaired text to the same line of the original, clamped to that line's end (never its break). */
 export function offsetMapper(parsedText: string, originalText: string): (offset: number) => number {
   const parsedStarts = lineStarts(parsedText);
   const originalStarts = lineStarts(originalText);
@@ -17,7 +17,7 @@ export function offsetMapper(parsedText: string, originalText: string): (offset:
     }
     const column = offset - parsedStarts[line];
     const originalStart = originalStarts[Math.min(line, originalStarts.length - 1)];
-    const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] : originalText.length;
+    const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] - 1 : originalText.length;
     return Math.min(originalStart + column, originalEnd);
   };
 }

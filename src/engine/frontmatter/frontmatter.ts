@@ -6,8 +6,12 @@ import type { TextPositions } from '../text/textPositions';
 import { KEY_SOURCE } from './keys';
 import type { Diagnostic, Fix } from '../types';
 
-/** Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere. */
-const CLAUDE_CODE_FRONTMATTER = /^---\s*\n([\s\S]*?)---\s*\n?/;
+/**
+ * Claude Code's own pattern (no `m` flag): `---` at the first byte, and the block ends at the first `---` anywhere.
+ * It is never run: on `---` and a long run of blank lines with no closer it backtracks quadratically (a 1 MiB file took
+ * minutes). `splitFrontmatter` finds the same captures in one pass; test/unit/frontmatterSplit.test.ts compares the two.
+ */
+export const CLAUDE_CODE_FRONTMATTER_PATTERN = /^---\s*\n([\s\S]*?)---\s*\n?/;
 
 export interface FrontmatterBlock {
   /** The YAML text between the delimiters, as Claude Code passes it to its parser. */
@@ -18,14 +22,37 @@ export interface FrontmatterBlock {
   bodyStart: number;
 }
 
-/** `skipped`: characters the tool drops before matching (a byte-order mark); offsets stay offsets into `text`. */
-export function splitFrontmatter(text: string, skipped = 0): FrontmatterBlock | undefined {
-  const match = CLAUDE_CODE_FRONTMATTER.exec(skipped === 0 ? text : text.slice(skipped));
-  if (!match) return undefined;
-  const yamlText = match[1];
-  const yamlStart = skipped + match[0].indexOf(yamlText, 3);
-  // `[\s\S]*?` is lazy, so the closing `---` is right after the YAML text.
-  return { yamlText, yamlStart, closeStart: yamlStart + yamlText.length, bodyStart: skipped + match[0].length };
+/**
+ * What the pattern captures, in linear time. `\s*\n` is greedy, so the YAML starts after the last `\n` of the
+ * whitespace run after the opener; the lazy `[\s\S]*?` ends at the first `---` after that; `\s*\n?` then takes the
+ * whole whitespace run after the closer. When no `---` follows, no earlier `\n` of the run can help (the run holds no
+ * `-`), which is the failure the pattern spends quadratic time proving. `carriageReturnIsLineFeed` answers for the text
+ * with every `\r` made a `\n` (both are whitespace, so only the opener's line break can differ) without copying it.
+ * `skipped`: characters the tool drops before matching (a byte-order mark); offsets stay offsets into `text`.
+ */
+export function splitFrontmatter(text: string, carriageReturnIsLineFeed = false, skipped = 0): FrontmatterBlock | undefined {
+  if (!text.startsWith('---', skipped)) return undefined;
+  let lastNewline = -1;
+  let index = skipped + 3;
+  for (; index < text.length && isJavaScriptWhitespace(text.charCodeAt(index)); index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (carriageReturnIsLineFeed && code === 13)) lastNewline = index;
+  }
+  if (lastNewline === -1) return undefined;
+  const yamlStart = lastNewline + 1;
+  const closeStart = text.indexOf('---', yamlStart);
+  if (closeStart === -1) return undefined;
+  let bodyStart = closeStart + 3;
+  while (bodyStart < text.length && isJavaScriptWhitespace(text.charCodeAt(bodyStart))) bodyStart++;
+  return { yamlText: text.slice(yamlStart, closeStart), yamlStart, closeStart, bodyStart };
+}
+
+/** What `\s` matches in a JavaScript regular expression: WhiteSpace and LineTerminator, BOM included. */
+export function isJavaScriptWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** When the closing `---` sits inside a line, Claude Code has cut the front matter short there. */
@@ -43,7 +70,6 @@ export function delimiterInsideValue(block: FrontmatterBlock, positions: TextPos
     startsLine ? undefined : { title: 'Replace `---` with an em dash', edits: [{ range, newText: '\u2014' }], isPreferred: true });
 }
 
-const BOM = '\uFEFF';
 const OPENER_WITH_SUFFIX = /^---([A-Za-z][\w-]*)[ \t]*$/;
 
 /**
@@ -65,9 +91,9 @@ export function explainMissingFrontmatter(positions: TextPositions, skipsOneBom 
     });
   }
 
-  if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text.replace(/\r/g, '\n'))) {
+  if (!text.includes('\n') && text.includes('\r') && splitFrontmatter(text, true)) {
     return error(crLineEndings, 'This file uses CR-only line breaks; Claude Code needs `\\n` after `---` and skips it.', 0, Math.min(text.length, 3), {
-      title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replace(/\r/g, '\n') }],
+      title: 'Convert line endings to LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: text.replaceAll('\r', '\n') }],
     });
   }
 
@@ -116,11 +142,17 @@ export function explainMissingFrontmatter(positions: TextPositions, skipsOneBom 
   return error(unclosedFrontmatter, 'The front matter opened here is never closed with `---`, so Claude Code skips this file.', lineStart, lineStart + line.length, closeFrontmatterFix(positions, firstContentLine));
 }
 
+/** The line of the first character that is not whitespace (a BOM counts as whitespace, as `trim()` has it). */
 function firstNonBlankLine(positions: TextPositions): number | undefined {
-  for (let line = 0; line < positions.lineCount; line++) {
-    if (positions.lineText(line).replace(BOM, '').trim() !== '') return line;
+  const text = positions.text;
+  let index = 0;
+  // One pass over the characters: slicing each blank line of a file of a million blank lines was most of its time.
+  for (; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || code === 13 || code === 32 || code === 9) continue;
+    if (!isJavaScriptWhitespace(code)) break;
   }
-  return undefined;
+  return index === text.length ? undefined : positions.positionAt(index).line;
 }
 
 const YAML_LINE = new RegExp(`^(${KEY_SOURCE}\\s*:|\\s+\\S|-\\s|#)`);
@@ -129,25 +161,37 @@ const FIRST_KEY_ON_OPENER = new RegExp(`^---[ \\t]*(${KEY_SOURCE}:.*)$`);
 /** Close an unclosed block after its last line that still looks like YAML (a key, an indented or list line, a comment). */
 function closeFrontmatterFix(positions: TextPositions, openerLine: number): Fix | undefined {
   let lastYamlLine = openerLine;
-  for (let line = openerLine + 1; line < positions.lineCount; line++) {
+  for (let line = openerLine + 1; positions.hasLine(line); line++) {
     const content = positions.lineText(line);
     if (!YAML_LINE.test(content)) break;
     lastYamlLine = line;
   }
   if (lastYamlLine === openerLine) return undefined;
   const insertAt = positions.lineEndOffset(lastYamlLine);
-  return {
-    title: 'Close the front matter with `---`',
-    isPreferred: true,
-    edits: [{ range: positions.rangeOf(insertAt, insertAt), newText: `${positions.eol}---` }],
-  };
+  const text = positions.text;
+  const closer = `${positions.eol}---`;
+  if (!hasLoneCarriageReturn(text)) {
+    return { title: 'Close the front matter with `---`', isPreferred: true, edits: [{ range: positions.rangeOf(insertAt, insertAt), newText: closer }] };
+  }
+  // A lone `\r` is no line break to Claude Code (it needs `\n` after `---`), nor to its YAML parser: closing alone would
+  // leave the file skipped, so the fix also makes every lone `\r` a `\n`.
+  const closed = text.slice(0, insertAt) + closer + text.slice(insertAt);
+  const converted = closed.includes('\r\n') ? closed.split('\r\n').map((part) => part.replaceAll('\r', '\n')).join('\r\n') : closed.replaceAll('\r', '\n');
+  return { title: 'Close the front matter with `---` and end lines with LF', isPreferred: true, edits: [{ range: positions.rangeOf(0, text.length), newText: converted }] };
+}
+
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let index = text.indexOf('\r'); index !== -1; index = text.indexOf('\r', index + 1)) {
+    if (text.charCodeAt(index + 1) !== 10) return true;
+  }
+  return false;
 }
 
 /** Remove the indentation the opener has from every line of the block, up to and including the closer. */
 function unindentFix(positions: TextPositions, openerLine: number): Fix | undefined {
   const indent = /^\s*/.exec(positions.lineText(openerLine))![0];
   const edits = [];
-  for (let line = openerLine; line < positions.lineCount; line++) {
+  for (let line = openerLine; positions.hasLine(line); line++) {
     const content = positions.lineText(line);
     if (content.startsWith(indent)) {
       const start = positions.lineStartOffset(line);

@@ -50,6 +50,11 @@ export interface ParsedFrontmatter {
   /** The parsed document is not a map (a list, a scalar, empty). */
   notAMap: boolean;
   aliasCount: number;
+  /**
+   * Set when `[`/`{` nest deeper than `MAX_FLOW_NESTING`: the text was not given to the `yaml` package, whose time and
+   * memory grow steeply with depth (5,000 unclosed `[` exhaust the process). `failed` is then true.
+   */
+  flowNestingTooDeep?: boolean;
 }
 
 export interface RepairedLine {

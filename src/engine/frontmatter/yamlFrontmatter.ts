@@ -1,10 +1,34 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntry, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
-import type { ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
+import { mapEntry, matchRepairableLine, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
+import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { attempt, describe } from './yamlDocument';
+
+/** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
+export const MAX_FLOW_NESTING = 100;
+
+/**
+ * Whether `[`/`{` ever nest deeper than `MAX_FLOW_NESTING`, counted over the whole text whatever quotes it holds: a
+ * cheap upper bound, exceeded only by text no person writes.
+ */
+export function flowNestingTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 91 || code === 123) {
+      if (++depth > MAX_FLOW_NESTING) return true;
+    } else if ((code === 93 || code === 125) && depth > 0) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+const TOO_DEEP: ParsedFrontmatter = Object.freeze({
+  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, flowNestingTooDeep: true,
+}) as ParsedFrontmatter;
 
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
 const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
@@ -19,7 +43,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   if (scanned && 'entries' in scanned) {
     return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: 0 };
   }
-  if (scanned) {
+  if (scanned && !flowNestingTooDeep(yamlText)) {
     const repair = repairLikeClaudeCode(yamlText);
     const rescanned = scanSimpleFrontmatter(repair.text);
     if (rescanned && 'entries' in rescanned) {
@@ -32,7 +56,21 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
 
 function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const mapOffset = offsetMapper(repair.text, yamlText);
-  return { values: scanned.values, entries: scanned.entries.map((entry) => mapEntry(entry, mapOffset)), repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), yamlText, repair.lines));
+  return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+}
+
+/**
+ * On a line the repair pass quoted, the value as written: from after `key: ` to the end of the line. Offsets mapped
+ * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it
+ * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
+ */
+function withOriginalValue(entry: FrontmatterEntry, yamlText: string, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
+  const line = repairedLines.find((candidate) => candidate.start <= entry.keyStart && entry.keyStart <= candidate.end);
+  if (!line) return entry;
+  const match = matchRepairableLine(yamlText.slice(line.start, line.end));
+  if (!match || !line.replacement.startsWith(`${match.key}: "`)) return entry;
+  return { ...entry, valueStart: line.end - match.value.length, valueEnd: line.end };
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
@@ -41,6 +79,7 @@ export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
 }
 
 function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
+  if (flowNestingTooDeep(yamlText)) return TOO_DEEP;
   const strict = attempt(yamlText);
   if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
 
@@ -50,7 +89,10 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
     if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
-    if (!('problems' in repaired)) return describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
+    if (!('problems' in repaired)) {
+      const described = describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
+      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };
+    }
   }
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: strict.problems, failed: true, notAMap: false, aliasCount: 0 };
 }

@@ -7,7 +7,7 @@ import type { AgentFormatId, Position, Range } from '../types';
 
 export interface CompletionItem {
   label: string;
-  kind: 'key' | 'value' | 'tool';
+  kind: 'key' | 'value' | 'tool' | 'snippet';
   /** The key whose value or tool list is completed (unset for key items). */
   key?: string;
   /** One line shown beside the label. */
@@ -21,6 +21,8 @@ export interface CompletionItem {
   range: Range;
   /** Required keys first, then the schema's order. */
   sortText: string;
+  /** What the typed text is matched against, when not the label (an item that replaces more than the typed word). */
+  filterText?: string;
 }
 
 export function completeFrontmatter(text: string, position: Position, formatId: AgentFormatId): CompletionItem[] {

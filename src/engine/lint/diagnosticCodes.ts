@@ -3,12 +3,13 @@
 import { duplicateName, shadowed } from '../catalog/catalog';
 import { formatMetas } from '../formats/agentFileFormat';
 import { agentFileFormats } from '../formats/registry';
+import { pluginMetas } from '../formats/claudeCode/plugins/pluginMetas';
 import type { RuleMeta } from './rule';
 import * as sharedMetas from './sharedMetas';
 
 function collect(): RuleMeta[] {
   const byCode = new Map<string, RuleMeta>();
-  for (const meta of [...Object.values(sharedMetas), ...agentFileFormats.flatMap(formatMetas), duplicateName, shadowed]) {
+  for (const meta of [...Object.values(sharedMetas), ...agentFileFormats.flatMap(formatMetas), ...pluginMetas, duplicateName, shadowed]) {
     const known = byCode.get(meta.code);
     // One code, one meaning: two formats may report a code only by sharing its meta.
     if (known && known !== meta) throw new Error(`Two metas declare ${meta.code}`);

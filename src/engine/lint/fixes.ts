@@ -45,11 +45,12 @@ export function generateFrontmatterFix(positions: TextPositions, path: string): 
   const paragraph = firstParagraph(lines, headingIndex + 1);
   const description = (paragraph ?? (heading ? `Use this agent for ${heading}.` : `Use this agent for ${fileName}.`)).replaceAll('---', '\u2014');
   const eol = positions.eol;
+  // A byte-order mark before `---` hides the front matter from Claude Code: the new block takes its place.
   const bomLength = text.startsWith('\uFEFF') ? 1 : 0;
   return {
     title: `Add front matter (name: ${name})`,
     isPreferred: true,
-    edits: [{ range: positions.rangeOf(bomLength, bomLength), newText: ['---', `name: ${name}`, `description: ${quoteYamlString(description)}`, '---', '', ''].join(eol) }],
+    edits: [{ range: positions.rangeOf(0, bomLength), newText: ['---', `name: ${name}`, `description: ${quoteYamlString(description)}`, '---', '', ''].join(eol) }],
   };
 }
 
@@ -93,8 +94,15 @@ export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPosition
     if (unindentedDescriptionLine) fixes.unshift(fold);
     else fixes.push(fold);
   }
+  const reindenting = reindentBlockScalar(block);
+  let dedentedBlockLine: (YamlLine & { key: string }) | undefined;
+  if (reindenting && verifies(block.yamlText, reindenting.edits)) {
+    // A line that fell out of its `|` block is the cause when putting it back makes the front matter parse.
+    dedentedBlockLine = reindenting.firstDedented;
+    fixes.unshift(toFix('Indent the line like the rest of its block', reindenting.edits, block, positions));
+  }
   if (fixes.length > 0) fixes[0].isPreferred = true;
-  return { fixes, unindentedDescriptionLine };
+  return { fixes, unindentedDescriptionLine, dedentedBlockLine };
 }
 
 export interface YamlSyntaxFixes {
@@ -105,6 +113,11 @@ export interface YamlSyntaxFixes {
    * `<example>` block pasted under it, the most common way an agent gets skipped): the first such line.
    */
   unindentedDescriptionLine?: YamlLine;
+  /**
+   * Set when a `|` or `>` block goes on after a line indented less than the block (a pasted `user:` line at the left
+   * margin): YAML ends the block at that line. The first such line.
+   */
+  dedentedBlockLine?: YamlLine & { key: string };
 }
 
 /** A line of the YAML text: offsets into it, and its text without the line break. */
@@ -189,6 +202,41 @@ function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits
     edits: [{ start: lines[index].start, end, newText: `description: |${eol}${body}` }],
     firstUnindented: unindented && { start: unindented.start, end: unindented.start + unindented.text.length, text: unindented.text },
   };
+}
+
+/**
+ * Lines that fell out of a top-level `key: |` (or `>`) block: indented less than the block's first line, yet followed by
+ * more of the block before the next key. Re-indents each to the block's indentation.
+ */
+function reindentBlockScalar(block: FrontmatterBlock): { edits: YamlEdit[]; firstDedented: YamlLine & { key: string } } | undefined {
+  const lines: { text: string; start: number }[] = [];
+  forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
+  const indentOf = (text: string) => /^[ ]*/.exec(text)![0].length;
+  for (let index = 0; index < lines.length; index++) {
+    const header = /^([A-Za-z_][\w-]*):[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/.exec(lines[index].text);
+    if (!header) continue;
+    const first = lines.slice(index + 1).find((line) => line.text.trim() !== '');
+    const indent = first ? indentOf(first.text) : 0;
+    if (indent === 0) continue;
+    // The block's region: up to the last line indented like the block before a top-level key that is not example dialogue.
+    let last = index;
+    for (let next = index + 1; next < lines.length; next++) {
+      const text = lines[next].text;
+      if (text.trim() === '') continue;
+      if (indentOf(text) >= indent) {
+        last = next;
+        continue;
+      }
+      const key = TOP_LEVEL_KEY.exec(text)?.[1];
+      if (text.startsWith('#') || (key && !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase()))) break;
+    }
+    const dedented = lines.slice(index + 1, last + 1).filter((line) => line.text.trim() !== '' && indentOf(line.text) < indent);
+    if (dedented.length === 0) continue;
+    const edits = dedented.map((line) => ({ start: line.start, end: line.start + indentOf(line.text), newText: ' '.repeat(indent) }));
+    const [firstLine] = dedented;
+    return { edits, firstDedented: { start: firstLine.start, end: firstLine.start + firstLine.text.length, text: firstLine.text, key: header[1] } };
+  }
+  return undefined;
 }
 
 /** Calls back with each line's text (without its `\r\n`/`\n`) and start offset. */

@@ -9,8 +9,9 @@ import { TextPositions } from '../text/textPositions';
 import type { AgentFormatId, Diagnostic, Fix, LintResult, Range, TextEdit } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
+import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes } from './sharedMetas';
+import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -31,11 +32,30 @@ export function isReadme(path: string): boolean {
   return /(^|[\\/])readme\.md$/i.test(path);
 }
 
+/** What the linter parsed, for readers that need more of the file than the summary (the agent model): never kept by the catalog. */
+export type FrontmatterCapture = (parts: { block: FrontmatterBlock; parsed: ParsedFrontmatter; positions: TextPositions }) => void;
+
 /**
  * `parse` is for the differential test, which runs the engine once with the fast path and once with the `yaml` package
- * alone (`parseFrontmatterYamlFully`) and expects the same result.
+ * alone (`parseFrontmatterYamlFully`) and expects the same result. `capture` receives the parsed front matter of a file
+ * that has one, so nothing parses it a second time.
  */
-export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml): LintResult {
+export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): LintResult {
+  return withVerifiedFixes(verificationTarget(text, options, parse, capture));
+}
+
+/** What fix verification needs: the unverified result, and how to lint a fixed text under each of the format's profiles. */
+export function verificationTarget(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): VerificationTarget<FormatProfile> {
+  const format = options.format ? formatById(options.format) : formatForPath(options.path);
+  const profile = options.profile ?? format.defaultProfile;
+  // A fixed text has a new size: it is measured again.
+  const lint = (fixedText: string, candidate: FormatProfile) => lintWithoutVerifying(fixedText, { ...options, format: format.id, profile: candidate, byteLength: fixedText === text ? options.byteLength : undefined }, parse);
+  // Only the file as it is reaches `capture`: the fixed texts tried for verification are not the file.
+  return { text, result: lintWithoutVerifying(text, { ...options, format: format.id, profile }, parse, capture), profile, profiles: format.profiles, lint };
+}
+
+/** The file's diagnostics with every fix its rules offer, before any is tried. */
+function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter, capture?: FrontmatterCapture): LintResult {
   const format = options.format ? formatById(options.format) : formatForPath(options.path);
   const profile = options.profile ?? format.defaultProfile;
   const byteLength = options.byteLength ?? (text.length > MAX_AGENT_FILE_BYTES / 3 ? utf8Length(text) : text.length);
@@ -46,7 +66,7 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
 
   const positions = new TextPositions(text);
   const skipsBom = profile.loader?.stripsOneBom === true && text.charCodeAt(0) === 0xfeff;
-  const block = splitFrontmatter(text, skipsBom ? 1 : 0);
+  const block = splitFrontmatter(text, false, skipsBom ? 1 : 0);
   const hasNul = text.includes('\0');
   if (!block) return withoutFrontmatter(format, positions, options.path, hasNul, profile.loader?.stripsOneBom === true);
 
@@ -69,7 +89,12 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
   if (truncated) diagnostics.push(truncated);
 
   const parsed = parse(block.yamlText);
+  capture?.({ block, parsed, positions });
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
+  if (parsed.flowNestingTooDeep) {
+    context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+  }
   if (parsed.failed) {
     reportYamlFailure(context, format);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
@@ -120,6 +145,12 @@ function utf8Length(text: string): number {
   return length;
 }
 
+/** A file that could not be read (`reason` ends "Cannot read this file: …"): Claude Code cannot load it either. */
+export function unreadableResult(path: string, reason: string, formatId?: AgentFormatId): LintResult {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return skipped(formatId ? formatById(formatId) : formatForPath(path), [createDiagnostic(unreadable, `Cannot read this file: ${reason}. Claude Code cannot load it either.`, range)]);
+}
+
 function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {
   return { format: format.id, loads: false, agent: null, diagnostics };
 }
@@ -136,9 +167,13 @@ function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, p
 
 function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat): void {
   const [first] = context.parsed.strictErrors;
-  const { fixes, unindentedDescriptionLine: unindented } = yamlSyntaxFixes(context.block, context.positions);
+  const { fixes, unindentedDescriptionLine: unindented, dedentedBlockLine: dedented } = yamlSyntaxFixes(context.block, context.positions);
   const { meta, cannotRead: what } = format.yamlSyntax;
-  if (unindented) {
+  if (dedented) {
+    // The parser says "Implicit keys need to be on a single line" or "All mapping items must start at the same column".
+    const shown = dedented.text.trim().length > 40 ? `${dedented.text.trim().slice(0, 37)}...` : dedented.text.trim();
+    context.report(meta, `${what}: the line \`${shown}\` is indented less than the rest of the \`${dedented.key}\` block above it, so YAML ends the block there and cannot read what follows. Indent it like the lines around it.`, context.range(dedented.start, dedented.end), fixes);
+  } else if (unindented) {
     // The parser's own words ("Implicit keys need to be on a single line") name a symptom; this is the cause.
     const shown = unindented.text.length > 40 ? `${unindented.text.slice(0, 37)}...` : unindented.text;
     context.report(meta, `${what}: the description goes on over lines that are not indented, so YAML does not read \`${shown}\` as part of it. Indent them under \`description: |\`.`, context.range(unindented.start, unindented.end), fixes);
@@ -151,10 +186,40 @@ function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat)
 }
 
 function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
-  const edits = context.parsed.repairedLines.map((line) => context.edit(line.start, line.end, line.replacement));
-  const first = context.parsed.repairedLines[0];
-  context.report(meta, `This front matter is not valid YAML (${context.parsed.strictErrors[0]?.message ?? 'syntax error'}); Claude Code loads it only because it quotes such lines itself. Other tools reject it, and a CRLF copy is skipped.`,
-    context.range(first.start, first.end), { title: 'Quote the value as Claude Code does', isPreferred: true, edits });
+  const lines = context.parsed.repairedLines;
+  const quoting = { title: 'Quote the value as Claude Code does', edits: lines.map((line) => context.edit(line.start, line.end, line.replacement)) };
+  // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value fits.
+  const blocks = lines.map((line) => {
+    const key = /^([^:\s]+):/.exec(line.replacement)?.[1];
+    const block = key === undefined ? undefined : blockScalarLine(key, context.value(key), context.positions.eol);
+    return block === undefined ? undefined : context.edit(line.start, line.end, block);
+  });
+  const asBlocks = blocks.every((edit) => edit !== undefined) ? { title: 'Turn the value into a `|` block', edits: blocks } : undefined;
+  const fixes = asBlocks ? [{ ...asBlocks, isPreferred: true }, quoting] : [{ ...quoting, isPreferred: true }];
+
+  const first = lines[0];
+  const lineText = context.yamlText.slice(first.start, first.end);
+  const key = /^([^:\s]+):/.exec(lineText)?.[1] ?? 'value';
+  // The squiggle goes on the word and colon that YAML takes for a second key (`when:` in `description: Use when: x`).
+  const colon = lineText.indexOf(': ', key.length + 1);
+  // A one-line description's `\n` escapes are not part of the word: `\nContext:` squiggles `Context:`.
+  const wordStart = colon === -1 ? 0 : colon - (/(?<=^|[^\w\\-]|\\[nt])[\w-]*$/.exec(lineText.slice(0, colon))?.[0].length ?? 0);
+  const range = colon === -1 ? context.range(first.start, first.end) : context.range(first.start + wordStart, first.start + colon + 1);
+  const word = colon === -1 ? '' : lineText.slice(wordStart, colon + 1);
+  context.report(meta, `\`${word}\` inside the unquoted \`${key}\` looks to YAML like the start of another key, so this front matter is not valid YAML. Claude Code still loads it because it quotes such a line itself, but GitHub Copilot and YAML tools reject the file, and Claude Code skips it if the file gets Windows (CRLF) line endings. Quote the value or write it as a \`|\` block.`,
+    range, fixes);
+}
+
+/** `key: |-` and the value's lines indented under it, when a block reads back as exactly that value. */
+function blockScalarLine(key: string, value: unknown, eol: string): string | undefined {
+  if (typeof value !== 'string' || value === '' || /^\s/.test(value) || value.includes('---') || /\n\n$|\r/.test(value)) return undefined;
+  // Printable text only: a block scalar cannot escape control characters.
+  if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(value)) return undefined;
+  const chomping = value.endsWith('\n') ? '|' : '|-';
+  const body = value.replace(/\n$/, '').split('\n').map((line) => (line === '' ? '' : `  ${line}`)).join(eol);
+  const written = `${key}: ${chomping}${eol}${body}`;
+  const reread = parseFrontmatterYaml(`${written}${eol}`);
+  return !reread.failed && !reread.repaired && reread.values[key] === value ? written : undefined;
 }
 
 function reportDuplicateKeys(context: FrontmatterContext): void {
@@ -168,7 +233,12 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];
-    const removeEnd = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
+    // The entry's own lines only: comments between it and the next key stay (they were deleted with it).
+    const nextKeyLine = nextKey ? context.lineStartAt(nextKey.keyStart) : context.yamlText.length;
+    let lastContent = Math.max(entry.keyEnd, entry.valueEnd);
+    while (lastContent > entry.keyEnd && /\s/.test(context.yamlText[lastContent - 1])) lastContent--;
+    const lineBreak = context.yamlText.indexOf('\n', lastContent);
+    const removeEnd = Math.min(nextKeyLine, lineBreak === -1 ? context.yamlText.length : lineBreak + 1);
     const removable = context.yamlText.slice(lineStart, entry.keyStart).trim() === '' && removeEnd > lineStart;
     context.report(duplicateKey, `\`${entry.key}\` appears again on line ${laterLine}; Claude Code uses that one and ignores this.`, context.keyRange(entry),
       removable ? { title: `Delete this ignored \`${entry.key}\``, isPreferred: true, edits: [context.edit(lineStart, removeEnd, '')] } : undefined);

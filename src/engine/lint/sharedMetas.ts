@@ -4,6 +4,7 @@ import type { RuleMeta } from './rule';
 
 // Files the tool never reads, or skips before parsing.
 export const fileTooLarge: RuleMeta = { code: 'agent/file-too-large', severity: 'error', title: 'File larger than 1 MiB', explanation: 'Claude Code skips agent files over 1,048,576 bytes without a word. The file is not parsed.' };
+export const unreadable: RuleMeta = { code: 'agent/unreadable', severity: 'error', title: 'File cannot be read', explanation: 'The file could not be read: permission denied, deleted while being checked, a symbolic link to nothing, or not a regular file at all (a named pipe, a socket, a device), which is refused without being opened. Claude Code cannot load it either.' };
 export const binaryContent: RuleMeta = { code: 'agent/binary-content', severity: 'error', title: 'Binary file', explanation: 'The file holds NUL bytes and has no front matter: it is not an agent, and Claude Code skips it. It is not parsed.' };
 export const nulBytes: RuleMeta = { code: 'agent/nul-bytes', severity: 'warning', title: 'NUL bytes in an agent file', explanation: 'Claude Code reads the file, NUL bytes included, but editors, diff tools and other agent tools treat it as binary.' };
 export const missingFrontmatter: RuleMeta = { code: 'agent/missing-frontmatter', severity: 'error', title: 'No front matter', explanation: 'A `.md` file in an agents folder needs a `---` block with `name` and `description` at its very start; Claude Code skips it otherwise.', fixDescription: 'Generates front matter from the file name and its first heading and paragraph.' };
@@ -19,6 +20,7 @@ export const delimiterInsideValue: RuleMeta = { code: 'agent/delimiter-inside-va
 // YAML structure, for every format.
 export const frontmatterNotAMap: RuleMeta = { code: 'agent/frontmatter-not-a-map', severity: 'error', title: 'Front matter is not a map of keys', explanation: 'The front matter must be a YAML map (`key: value` lines); a list, a scalar or an empty block gives Claude Code no name, and it skips the file.' };
 export const duplicateKey: RuleMeta = { code: 'agent/duplicate-key', severity: 'warning', title: 'Key appears twice', explanation: 'YAML forbids repeated keys; Claude Code keeps the last value and silently ignores this one.', fixDescription: 'Deletes this earlier, ignored entry.' };
+export const yamlTooDeep: RuleMeta = { code: 'agent/yaml-too-deep', severity: 'warning', title: 'Front matter nested too deeply to check', explanation: 'Lists or maps (`[`, `{`) nest more than 100 levels deep. No agent needs that, and YAML parsers spend time and memory that grow steeply with the depth, so Agent Studio does not parse it: nothing in the front matter is checked, and the file is not listed as an agent. Claude Code reads such files.' };
 export const aliasExpansion: RuleMeta = { code: 'agent/alias-expansion', severity: 'warning', title: 'YAML aliases expand exponentially', explanation: 'Anchors and aliases here expand to a very large value ("billion laughs"). Claude Code tolerates it; most YAML tools refuse such a file.' };
 
 // Reported by the rules of several formats.

@@ -11,12 +11,20 @@ export class TextPositions {
   private scanned = 0;
   /** Offset of the next `\r` at or after `scanned` (the text's length when there is none); -1 before the first search. */
   private nextCarriageReturn = -1;
+  /** The same for `\n`: without it a file of CR-only lines searched to its end once per line, in quadratic time. */
+  private nextLineFeed = -1;
 
   constructor(readonly text: string) {}
 
   get lineCount(): number {
     this.scanTo(this.text.length);
     return this.lineStarts.length;
+  }
+
+  /** Whether the text has this line, finding line starts only as far as it; `lineCount` would find them all. */
+  hasLine(line: number): boolean {
+    this.scanToLine(line);
+    return line >= 0 && line < this.lineStarts.length;
   }
 
   positionAt(offset: number): Position {
@@ -28,6 +36,10 @@ export class TextPositions {
       const middle = (low + high + 1) >> 1;
       if (this.lineStarts[middle] <= clamped) low = middle;
       else high = middle - 1;
+    }
+    // An offset between a `\r` and its `\n` is inside the line break: it is the line's end, never a column past it.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13 && clamped - 1 >= this.lineStarts[low]) {
+      return { line: low, character: clamped - 1 - this.lineStarts[low] };
     }
     return { line: low, character: clamped - this.lineStarts[low] };
   }
@@ -80,8 +92,11 @@ export class TextPositions {
         const found = text.indexOf('\r', index);
         this.nextCarriageReturn = found === -1 ? text.length : found;
       }
-      const newline = text.indexOf('\n', index);
-      const lineFeed = newline === -1 ? text.length : newline;
+      if (this.nextLineFeed < index) {
+        const found = text.indexOf('\n', index);
+        this.nextLineFeed = found === -1 ? text.length : found;
+      }
+      const lineFeed = this.nextLineFeed;
       if (lineFeed === text.length && this.nextCarriageReturn === text.length) {
         index = text.length;
         break;
@@ -93,6 +108,15 @@ export class TextPositions {
         index = lineFeed + 1;
       }
       starts.push(index);
+      // A run of blank lines is read character by character: one indexOf per empty line cost most of the time of a
+      // file of a million of them.
+      while (index <= offset && index < text.length) {
+        const code = text.charCodeAt(index);
+        if (code === 10) index++;
+        else if (code === 13) index += text.charCodeAt(index + 1) === 10 ? 2 : 1;
+        else break;
+        starts.push(index);
+      }
     }
     this.scanned = index;
   }

@@ -47,6 +47,10 @@ export function buildClaudeAgentJson(agent: AgentDefinition, modelOverride?: str
 
 /** argv for `spawn('claude', args)`; `--` keeps a prompt that starts with `-` from being read as an option. */
 export function buildClaudeCodeArgs(agent: AgentDefinition, prompt: string, modelOverride?: string): string[] {
+  // An installed plugin's agent is Claude Code's own: `--agent plugin:agent` runs it as the plugin defines it.
+  if (agent.installedPlugin !== undefined) {
+    return ['-p', '--agent', agent.name, ...(modelOverride ? ['--model', modelOverride] : []), '--output-format', 'stream-json', '--verbose', '--include-partial-messages', '--', prompt];
+  }
   const agents = JSON.stringify({ [agent.name]: buildClaudeAgentJson(agent, modelOverride) });
   return ['-p', '--agents', agents, '--agent', agent.name, '--output-format', 'stream-json', '--verbose', '--include-partial-messages', '--', prompt];
 }

@@ -1,11 +1,11 @@
 // The Agents view's context menu: reveal, duplicate, rename (the `name:` value and the file together), delete.
-import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { agentFileNameBase, agentFileSuffix } from '../../engine/formats/agentFiles';
-import { setNameEdit, uniqueName } from '../../engine/agents/agentEdits';
+import { bodyNameEdit, setNameEdit, uniqueName } from '../../engine/agents/agentEdits';
 import { applyTextEdits } from '../../engine/text/textEdits';
-import { checkNewAgentName } from '../../engine/agents/newAgent';
+import { checkNewAgentName, type NameProblem } from '../../engine/agents/newAgent';
+import { pathTaken, siblingAgentFile } from '../../node/agentFileTargets';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { nameValidation, plainText } from '../base/plainText';
 import type { AgentFileItem } from './agentsViewItems';
@@ -14,42 +14,70 @@ import { toVscodeTextEdit } from '../base/vscodeRanges';
 export function registerAgentFileCommands(context: vscode.ExtensionContext, service: AgentCatalogService): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('agentStudio.revealAgentInExplorer', (item: AgentFileItem) => vscode.commands.executeCommand('revealInExplorer', item.uri)),
-    vscode.commands.registerCommand('agentStudio.duplicateAgent', (item: AgentFileItem) => duplicateAgent(service, item)),
-    vscode.commands.registerCommand('agentStudio.renameAgent', (item: AgentFileItem, newName?: string) => renameAgent(service, item, newName)),
+    vscode.commands.registerCommand('agentStudio.duplicateAgent', (item: AgentFileItem, newName?: unknown) => duplicateAgent(service, item, textArgument(newName))),
+    vscode.commands.registerCommand('agentStudio.renameAgent', (item: AgentFileItem, newName?: unknown, updateBody?: unknown) =>
+      renameAgent(service, item, textArgument(newName), typeof updateBody === 'boolean' ? updateBody : undefined)),
     vscode.commands.registerCommand('agentStudio.deleteAgent', (item: AgentFileItem) => deleteAgent(service, item)),
   );
+}
+
+/** A script's or test's answer; anything else (VS Code passes the selection as a second argument) is no answer. */
+function textArgument(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 function agentNames(service: AgentCatalogService): Set<string> {
   return new Set(service.current.entries().flatMap((entry) => (entry.result.agent ? [entry.result.agent.name] : [])));
 }
 
-/** The file an agent named `name` gets beside `path`, of the same kind. */
-function siblingPath(path: string, name: string): string {
-  return nodePath.join(nodePath.dirname(path), `${name}${agentFileSuffix(path) || '.md'}`);
-}
-
-async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem): Promise<vscode.Uri> {
+/** Copies the agent under a name the user chooses (a free `-copy` name is proposed). Resolves to the new file, if any. */
+async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string): Promise<vscode.Uri | undefined> {
   const text = (await vscode.workspace.fs.readFile(item.uri)).toString();
-  const base = item.entry.result.agent?.name ?? agentFileNameBase(item.entry.path);
+  const sourcePath = item.entry.path;
+  // The copy is named after the agent, unless its name cannot be a file name here (`../x`, `a:b`): then after the file.
+  const agentName = item.entry.result.agent?.name;
+  const base = agentName !== undefined && 'path' in siblingAgentFile(sourcePath, `${agentName}-copy`) ? agentName : agentFileNameBase(sourcePath);
   const taken = agentNames(service);
-  let name = uniqueName(base, taken);
-  while (fs.existsSync(siblingPath(item.entry.path, name))) name = uniqueName(name, taken);
+  let proposed = uniqueName(base, taken);
+  const targetFor = (candidate: string) => siblingAgentFile(sourcePath, candidate);
+  for (let target = targetFor(proposed); 'path' in target && pathTaken(target.path); target = targetFor(proposed)) proposed = uniqueName(proposed, taken);
+  const problemFor = (name: string): NameProblem | undefined => {
+    const target = targetFor(name);
+    const existing = 'path' in target && pathTaken(target.path) ? nodePath.basename(target.path) : undefined;
+    const problem = checkNewAgentName(name, existing, agentFileSuffix(sourcePath) || '.md');
+    return problem?.severity === 'error' || !('refused' in target) ? problem : { severity: 'error', message: target.refused };
+  };
+  const name = givenName ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Duplicate Agent'),
+    prompt: vscode.l10n.t('The copy\'s name; its file is named to match.'),
+    value: proposed,
+    validateInput: (value) => nameValidation(problemFor(value)),
+  }));
+  if (name === undefined) return undefined;
+  const problem = problemFor(name);
+  const target = targetFor(name);
+  if (problem?.severity === 'error' || 'refused' in target) {
+    void vscode.window.showErrorMessage(plainText(problem?.message ?? ('refused' in target ? target.refused : '')));
+    return undefined;
+  }
   const edit = setNameEdit(text, name);
-  const target = vscode.Uri.file(siblingPath(item.entry.path, name));
-  await vscode.workspace.fs.writeFile(target, Buffer.from(edit ? applyTextEdits(text, [edit]) : text));
-  await service.schedule(target);
-  await vscode.window.showTextDocument(target);
-  return target;
+  const targetUri = vscode.Uri.file(target.path);
+  await vscode.workspace.fs.writeFile(targetUri, Buffer.from(edit ? applyTextEdits(text, [edit]) : text));
+  await service.schedule(targetUri);
+  await vscode.window.showTextDocument(targetUri);
+  return targetUri;
 }
 
-/** Renames the agent: its `name:` value and its file, in one WorkspaceEdit. Resolves to the new file, if renamed. */
-async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string): Promise<vscode.Uri | undefined> {
+/** Renames the agent: its `name:` value (and, when asked, its name in the body's first line), then its file. Resolves to the new file, if renamed. */
+async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string, givenUpdateBody?: boolean): Promise<vscode.Uri | undefined> {
   const oldPath = item.entry.path;
   const currentName = item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
-  const problemFor = (name: string) => {
-    const target = siblingPath(oldPath, name);
-    return checkNewAgentName(name, target !== oldPath && fs.existsSync(target) ? nodePath.basename(target) : undefined);
+  const problemFor = (name: string): NameProblem | undefined => {
+    const target = siblingAgentFile(oldPath, name);
+    const existing = 'path' in target && target.path !== oldPath && pathTaken(target.path) ? nodePath.basename(target.path) : undefined;
+    const problem = checkNewAgentName(name, existing, agentFileSuffix(oldPath) || '.md');
+    // Also what the name checks cannot know: where the file would land.
+    return problem?.severity === 'error' || !('refused' in target) ? problem : { severity: 'error', message: target.refused };
   };
   const newName = givenName ?? (await vscode.window.showInputBox({
     title: vscode.l10n.t('Rename Agent'),
@@ -62,24 +90,44 @@ async function renameAgent(service: AgentCatalogService, item: AgentFileItem, gi
   }));
   if (newName === undefined || newName === currentName) return undefined;
   const problem = problemFor(newName);
-  if (problem?.severity === 'error') {
-    void vscode.window.showErrorMessage(plainText(problem.message));
+  const target = siblingAgentFile(oldPath, newName);
+  if (problem?.severity === 'error' || 'refused' in target) {
+    void vscode.window.showErrorMessage(plainText(problem?.message ?? ('refused' in target ? target.refused : '')));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(item.uri);
   const nameEdit = setNameEdit(document.getText(), newName);
-  const newUri = vscode.Uri.file(siblingPath(oldPath, newName));
-  const edit = new vscode.WorkspaceEdit();
-  if (nameEdit) edit.set(item.uri, [toVscodeTextEdit(nameEdit)]);
-  if (newUri.fsPath !== oldPath) edit.renameFile(item.uri, newUri);
-  if (!(await vscode.workspace.applyEdit(edit))) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not rename {0}.', nodePath.basename(oldPath)));
-    return undefined;
+  const bodyEdit = bodyNameEdit(document.getText(), currentName, newName);
+  const updateBody = bodyEdit !== undefined && (givenUpdateBody ?? (await askToUpdateBody(document, bodyEdit.range.start.line, currentName, newName)));
+  if (updateBody === undefined) return undefined;
+  const newUri = vscode.Uri.file(target.path);
+  const couldNot = () => void vscode.window.showErrorMessage(vscode.l10n.t('Could not rename {0}.', nodePath.basename(oldPath)));
+  const textEdits = [nameEdit, updateBody ? bodyEdit : undefined].filter((textEdit) => textEdit !== undefined);
+  if (textEdits.length > 0) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(item.uri, textEdits.map(toVscodeTextEdit));
+    if (!(await vscode.workspace.applyEdit(edit))) return couldNot();
   }
-  // applyEdit leaves the edited document dirty; the agent is only renamed for Claude Code once it is on disk.
-  await (await vscode.workspace.openTextDocument(newUri)).save();
+  // Saved before the file moves: VS Code 1.139 does not carry an open editor's unsaved edit across a rename (the moved
+  // file kept the old name, the edit stayed in an editor of the old path). The agent is renamed for Claude Code on disk.
+  await document.save();
+  if (newUri.fsPath !== oldPath) {
+    const move = new vscode.WorkspaceEdit();
+    move.renameFile(item.uri, newUri);
+    if (!(await vscode.workspace.applyEdit(move))) return couldNot();
+  }
   await Promise.all([service.schedule(item.uri), service.schedule(newUri)]);
   return newUri;
+}
+
+/** Whether the body's introduction ("You are old-name.") should follow the rename; `undefined`: the rename was called off. */
+async function askToUpdateBody(document: vscode.TextDocument, line: number, oldName: string, newName: string): Promise<boolean | undefined> {
+  const update = vscode.l10n.t('Rename in Body Too');
+  const keep = vscode.l10n.t('Only the Name');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('The body also calls the agent {0}. Rename it there to {1}?', oldName, newName),
+    { modal: true, detail: document.lineAt(line).text.trim() }, update, keep);
+  return answer === update ? true : answer === keep ? false : undefined;
 }
 
 async function deleteAgent(service: AgentCatalogService, item: AgentFileItem): Promise<boolean> {

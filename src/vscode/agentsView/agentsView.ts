@@ -61,7 +61,8 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
   private groups(): AgentFolderItem[] {
     const catalog = this.service.current;
     const used = new Set(catalog.entries().filter((entry) => this.isShown(entry.path)).map((entry) => entry.folder.path));
-    const order = (folder: AgentFolder) => (folder.format === 'copilot' ? 2 : folder.scope === 'user' ? 1 : 0);
+    // Project, then user, then installed plugins (the order in which they lose to each other), then Copilot's.
+    const order = (folder: AgentFolder) => (folder.format === 'copilot' ? 3 : folder.plugin?.installedId ? 2 : folder.scope === 'user' ? 1 : 0);
     const folders = catalog.folders.filter((folder) => used.has(folder.path)).sort((a, b) => order(a) - order(b));
     const items = new Map<string, AgentFolderItem>();
     for (const folder of folders) items.set(folder.path, this.folderItems.get(folder.path) ?? new AgentFolderItem(folder));

@@ -2,15 +2,15 @@
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { descriptionLead } from '../../engine/agents/agent';
 import type { CatalogEntry } from '../../engine/catalog/catalog';
 import type { AgentFolder } from '../../engine/formats/agentFiles';
-import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
-import { valuesOf } from '../../engine/formats/fieldSchema';
 import type { Diagnostic } from '../../engine/types';
+import { agentThemeColor } from '../base/agentColors';
+import { escapeMarkdown, markdownKeepingCode } from '../base/markdownText';
+import { plainText } from '../base/plainText';
+import { listingCost } from '../../engine/routing/listingCost';
 
-/** Claude Code's agent colours (its field data), as theme colours every theme defines; charts have no pink or cyan. */
-const themeColorsWithoutChart: Record<string, string> = { pink: 'terminal.ansiBrightMagenta', cyan: 'terminal.ansiCyan' };
-const AGENT_COLORS: Record<string, string> = Object.fromEntries(valuesOf(claudeCodeFormat.fields, 'color').map((color) => [color, themeColorsWithoutChart[color] ?? `charts.${color}`]));
 
 /** Where a path lives, for people: relative to its workspace folder, or `~/...`. */
 export function displayPath(path: string): string {
@@ -26,12 +26,13 @@ export class AgentFolderItem extends vscode.TreeItem {
     this.id = `folder:${folder.path}`;
     this.contextValue = `agentFolder.${folder.scope}`;
     this.resourceUri = vscode.Uri.file(folder.path);
-    this.description = displayPath(folder.path);
+    this.description = folder.plugin?.installedId ?? displayPath(folder.path);
     this.tooltip = folder.path;
-    this.iconPath = new vscode.ThemeIcon(folder.format === 'copilot' ? 'github' : folder.scope === 'user' ? 'account' : 'folder');
+    this.iconPath = new vscode.ThemeIcon(folder.format === 'copilot' ? 'github' : folder.plugin ? 'extensions' : folder.scope === 'user' ? 'account' : 'folder');
   }
 
   private static labelOf(folder: AgentFolder): string {
+    if (folder.plugin) return folder.plugin.installedId ? vscode.l10n.t('Plugin {0}', folder.plugin.name) : vscode.l10n.t('Plugin {0} (in this workspace)', folder.plugin.name);
     if (folder.format === 'copilot') return vscode.l10n.t('Copilot agents');
     return folder.scope === 'user' ? vscode.l10n.t('User agents') : vscode.l10n.t('Project agents');
   }
@@ -56,7 +57,7 @@ function summarizeProblems(diagnostics: readonly Diagnostic[]): string | undefin
 
 /** The first line of a description, without its examples, short enough for one row. */
 export function shortDescription(description: string): string {
-  const firstLine = description.split(/\n|<example>/)[0].trim();
+  const firstLine = descriptionLead(description);
   return firstLine.length > 90 ? `${firstLine.slice(0, 87).trimEnd()}...` : firstLine;
 }
 
@@ -87,21 +88,26 @@ export class AgentFileItem extends vscode.TreeItem {
     this.command = { command: 'vscode.open', title: vscode.l10n.t('Open Agent'), arguments: [this.uri] };
     this.label = agent ? agent.name : nodePath.basename(entry.path);
     this.status = !agent ? 'skipped' : entry.ambiguousWith?.length ? 'ambiguous' : entry.shadowedBy ? 'shadowed' : 'loaded';
-    this.contextValue = `agentFile.${this.status}`;
+    // An installed plugin's files belong to Claude Code's plugin cache or marketplace: shown and run, never edited here.
+    this.contextValue = `${entry.folder.plugin?.installedId ? 'pluginAgentFile' : 'agentFile'}.${this.status}`;
+    /** Status in Markdown: the engine's reasons keep their `code` spans for the tooltip; the row shows them plain. */
     let status: string | undefined;
+    // A namesake in the same folder tree is told apart by where it lives, which comes first so it is never cut off.
+    const where = entry.ambiguousWith?.length ? nodePath.relative(entry.folder.path, nodePath.dirname(entry.path)) : '';
     if (!agent) {
       const firstError = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
       // The message's own "Claude Code skips this file:" would repeat the label's "skipped".
       const reason = firstError?.message.replace(/^(Claude Code|VS Code) skips this file: /, '');
       status = vscode.l10n.t('skipped: {0}', reason ?? vscode.l10n.t('not an agent file'));
     } else if (entry.ambiguousWith?.length) {
-      status = vscode.l10n.t('same name as {0}', entry.ambiguousWith.map(displayPath).join(', '));
+      const others = entry.ambiguousWith.map((other) => nodePath.relative(entry.folder.path, other) || displayPath(other));
+      status = vscode.l10n.t('same name as {0}', others.join(', '));
     } else if (entry.shadowedBy) {
       status = vscode.l10n.t('shadowed by {0}', displayPath(entry.shadowedBy));
     } else if (overrides.length > 0) {
       status = vscode.l10n.t('wins over {0}', overrides.map(displayPath).join(', '));
     }
-    this.description = [status, agent ? problems : undefined, agent ? shortDescription(agent.description) : undefined]
+    this.description = [where && `${where}/`, status && plainText(status), agent ? problems : undefined, agent ? shortDescription(agent.description) : undefined]
       .filter((part): part is string => Boolean(part)).join(' · ');
     this.iconPath = this.icon(agent?.color);
     this.tooltip = this.tooltipFor(entry, problems, status);
@@ -110,29 +116,31 @@ export class AgentFileItem extends vscode.TreeItem {
   private icon(color: string | undefined): vscode.ThemeIcon {
     if (this.status === 'skipped') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('errorForeground'));
     if (this.status === 'shadowed') return new vscode.ThemeIcon('robot', new vscode.ThemeColor('disabledForeground'));
-    return new vscode.ThemeIcon('robot', color && AGENT_COLORS[color] ? new vscode.ThemeColor(AGENT_COLORS[color]) : undefined);
+    return new vscode.ThemeIcon('robot', agentThemeColor(color));
   }
 
   private tooltipFor(entry: CatalogEntry, problems: string | undefined, status: string | undefined): vscode.MarkdownString {
     const agent = entry.result.agent;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMarkdown(agent?.name ?? nodePath.basename(entry.path))}**`);
-    if (status) tooltip.appendMarkdown(` \u2014 ${escapeMarkdown(status)}`);
+    if (status) tooltip.appendMarkdown(` \u2014 ${markdownKeepingCode(status)}`);
     tooltip.appendMarkdown('\n\n');
     if (agent) {
       const description = agent.description.replace(/\s+/g, ' ');
-      tooltip.appendText(description.length > 400 ? `${description.slice(0, 400).replace(/\s+\S*$/, '')}...` : description);
+      // Escaped by hand: appendText turns spaces into no-break spaces, so the tooltip could only wrap inside words.
+      tooltip.appendMarkdown(escapeMarkdown(description.length > 400 ? `${description.slice(0, 400).replace(/\s+\S*$/, '')}...` : description));
       tooltip.appendMarkdown('\n\n');
       tooltip.appendMarkdown(`${vscode.l10n.t('Model')}: \`${agent.model ?? 'inherit'}\`  \n`);
       const tools = agent.tools === undefined ? vscode.l10n.t('all (inherited)') : agent.tools.length === 0 ? vscode.l10n.t('none') : escapeMarkdown(agent.tools.join(', '));
       tooltip.appendMarkdown(`${vscode.l10n.t('Tools')}: ${tools}  \n`);
+      if (entry.folder.format === 'claude-code' && entry.result.loads) {
+        // Without disallowedTools (the summary does not keep them): a few characters off at most.
+        const cost = listingCost(agent);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Listing: {0} characters (about {1} tokens) sent to the model in every Claude Code session', cost.characters.toLocaleString('en-US'), cost.estimatedTokens.toLocaleString('en-US'))}  \n`);
+      }
     }
     if (problems) tooltip.appendMarkdown(`${vscode.l10n.t('Problems')}: ${escapeMarkdown(problems)}  \n`);
     tooltip.appendMarkdown(`${vscode.l10n.t('Path')}: \`${entry.path}\``);
     return tooltip;
   }
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }

@@ -11,6 +11,7 @@ import { agentFolderLocations } from '../../engine/formats/registry';
 import { findAgentFiles } from '../../node/discovery';
 import { newestChoice } from '../../node/claudeCodeVersion';
 import type { ProfileChoice } from '../../engine/formats/claudeCode/profiles';
+import { claudeConfigDirectory } from '../../node/plugins/pluginDiscovery';
 import { Disposable } from '../base/disposable';
 
 export interface AgentCatalogChange extends CatalogChange {
@@ -44,6 +45,8 @@ export class AgentCatalogService extends Disposable {
     for (const { location } of agentFolderLocations()) {
       if (location.inHomeDirectory) this._register(this.watch(vscode.Uri.file(nodePath.join(homeDirectory, ...location.segments)), '**'));
     }
+    // Installing, enabling or disabling a plugin changes which plugin agents exist: rescan.
+    this._register(this.watchForRefresh(vscode.Uri.file(claudeConfigDirectory(homeDirectory)), '{settings.json,plugins/*.json}'));
     this.syncFolderWatchers();
     this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => {
       this.syncFolderWatchers();
@@ -118,9 +121,9 @@ export class AgentCatalogService extends Disposable {
         merge(this.catalog.remove(path));
         merge(this.catalog.removeUnder(path));
       } else if (stat.isDirectory()) {
-        for (const file of await this.agentFilesUnder(path)) merge(await addFile(this.catalog, file.path, file.size));
+        for (const file of await this.agentFilesUnder(path)) merge(await addFile(this.catalog, file.path));
       } else if (this.agentFolderOf(vscode.Uri.file(path))) {
-        merge(await addFile(this.catalog, path, stat.size));
+        merge(await addFile(this.catalog, path));
       }
     }
     const removed = new Set(change.removed);
@@ -142,6 +145,13 @@ export class AgentCatalogService extends Disposable {
     return vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
   }
 
+  /** Files whose change redraws the whole catalog (plugin manifests, enabled plugins). */
+  private watchForRefresh(base: vscode.Uri | vscode.WorkspaceFolder, pattern: string): vscode.Disposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, pattern));
+    const onEvent = () => void this.refresh();
+    return vscode.Disposable.from(watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent));
+  }
+
   private syncFolderWatchers(): void {
     const current = new Map((vscode.workspace.workspaceFolders ?? []).map((folder) => [folder.uri.toString(), folder]));
     for (const [key, watcher] of this.folderWatchers) {
@@ -152,7 +162,9 @@ export class AgentCatalogService extends Disposable {
     for (const [key, folder] of current) {
       if (this.folderWatchers.has(key) || folder.uri.scheme !== 'file') continue;
       // `**` rather than `**/*.md`: a deleted or moved-in folder of agents must be seen too.
-      this.folderWatchers.set(key, vscode.Disposable.from(...agentFolderLocations().map(({ location }) => this.watch(folder, `${location.segments.join('/')}/**`))));
+      this.folderWatchers.set(key, vscode.Disposable.from(...agentFolderLocations().map(({ location }) => this.watch(folder, `${location.segments.join('/')}/**`)),
+        // Plugins being written: their agents folders, and manifests that make (or unmake) a folder a plugin.
+        this.watch(folder, '**/agents/**'), this.watchForRefresh(folder, '{**/.claude-plugin/*.json,.claude/settings*.json}')));
     }
   }
 }

@@ -1,8 +1,8 @@
 // Quick fixes for Agent Studio's own diagnostics (each diagnostic carries the engine's fixes, preferred first) and a
-// "Fix all agent problems" source action that applies each preferred fix once.
+// "Fix all agent problems" source action that applies each preferred fix once, when they are safe together.
 import * as vscode from 'vscode';
-import { fixAllEdits } from '../../engine/lint/fixAll';
-import type { Diagnostic, Fix } from '../../engine/types';
+import type { Fix, TextEdit } from '../../engine/types';
+import { plainText } from '../base/plainText';
 import { DIAGNOSTIC_SOURCE, engineDiagnosticOf, type AgentDiagnosticsManager } from './diagnostics';
 import { toVscodeTextEdit } from '../base/vscodeRanges';
 import { agentFileSelector } from '../base/agentFileSelector';
@@ -24,7 +24,7 @@ export class AgentCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
     if (context.only && wants(FIX_ALL_KIND)) {
-      const fixAll = fixAllAction(document, this.diagnostics.currentDiagnostics(document));
+      const fixAll = fixAllAction(document, this.diagnostics.computer.fixAllEdits(document.uri, document.getText()) ?? []);
       if (fixAll) actions.push(fixAll);
     }
     return actions;
@@ -32,7 +32,8 @@ export class AgentCodeActionProvider implements vscode.CodeActionProvider {
 }
 
 function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, fix: Fix): vscode.CodeAction {
-  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  // The light bulb's menu shows titles as plain text: `code` spans would show their backticks.
+  const action = new vscode.CodeAction(plainText(fix.title), vscode.CodeActionKind.QuickFix);
   action.diagnostics = [diagnostic];
   action.isPreferred = fix.isPreferred ?? false;
   action.edit = new vscode.WorkspaceEdit();
@@ -40,8 +41,7 @@ function quickFix(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, 
   return action;
 }
 
-function fixAllAction(document: vscode.TextDocument, engineDiagnostics: readonly Diagnostic[]): vscode.CodeAction | undefined {
-  const edits = fixAllEdits(engineDiagnostics);
+function fixAllAction(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.CodeAction | undefined {
   if (edits.length === 0) return undefined;
   const action = new vscode.CodeAction(vscode.l10n.t('Fix all agent problems'), FIX_ALL_KIND);
   action.edit = new vscode.WorkspaceEdit();

@@ -2,8 +2,11 @@
 // a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
 import * as vscode from 'vscode';
 import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
-import { lintAgentFile } from '../../engine/lint/lint';
-import type { Diagnostic, Severity } from '../../engine/types';
+import { verifiedFixAllEdits } from '../../engine/lint/fixVerification';
+import { lintInFolder } from '../../engine/catalog/folderLint';
+import { fixAllEdits } from '../../engine/lint/fixAll';
+import { verificationTarget } from '../../engine/lint/lint';
+import type { Diagnostic, Severity, TextEdit } from '../../engine/types';
 import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
 import { Disposable } from '../base/disposable';
 import { toVscodeRange } from '../base/vscodeRanges';
@@ -21,7 +24,16 @@ export class AgentDiagnosticComputer {
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintAgentFile(text, { path: uri.fsPath, format: folder.format, profile: catalog.profileOf(folder.format) }).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    return [...lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format)).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+  }
+
+  /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */
+  fixAllEdits(uri: vscode.Uri, text: string): TextEdit[] | undefined {
+    const folder = this.service.agentFolderOf(uri);
+    if (!folder) return undefined;
+    // A plugin's agent: only the fixes of its own (plugin) diagnostics; the project rules' would rename what the plugin loader accepts.
+    if (folder.plugin) return fixAllEdits(lintInFolder(text, uri.fsPath, folder, undefined, this.service.current.profileOf(folder.format)).diagnostics);
+    return verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format, profile: this.service.current.profileOf(folder.format) }));
   }
 }
 

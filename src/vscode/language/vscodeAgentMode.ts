@@ -45,8 +45,10 @@ const copilotAgentForGitHub: OwnCompletions = {
  * Whether VS Code itself offers this item in a document of that language: only its Agent mode does, and only at the
  * keys, values and tools listed above.
  */
-export function vscodeOffers(item: CompletionItem, document: { languageId: string; fileName: string; text: string; lineText: string }, format: AgentFormatId): boolean {
+export function vscodeOffers(item: CompletionItem, document: { languageId: string; fileName: string; text: string; lineText: string }, format: AgentFormatId, cursor: { line: number; character: number }): boolean {
   if (document.languageId !== vscodeAgentModeLanguage) return false;
+  // Inside a word (`Re|ad`) VS Code offers nothing; only at its end does it complete what is being typed.
+  if (item.range.end.line !== cursor.line || item.range.end.character !== cursor.character) return false;
   // VS Code reads a file as a Claude Code agent only directly in a `.claude/agents` folder, and then by path alone.
   const claudeTarget = /[\\/]\.claude[\\/]agents[\\/][^\\/]+$/.test(document.fileName);
   if (format === 'claude-code' && !claudeTarget) return false;

@@ -22,7 +22,8 @@ export class RecentAgents {
 /** The agents a run can use: files the tool loads, without the definitions another file overrides. */
 export function runnableAgents(catalog: AgentCatalog): SuggestionCandidate[] {
   return catalog.entries()
-    .filter((entry) => entry.result.loads && entry.result.agent && !entry.shadowedBy)
+    // A plugin being written in the workspace is not one Claude Code loads there; an installed one is.
+    .filter((entry) => entry.result.loads && entry.result.agent && !entry.shadowedBy && (!entry.folder.plugin || entry.folder.plugin.installedId !== undefined))
     .map((entry) => ({ id: entry.path, name: entry.result.agent!.name, description: entry.result.agent!.description }));
 }
 

@@ -30,9 +30,9 @@ export class AgentRunner {
     const uri = vscode.Uri.file(request.agentPath);
     const setting = request.providerSetting ?? this.providers.setting();
     // Only an explicit provider sticks to the run: Re-run after changing the setting uses the new one.
-    const origin: RunOrigin = { agentPath: request.agentPath, prompt: request.prompt, providerSetting: request.providerSetting };
+    const origin: RunOrigin = { agentPath: request.agentPath, prompt: request.prompt, providerSetting: request.providerSetting, promptLanguage: request.promptLanguage };
     const text = await readAgentText(uri);
-    const parsed = text === undefined ? undefined : runnableAgentFromText(text, { path: request.agentPath, format: this.catalog.agentFolderOf(uri)?.format });
+    const parsed = text === undefined ? undefined : runnableAgentFromText(text, { path: request.agentPath, format: this.catalog.agentFolderOf(uri)?.format, folder: this.catalog.agentFolderOf(uri) });
     const run = this.store.create(parsed?.runnable ? parsed.agent.name : nodePath.basename(request.agentPath), origin);
     const cwd = workingDirectory(uri);
     const fail = (error: ProviderError, providerId?: ProviderId, range?: vscode.Range) => {
@@ -40,7 +40,7 @@ export class AgentRunner {
       showRunFailure(error, { run, providerId, agentLocation: { uri, range }, claudePath: this.providers.claudePath(), cwd, rerun: () => void this.run(request) });
       return run;
     };
-    const notStarted = () => run.begin({ agentName: run.agentName, providerLabel: this.providers.settingLabel(setting), prompt: request.prompt }, undefined, []);
+    const notStarted = () => run.begin({ agentName: run.agentName, providerLabel: this.providers.settingLabel(setting), prompt: request.prompt, promptLanguage: request.promptLanguage }, undefined, []);
 
     if (!parsed?.runnable) {
       notStarted();
@@ -59,13 +59,14 @@ export class AgentRunner {
       return fail(asProviderError(error), setting === 'auto' ? undefined : setting);
     }
     const { provider } = prepared;
-    if (provider.id === 'claude-code' && !(await confirmAgentRisks(agent, text!, this.state))) {
+    // Claude Code ignores hooks, mcpServers and permissionMode in plugin agents: nothing to confirm for those.
+    if (provider.id === 'claude-code' && agent.installedPlugin === undefined && !(await confirmAgentRisks(agent, text!, this.state, cwd))) {
       notStarted();
       run.finish('cancelled');
       return run;
     }
 
-    run.begin({ agentName: agent.name, providerLabel: provider.label, model: prepared.model, prompt: request.prompt }, provider.id, prepared.secrets);
+    run.begin({ agentName: agent.name, providerLabel: provider.label, model: prepared.model, prompt: request.prompt, promptLanguage: request.promptLanguage }, provider.id, prepared.secrets);
     await vscode.window.showTextDocument(run.uri, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Running {0}', agent.name), cancellable: true },

@@ -6,6 +6,7 @@ import { findAgent, pickAgent, RecentAgents } from './agentPicker';
 import { AgentRunner } from './agentRunner';
 import { ProviderResolver, type ProviderSetting } from './providerSelection';
 import { registerRunAgentCodeLens } from './runAgentCodeLens';
+import { RunDocumentFollower } from './runDocumentFollower';
 import { registerRunsView } from './runsView';
 import { RUN_SCHEME, RunStore, type RunSnapshot } from './runStore';
 import { ApiKeys, registerApiKeyCommands } from './secrets';
@@ -33,7 +34,7 @@ export function registerInvocation(context: vscode.ExtensionContext, catalog: Ag
   const providers = new ProviderResolver(keys);
   const recent = new RecentAgents(context.workspaceState);
   const runner = new AgentRunner(store, providers, catalog, recent, context.workspaceState);
-  context.subscriptions.push(store, providers, vscode.workspace.registerTextDocumentContentProvider(RUN_SCHEME, store));
+  context.subscriptions.push(store, providers, vscode.workspace.registerTextDocumentContentProvider(RUN_SCHEME, store), new RunDocumentFollower(store));
   registerApiKeyCommands(context, keys);
   const runsView = registerRunsView(context, store, runner);
   registerRunAgentCodeLens(context, catalog);
@@ -41,13 +42,15 @@ export function registerInvocation(context: vscode.ExtensionContext, catalog: Ag
   context.subscriptions.push(
     vscode.commands.registerCommand('agentStudio.sendToAgent', async (args?: SendToAgentArgs): Promise<RunSnapshot | undefined> => {
       if (!trusted()) return undefined;
-      const prompt = args?.prompt ?? selectedText(vscode.window.activeTextEditor) ?? (await askForPrompt());
+      const selection = args?.prompt === undefined ? selectedText(vscode.window.activeTextEditor) : undefined;
+      const prompt = args?.prompt ?? selection ?? (await askForPrompt());
       if (!prompt?.trim()) return undefined;
       await catalog.ready;
       const agentPath = args?.agent ? findAgent(catalog.current, args.agent) : await pickAgent(catalog.current, prompt, recent);
       if (args?.agent && !agentPath) void vscode.window.showErrorMessage(vscode.l10n.t('No agent named {0} loads in this workspace.', args.agent));
       if (!agentPath) return undefined;
-      return (await runner.run({ agentPath, prompt, providerSetting: args?.provider })).snapshot();
+      const promptLanguage = selection !== undefined ? vscode.window.activeTextEditor?.document.languageId : undefined;
+      return (await runner.run({ agentPath, prompt, providerSetting: args?.provider, promptLanguage })).snapshot();
     }),
     vscode.commands.registerCommand('agentStudio.runAgent', async (target?: unknown, args?: Omit<SendToAgentArgs, 'agent'>): Promise<RunSnapshot | undefined> => {
       if (!trusted()) return undefined;
@@ -57,9 +60,11 @@ export function registerInvocation(context: vscode.ExtensionContext, catalog: Ag
       const editor = vscode.window.activeTextEditor;
       // The agent's own editor (CodeLens) holds no prompt: its selection is part of the agent.
       const selection = editor && editor.document.uri.fsPath !== agentPath ? selectedText(editor) : undefined;
-      const prompt = args?.prompt ?? selection ?? (await askForPrompt(nodePath.basename(agentPath, '.md')));
+      const usedSelection = args?.prompt === undefined ? selection : undefined;
+      const prompt = args?.prompt ?? usedSelection ?? (await askForPrompt(agentNameOf(catalog, agentPath)));
       if (!prompt?.trim()) return undefined;
-      return (await runner.run({ agentPath, prompt, providerSetting: args?.provider })).snapshot();
+      const promptLanguage = usedSelection !== undefined ? editor?.document.languageId : undefined;
+      return (await runner.run({ agentPath, prompt, providerSetting: args?.provider, promptLanguage })).snapshot();
     }),
   );
 
@@ -83,6 +88,11 @@ function selectedText(editor: vscode.TextEditor | undefined): string | undefined
     .sort((a, b) => a.start.compareTo(b.start))
     .map((selection) => editor.document.getText(selection));
   return parts.some((part) => part.trim()) ? parts.join('\n\n') : undefined;
+}
+
+/** The name Claude Code knows the agent by, for the prompt box; the file name when it does not load. */
+function agentNameOf(catalog: AgentCatalogService, agentPath: string): string {
+  return catalog.current.get(agentPath)?.result.agent?.name ?? nodePath.basename(agentPath).replace(/(\.agent)?\.md$/, '');
 }
 
 function askForPrompt(agentName?: string): Thenable<string | undefined> {

@@ -51,7 +51,8 @@ function fixButtons(error: ProviderError, context: FailureContext): FixButton[] 
   const installClaude: FixButton = { id: 'installClaude', label: vscode.l10n.t('Install Claude Code'), run: () => vscode.env.openExternal(vscode.Uri.parse(CLAUDE_CODE_SETUP_URL)) };
 
   if (error instanceof NoProviderAvailableError) {
-    return [installClaude, setApiKey('anthropic', vscode.l10n.t('Set Anthropic API Key')), openSettings('agentStudio.provider')];
+    // The message says Claude Code did not run as the configured path: that path is the setting to check first.
+    return [installClaude, setApiKey('anthropic', vscode.l10n.t('Set Anthropic API Key')), openSettings('agentStudio.claudeCode.path')];
   }
   const provider = context.providerId;
   switch (error.action) {

@@ -16,6 +16,8 @@ export interface RunOrigin {
   prompt: string;
   /** A provider the caller asked for; otherwise each (re-)run follows the setting. */
   providerSetting?: ProviderSetting;
+  /** Set when the prompt is a selection: the language of its file, so the document shows it as code. */
+  promptLanguage?: string;
 }
 
 /** Plain data about a run, for tests and other extensions. */
@@ -47,7 +49,6 @@ export class AgentRun {
   readonly uri: vscode.Uri;
   private readonly abortController = new AbortController();
   private document: RunDocument | undefined;
-  private answerText = '';
 
   constructor(
     readonly id: string,
@@ -63,7 +64,12 @@ export class AgentRun {
   }
 
   get answer(): string {
-    return this.answerText;
+    return this.document?.answer ?? '';
+  }
+
+  /** How long the run took, or has taken so far: the one figure the Runs view and the document's footer show. */
+  get durationMs(): number {
+    return (this.finishedAt ?? Date.now()) - this.startedAt;
   }
 
   get markdown(): string {
@@ -80,8 +86,7 @@ export class AgentRun {
 
   append(event: RunEvent): void {
     if (!this.document || this.status !== 'running') return;
-    const added = this.document.append(event);
-    if (event.type === 'text') this.answerText += added;
+    this.document.append(event);
     this.onChange(this, false);
   }
 
@@ -95,7 +100,7 @@ export class AgentRun {
     this.status = status;
     this.finishedAt = Date.now();
     if (isProviderError(error)) this.error = error;
-    this.document?.finish({ status, error, elapsedMs: this.finishedAt - this.startedAt });
+    this.document?.finish({ status, error, elapsedMs: this.durationMs });
     this.onChange(this, true);
   }
 
@@ -108,12 +113,12 @@ export class AgentRun {
       providerId: this.providerId,
       model: this.model,
       status: this.status,
-      answer: this.answerText,
+      answer: this.answer,
       markdown: this.markdown,
       documentUri: this.uri.toString(),
       error: this.error ? { kind: this.error.kind, message: this.error.message, action: this.error.action } : undefined,
       offeredActions: [...this.offeredActions],
-      durationMs: this.finishedAt !== undefined ? this.finishedAt - this.startedAt : undefined,
+      durationMs: this.finishedAt !== undefined ? this.durationMs : undefined,
     };
   }
 }

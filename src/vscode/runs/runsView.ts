@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatDuration } from '../../providers/runDocument';
 import { providerLabels } from '../../providers/types';
 import { Disposable } from '../base/disposable';
+import { escapeMarkdown, escapeMarkdownLines, markdownKeepingCode } from '../base/markdownText';
 import type { AgentRunner } from './agentRunner';
 import { RUN_SCHEME, type AgentRun, type RunStatus, type RunStore } from './runStore';
 
@@ -23,15 +24,16 @@ export class RunItem extends vscode.TreeItem {
   refresh(): void {
     const { run } = this;
     const prompt = run.origin.prompt.replace(/\s+/g, ' ').trim();
-    const duration = run.finishedAt !== undefined ? formatDuration(run.finishedAt - run.startedAt) : vscode.l10n.t('running');
+    const duration = run.status !== 'running' ? formatDuration(run.durationMs) : vscode.l10n.t('running');
     this.description = `${duration} · ${prompt.length > 60 ? `${prompt.slice(0, 57)}…` : prompt}`;
     this.iconPath = statusIcons[run.status];
-    this.contextValue = `agentRun.${run.status}`;
+    // `.answered` is what the menus key Copy Answer and Insert Answer on: a run that failed before answering has nothing to copy.
+    this.contextValue = `agentRun.${run.status}${run.answer ? '.answered' : ''}`;
     this.command = { command: 'agentStudio.openRun', title: vscode.l10n.t('Open Run'), arguments: [this] };
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${run.agentName} · ${run.providerId ? providerLabels[run.providerId] : vscode.l10n.t('not started')}${run.model ? ` · ${run.model}` : ''}\n\n`);
-    tooltip.appendText(run.origin.prompt.slice(0, 500));
-    if (run.error) tooltip.appendText(`\n\n${run.error.message}`);
+    tooltip.appendMarkdown(`${escapeMarkdown(`${run.agentName} · ${run.providerId ? providerLabels[run.providerId] : vscode.l10n.t('not started')}${run.model ? ` · ${run.model}` : ''}`)}\n\n`);
+    tooltip.appendMarkdown(escapeMarkdownLines(run.origin.prompt.slice(0, 500)));
+    if (run.error) tooltip.appendMarkdown(`\n\n${markdownKeepingCode(run.error.message)}`);
     this.tooltip = tooltip;
   }
 }

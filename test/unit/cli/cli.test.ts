@@ -41,12 +41,37 @@ describe('agent-studio lint', function () {
 
   afterEach(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
+  it('lints a marketplace: the agents of every plugin under plugin:agent, plugin.json problems on plugin.json', () => {
+    write('.claude-plugin/marketplace.json', JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [
+      { name: 'alpha', source: './plugins/alpha' }, { name: 'beta', source: './plugins/beta' }, { name: 'remote', source: { source: 'github', repo: 'a/b' } },
+    ] }));
+    write('plugins/alpha/.claude-plugin/plugin.json', JSON.stringify({ name: 'alpha' }));
+    write('plugins/alpha/agents/review/security.md', '---\nname: security\ndescription: d\nhooks:\n  Stop: []\n---\nBody\n');
+    write('plugins/beta/agents/no-front-matter.md', '# Beta helper\n\nHelps.\n');
+    write('plugins/gamma/.claude-plugin/plugin.json', JSON.stringify({ name: 'gamma', agents: './agents' }));
+    write('plugins/gamma/agents/g.md', '---\nname: g\ndescription: d\n---\nBody\n');
+    const { status, stdout } = cli(['lint', '--format', 'json', '.']);
+    const files = (JSON.parse(stdout) as { files: { path: string; plugin?: string; loads: boolean; agent: { name: string } | null; diagnostics: { code: string; severity: string }[] }[] }).files;
+    const byPath = new Map(files.map((file) => [file.path, file]));
+    assert.equal(byPath.get('plugins/alpha/agents/review/security.md')?.agent?.name, 'alpha:review:security');
+    assert.deepEqual(byPath.get('plugins/alpha/agents/review/security.md')?.diagnostics.map((d) => d.code), ['plugin/ignored-key']);
+    // A marketplace entry needs no plugin.json: its name comes from the marketplace; no front matter only means defaults.
+    const beta = byPath.get('plugins/beta/agents/no-front-matter.md');
+    assert.equal(beta?.agent?.name, 'beta:no-front-matter');
+    assert.equal(beta?.loads, true);
+    assert.ok(beta?.diagnostics.every((d) => d.severity !== 'error'));
+    // A folder in `agents` makes Claude Code reject gamma's manifest: the error is there, its agent does not load.
+    assert.deepEqual(byPath.get('plugins/gamma/.claude-plugin/plugin.json')?.diagnostics.map((d) => `${d.severity} ${d.code}`), ['error plugin/manifest-agent-path']);
+    assert.equal(byPath.get('plugins/gamma/agents/g.md')?.loads, false);
+    assert.equal(status, 1);
+  });
+
   it('discovers agents under the current directory and exits 0 when none has an error', () => {
     write('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nYou review code.\n');
     write('.claude/agents/nested/tester.md', '---\nname: tester\ndescription: Runs tests\ntools: Read, Grepp\n---\n');
     write('.claude/agents/README.md', '# Our agents\n');
     write('notes/unrelated.md', 'no front matter, not an agent folder\n');
-    const { status, stdout } = cli(['lint']);
+    const { status, stdout } = cli(['lint', '--format', 'compact']);
     assert.equal(status, 0);
     assert.match(stdout, /^\.claude\/agents\/nested\/tester\.md:4:14 warning agent\/unknown-tool Unknown tool `Grepp`: Claude Code silently drops it; did you mean `Grep`\?/m);
     assert.doesNotMatch(stdout, /README|unrelated/);
@@ -54,7 +79,7 @@ describe('agent-studio lint', function () {
 
   it('exits 1 and prints compiler-style lines when a file would be skipped', () => {
     write('.claude/agents/broken.md', '---\nname: broken\n---\n');
-    const { status, stdout } = cli(['lint']);
+    const { status, stdout } = cli(['lint', '--format=compact']);
     assert.equal(status, 1);
     assert.match(stdout, /^\.claude\/agents\/broken\.md:1:1 error agent\/missing-description Claude Code skips this file/m);
   });
@@ -75,8 +100,8 @@ describe('agent-studio lint', function () {
     const [repaired] = claude.diagnostics;
     assert.equal(repaired.code, 'agent/yaml-repaired');
     assert.equal(repaired.severity, 'warning');
-    assert.deepEqual(repaired.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } });
-    assert.deepEqual(repaired.fix.edits, [{ range: repaired.range, newText: 'description: "Use when: code changed"' }]);
+    assert.deepEqual(repaired.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 22 } });
+    assert.deepEqual(repaired.fix.edits, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 35 } }, newText: 'description: |-\n  Use when: code changed' }]);
     const copilot = byPath['.github/agents/planner.agent.md'];
     assert.equal(copilot.format, 'copilot');
     assert.equal(copilot.agent.name, 'planner');
@@ -140,7 +165,7 @@ describe('agent-studio lint', function () {
     write('notes.md', '# Notes\n');
     const quiet = cli(['lint']);
     assert.equal(quiet.status, 0);
-    assert.equal(quiet.stdout, '');
+    assert.equal(quiet.stdout, '0 agent files checked: 0 errors, 0 warnings, 0 agents skipped.\n');
     assert.match(quiet.stderr, /No agent files in \.claude\/agents\/ or \.github\/agents\//);
     const named = cli(['lint', '--format=json', '.']);
     assert.equal(named.status, 1);

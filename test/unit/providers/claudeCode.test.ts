@@ -1,5 +1,6 @@
 // The Claude Code provider with the real CLI (devDependency @anthropic-ai/claude-code) against a loopback Messages API.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -98,6 +99,31 @@ describe('providers: Claude Code CLI against a loopback server', function () {
     assert.ok(processesOfRun(marker).length >= 1, 'the run has processes to end');
     controller.abort();
     await withTimeout(untilNoProcessesOfRun(marker), 1000, `the processes of the run to end (still: ${processesOfRun(marker).join(', ')})`);
+  });
+
+  it('runs an installed plugin agent by its full name: the CLI loads the plugin, the API sees the plugin file\'s body', async () => {
+    loopback = await startAnthropicLoopback({ replyText: 'plugin says hi' });
+    const marketplace = path.join(home, 'market');
+    const body = 'You are the installed plugin reviewer, not a copy passed with --agents.';
+    for (const [relative, content] of Object.entries({
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'local-market', owner: { name: 'Test' }, plugins: [{ name: 'tools', source: './tools' }] }),
+      'tools/.claude-plugin/plugin.json': JSON.stringify({ name: 'tools' }),
+      'tools/agents/reviewer.md': `---\nname: reviewer\ndescription: Reviews code\n---\n${body}\n`,
+    })) {
+      fs.mkdirSync(path.dirname(path.join(marketplace, relative)), { recursive: true });
+      fs.writeFileSync(path.join(marketplace, relative), content);
+    }
+    const env = { PATH: process.env.PATH, ...claudeLoopbackEnvironment(home, loopback.url) };
+    for (const args of [['plugin', 'marketplace', 'add', marketplace], ['plugin', 'install', 'tools@local-market']]) {
+      execFileSync(findClaudeBinary(), args, { cwd: project, env, stdio: 'pipe', timeout: 30_000 });
+    }
+    const installed = agent({ name: 'tools:reviewer', body: 'a different body that must not be sent', installedPlugin: 'tools@local-market' });
+    const { text, error } = await collect(run(loopback.url, installed), { timeoutMs: 20_000 });
+    assert.equal(error, undefined);
+    assert.equal(text, 'plugin says hi');
+    const systems = loopback.requests.map((request) => JSON.stringify((request.body as { system?: unknown } | undefined)?.system ?? ''));
+    assert.ok(systems.some((system) => system.includes(body)), 'the plugin file\'s body is the system prompt');
+    assert.ok(!systems.some((system) => system.includes('a different body')));
   });
 
   it('maps a binary that does not exist to not-found', async () => {

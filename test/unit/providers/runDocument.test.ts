@@ -6,15 +6,13 @@ import { ProviderError } from '../../../src/providers/types';
 const header = { agentName: 'code-reviewer', providerLabel: 'Claude Code', model: 'sonnet', prompt: 'Review the diff.\n\nBe brief.' };
 
 describe('providers: run document', () => {
-  it('writes header, quoted prompt, streamed answer and a footer with duration, tokens and cost', () => {
+  it('writes header, quoted prompt, streamed answer and a footer with the run\'s duration, tokens and cost', () => {
     const document = new RunDocument(header);
-    const appended = [
-      document.append({ type: 'text', text: 'Looks ' }),
-      document.append({ type: 'text', text: 'good.' }),
-      document.append({ type: 'usage', inputTokens: 1234, outputTokens: 56, costUsd: 0.0123, durationMs: 2400, model: 'claude-sonnet-5' }),
-      document.finish({ status: 'completed', elapsedMs: 3000 }),
-    ];
-    assert.deepEqual(appended.slice(0, 3), ['Looks ', 'good.', '']);
+    document.append({ type: 'text', text: 'Looks ' });
+    document.append({ type: 'text', text: 'good.' });
+    document.append({ type: 'usage', inputTokens: 1234, outputTokens: 56, costUsd: 0.0123, durationMs: 2400, model: 'claude-sonnet-5' });
+    document.finish({ status: 'completed', elapsedMs: 3000 });
+    assert.equal(document.answer, 'Looks good.');
     assert.equal(
       document.markdown,
       [
@@ -33,7 +31,7 @@ describe('providers: run document', () => {
         '',
         '---',
         '',
-        '*Completed in 2.4 s · 1,234 input tokens · 56 output tokens · $0.01 · `claude-sonnet-5`*',
+        '*Completed in 3.0 s · 1,234 input tokens · 56 output tokens · $0.01 · `claude-sonnet-5`*',
         '',
       ].join('\n'),
     );
@@ -50,8 +48,29 @@ describe('providers: run document', () => {
 
   it('shows tool calls and retries between the answer text', () => {
     const document = new RunDocument(header);
-    assert.equal(document.append({ type: 'tool-use', name: 'Read' }), '\n\n*Using tool `Read`*\n\n');
-    assert.equal(document.append({ type: 'retry', attempt: 2, maxRetries: 10, delayMs: 1056, status: 429 }), '\n\n*Request failed (HTTP 429); retrying in 1.1 s (attempt 2 of 10)…*\n\n');
+    document.append({ type: 'tool-use', name: 'Read' });
+    assert.ok(document.markdown.endsWith('\n\n*Using tool `Read`*\n\n'));
+    document.append({ type: 'retry', attempt: 2, maxRetries: 10, delayMs: 1056, status: 429 });
+    assert.ok(document.markdown.endsWith('\n\n*Using tool `Read`*\n\n\n\n*Request failed (HTTP 429); retrying in 1.1 s (attempt 2 of 10)…*\n\n'));
+  });
+
+  it('drops the partial text of a request that was retried, and keeps what earlier requests answered', () => {
+    const document = new RunDocument(header);
+    document.append({ type: 'text', text: 'Reading the file.' });
+    document.append({ type: 'tool-use', name: 'Read' });
+    document.append({ type: 'text', text: 'The bug is in lin' });
+    document.append({ type: 'retry', attempt: 1, status: 529 });
+    document.append({ type: 'text', text: 'The bug is in line 3.' });
+    assert.equal(document.answer, 'Reading the file.The bug is in line 3.');
+    assert.ok(!document.markdown.includes('in lin\n'), document.markdown);
+    assert.match(document.markdown, /Reading the file\.\n\n\*Using tool `Read`\*\n\n\n\n\*Request failed \(HTTP 529\); retrying \(attempt 1\)…\*\n\nThe bug is in line 3\.$/);
+  });
+
+  it('shows a selected prompt as code in its file\'s language, in a fence its backticks cannot close', () => {
+    const code = 'function add(a, b) {\n  return a - b;\n}';
+    assert.ok(new RunDocument({ ...header, prompt: code, promptLanguage: 'javascript' }).markdown.includes(`\n\n\`\`\`javascript\n${code}\n\`\`\`\n\n---\n`));
+    const markdown = new RunDocument({ ...header, prompt: 'Text\n```ts\nx\n```', promptLanguage: 'markdown' }).markdown;
+    assert.ok(markdown.includes('\n````markdown\nText\n```ts\nx\n```\n````\n'), markdown);
   });
 
   it('reports a failure with its message and a cancel as such', () => {
@@ -84,8 +103,26 @@ describe('providers: run document', () => {
     assert.match(document.markdown, /- \*\*Model:\*\* default/);
   });
 
-  it('redacts bearer tokens and short secrets are left alone to spare ordinary words', () => {
+  it('redacts bearer tokens and every configured key, however short', () => {
     assert.equal(redactSecrets('Authorization: Bearer abcdefghijk123'), 'Authorization: [redacted]');
-    assert.equal(redactSecrets('the word unused stays', ['unused']), 'the word unused stays');
+    assert.equal(redactSecrets('the key k3y is shown', ['k3y']), 'the key [redacted] is shown');
+    assert.equal(redactSecrets('abc-long and abc', ['abc', 'abc-long']), '[redacted] and [redacted]');
+  });
+
+  it('never shows a key split across streamed events, at any split point', () => {
+    const key = 'sk-ant-api03-abcdefghijklmnop';
+    for (const short of [false, true]) {
+      const secret = short ? 'k3y' : key;
+      const answer = `Your key ${secret} was in the log; also ${secret}`;
+      for (let first = 1; first < answer.length; first++) {
+        for (const second of [first + 1, first + 3, answer.length]) {
+          const document = new RunDocument(header, [secret]);
+          const shown = [answer.slice(0, first), answer.slice(first, second), answer.slice(second)]
+            .map((text) => document.append({ type: 'text', text })).join('') + document.finish({ status: 'completed' });
+          assert.ok(!shown.includes(secret) && !document.markdown.includes(secret), `split at ${first}/${second}: ${shown}`);
+          assert.ok(shown.includes('Your key [redacted] was in the log; also [redacted]'), shown);
+        }
+      }
+    }
   });
 });

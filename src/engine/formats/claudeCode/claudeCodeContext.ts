@@ -16,9 +16,12 @@ export interface ProfileIndex {
 }
 
 const indexes = new WeakMap<ClaudeCodeProfile, ProfileIndex>();
+/** The last profile asked for: nearly every call is for the same one, and rules ask several times per file. */
+let last: { profile: ClaudeCodeProfile; index: ProfileIndex } | undefined;
 
 /** The profile's lists as sets and maps, built on first use: rules run for every file. */
 export function profileIndex(profile: ClaudeCodeProfile): ProfileIndex {
+  if (last?.profile === profile) return last.index;
   let index = indexes.get(profile);
   if (!index) {
     index = {
@@ -28,6 +31,7 @@ export function profileIndex(profile: ClaudeCodeProfile): ProfileIndex {
     };
     indexes.set(profile, index);
   }
+  last = { profile, index };
   return index;
 }
 

@@ -12,6 +12,7 @@ import { loadedModel, modelRule } from './rules/model';
 import { nameRule } from './rules/name';
 import { toolsRule } from './rules/tools';
 import { unknownKeyRule } from './rules/unknownKey';
+import { listingCostRule } from './rules/listingCost';
 import { acceptedValue, valuesRule } from './rules/values';
 import { yamlRepaired, yamlSyntax } from './rules/yaml';
 
@@ -21,14 +22,13 @@ export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile> = {
   documentationUrl: 'https://docs.anthropic.com/en/docs/claude-code/sub-agents',
   toolName: 'Claude Code',
   locations: [{ segments: ['.claude', 'agents'], recursive: true, inHomeDirectory: true }],
-  claimsFileName: () => false,
   fields: newestClaudeCodeProfile.fields,
   tools: newestClaudeCodeProfile.tools,
   profiles: claudeCodeProfiles,
   defaultProfile: newestClaudeCodeProfile,
   // In the order Claude Code applies them (docs/claude-code-loader.md): only `name` and `description` can make it skip
   // a file; every other problem loads with the value dropped.
-  rules: [nameRule, descriptionRule, toolsRule, modelRule, valuesRule, hooksRule, mcpServersRule, unknownKeyRule],
+  rules: [nameRule, descriptionRule, toolsRule, modelRule, valuesRule, hooksRule, mcpServersRule, unknownKeyRule, listingCostRule],
   agentOf: claudeCodeAgent,
   yamlSyntax: { meta: yamlSyntax, cannotRead: 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file', crlfHint: true },
   yamlRepaired,

@@ -33,9 +33,14 @@ function valueLists(): { name: string; values: string[] }[] {
   return lists;
 }
 
+const wholeWords = new Map<string, RegExp>();
+
+/** Whether a line names a value as a whole word (`opus`, not `opusplan`). */
 function mentions(line: string, value: string): boolean {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w-])${escaped}($|[^\\w-])`).test(line);
+  if (!line.includes(value)) return false;
+  let pattern = wholeWords.get(value);
+  if (!pattern) wholeWords.set(value, (pattern = new RegExp(`(^|[^\\w-])${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w-])`)));
+  return pattern.test(line);
 }
 
 describe('field data', () => {

@@ -5,10 +5,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AgentCatalog } from '../../../../src/engine/catalog/catalog';
 import { allDiagnosticCodes } from '../../../../src/engine/lint/diagnosticCodes';
-import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { lintAgentFile, unreadableResult } from '../../../../src/engine/lint/lint';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Diagnostic, Range } from '../../../../src/engine/types';
 import { agentFolders } from '../../../../src/node/discovery';
+import { lintInFolder } from '../../../../src/engine/catalog/folderLint';
+import { lintPluginAgentFile } from '../../../../src/engine/formats/claudeCode/plugins/pluginAgents';
+import { missingManifestAgents, readPluginManifest } from '../../../../src/engine/formats/claudeCode/plugins/pluginManifest';
+import { pluginLoaderProfiles } from '../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'diagnostics');
 /** What a fixture cannot hold: a file over the size limit is reported from its size alone. */
@@ -33,7 +37,7 @@ function fixtureCodes(): Map<string, string> {
   const byCode = new Map<string, string>();
   for (const prefix of fs.readdirSync(fixtures, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
     for (const entry of fs.readdirSync(path.join(fixtures, prefix.name))) {
-      byCode.set(`${prefix.name}/${entry.replace(/(\.agent)?\.md$/, '')}`, path.join(fixtures, prefix.name, entry));
+      byCode.set(`${prefix.name}/${entry.replace(/(\.agent)?\.md$|\.json$/, '')}`, path.join(fixtures, prefix.name, entry));
     }
   }
   return byCode;
@@ -48,9 +52,12 @@ function markdownFiles(directory: string): string[] {
 
 /** The diagnostics of the marked file: linted alone, or filed in a catalog of the fixture folder's project and home. */
 function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic[]; range?: Range } {
+  if (code.startsWith('plugin/')) return pluginDiagnosticsOf(code, fixture);
   if (!fs.statSync(fixture).isDirectory()) {
     const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
     const folder = code.startsWith('copilot/') ? '.github/agents' : '.claude/agents';
+    // Reported by the node layer for a file it cannot read, which no fixture's text can be.
+    if (code === 'agent/unreadable') return { diagnostics: unreadableResult(`${folder}/${path.basename(fixture)}`, 'it is a named pipe, not a regular file').diagnostics, range };
     return { diagnostics: lintAgentFile(text, { path: `${folder}/${path.basename(fixture)}`, ...lintOptions[code] }).diagnostics, range };
   }
   const catalog = new AgentCatalog(agentFolders([path.join(fixture, 'project')], path.join(fixture, 'home')));
@@ -62,6 +69,24 @@ function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic
   }
   assert.ok(marked, `${code}: no file of the fixture is marked`);
   return { diagnostics: catalog.diagnostics(marked.path), range: marked.range };
+}
+
+/**
+ * A plugin code's fixture: a `.json` is a plugin.json (every path it lists missing); a `.md` is an agent of the plugin
+ * `fixture`, linted by the newest measured plugin loader, in a plugin Claude Code rejects for `plugin/plugin-not-loaded`.
+ */
+function pluginDiagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic[]; range?: Range } {
+  const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
+  if (fixture.endsWith('.json')) {
+    const manifest = readPluginManifest(text);
+    return { diagnostics: [...manifest.diagnostics, ...missingManifestAgents(text, manifest.agentPaths ?? [], () => false)], range };
+  }
+  const location = { path: `fixture/agents/${path.basename(fixture)}`, pluginName: 'fixture', relativePath: path.basename(fixture) };
+  if (code === 'plugin/plugin-not-loaded') {
+    const folder = { path: 'fixture/agents', scope: 'plugin' as const, format: 'claude-code' as const, recursive: true, plugin: { name: 'fixture', root: 'fixture', loads: false } };
+    return { diagnostics: lintInFolder(text, location.path, folder).diagnostics, range };
+  }
+  return { diagnostics: lintPluginAgentFile(text, { ...location, profile: pluginLoaderProfiles['2.1.332'] }).diagnostics, range };
 }
 
 describe('a fixture per diagnostic code', () => {

@@ -75,7 +75,7 @@ describe('quick fixes', () => {
     const result = lint(fixed);
     assert.equal(result.agent!.description, `Use this agent for help.\n${example.join('\n')}\n`);
     assert.ok(fixed.includes('\n# the colour is for the view\ncolour: red\n'), fixed);
-    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/unknown-key'), 'colour is still reported as a key');
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/misspelt-key'), 'colour is still reported as a key');
     assertOnlyEditedRangesChanged(text, fixed, folding);
   });
 
@@ -134,12 +134,15 @@ describe('quick fixes', () => {
     assert.equal(lint(fixed).loads, true);
   });
 
-  it('turns a repaired line into the quoted form Claude Code itself uses', () => {
+  it('turns a repaired line into a | block, or the quoted form Claude Code itself uses', () => {
     const text = '---\nname: a\ndescription: Use when: x\n---\n';
     const warning = lint(text).diagnostics.find((diagnostic) => diagnostic.code === 'agent/yaml-repaired')!;
     const fixed = applyPreferred(text, warning);
-    assert.equal(fixed, '---\nname: a\ndescription: "Use when: x"\n---\n');
+    assert.equal(fixed, '---\nname: a\ndescription: |-\n  Use when: x\n---\n');
     assert.deepEqual(lint(fixed).diagnostics, []);
+    const quoted = applyTextEdits(text, warning.fixes![1].edits);
+    assert.equal(quoted, '---\nname: a\ndescription: "Use when: x"\n---\n');
+    assert.deepEqual(lint(quoted).diagnostics, []);
   });
 
   it('adds a missing name from the file name', () => {

@@ -19,26 +19,14 @@ const corpus = fs.readdirSync(corpusFolder).filter((name) => name.endsWith('.md'
 function assertInside(range: Range, positions: TextPositions, text: string): void {
   for (const position of [range.start, range.end]) {
     assert.ok(position.line >= 0 && position.line < positions.lineCount, `line ${position.line} inside ${positions.lineCount} lines`);
-    assert.ok(position.character >= 0 && position.character <= positions.lineText(position.line).length + 2, `character ${position.character} inside line ${position.line}`);
+    assert.ok(position.character >= 0 && position.character <= positions.lineText(position.line).length, `character ${position.character} inside line ${position.line} (never past its end)`);
     assert.ok(positions.offsetAt(position) <= text.length);
   }
   assert.ok(positions.offsetAt(range.start) <= positions.offsetAt(range.end), 'start before end');
 }
 
-/** The input's own cost: a garbage collection that happens to land on one run is not the input's doing. */
-function fastestOfThree(run: () => unknown): number {
-  let fastest = Infinity;
-  for (let attempt = 0; attempt < 3 && fastest >= 100; attempt++) {
-    const started = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - started);
-  }
-  return fastest;
-}
-
 function checkInvariants(text: string, profile: ClaudeCodeProfile): void {
   const result = lintAgentFile(text, { path: '.claude/agents/generated.md', profile });
-  assert.ok(fastestOfThree(() => lintAgentFile(text, { path: '.claude/agents/generated.md', profile })) < 100, 'linted in under 100 ms');
   const positions = new TextPositions(text);
   for (const diagnostic of result.diagnostics) {
     assertInside(diagnostic.range, positions, text);

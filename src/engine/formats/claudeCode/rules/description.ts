@@ -30,7 +30,10 @@ export const descriptionRule: ClaudeCodeRule = {
       return;
     }
     if (typeof value !== 'string') {
-      const lineRest = withValueTag(ctx, ctx.lineRest(entry!));
+      const rest = ctx.lineRest(entry!);
+      // A plain value ends before its ` #` comment, which stays a comment after the quoting.
+      const plainOnOneLine = isPlainScalar(entry!.valueNode) && entry!.valueEnd <= rest.end;
+      const lineRest = withValueTag(ctx, plainOnOneLine ? { start: rest.start, end: entry!.valueEnd, text: ctx.yamlText.slice(rest.start, entry!.valueEnd) } : rest);
       const quotable = (isComment || isScalarNode(entry!.valueNode)) && lineRest.value !== '';
       const reason = isComment ? 'starts with `#`, which makes the rest of the line a YAML comment, so it is empty' : `is read as ${describeType(value)}, not a string`;
       ctx.report(descriptionNotString, `Claude Code skips this file: \`description\` ${reason}.`, isComment ? ctx.range(lineRest.start, lineRest.end) : ctx.valueRange(entry!),
@@ -63,8 +66,9 @@ function commentAfterKey(ctx: ClaudeCodeContext, entry: FrontmatterEntry | undef
 function firstBodyLine(ctx: ClaudeCodeContext): string | undefined {
   const body = ctx.positions.text.slice(ctx.block.bodyStart);
   for (const line of body.split(/\r?\n|\r/)) {
-    const text = line.replace(/^#+\s*/, '').trim();
-    if (text !== '' && !text.startsWith('<')) return text.slice(0, 200);
+    // A `---` copied into the front matter would end it there.
+    const text = line.replace(/^#+\s*/, '').replaceAll('---', '\u2014').trim();
+    if (text !== '' && text !== '\u2014' && !text.startsWith('<')) return text.slice(0, 200);
   }
   return undefined;
 }

@@ -15,10 +15,11 @@ const lengthSince = firstVersionWhere((profile) => profile.loader.maxNameLength 
 export const nameColon: RuleMeta = { code: 'agent/name-colon', severity: 'error', title: '`name` contains `:`', explanation: `\`:\` separates plugin namespaces: ${skipFrom(colonSince)} a file whose name holds it (after NFKC normalisation, so \`：\` counts too); Claude Code ${lastVersionWithout((profile) => profile.loader.nameRejectsColon) ?? "before that"} loads it, with a warning here.`, fixDescription: 'Replaces each `:` with `-`.' };
 export const nameTooLong: RuleMeta = { code: 'agent/name-too-long', severity: 'error', title: '`name` is too long', explanation: `${skipFrom(lengthSince)} a file whose name is longer than 256 UTF-16 code units; older versions load it, with a warning here.`, fixDescription: 'Cuts the name to the longest length every version loads.' };
 export const nameWhitespace: RuleMeta = { code: 'agent/name-whitespace', severity: 'warning', title: '`name` has spaces or line breaks', explanation: 'Claude Code uses the name verbatim, spaces and trailing newlines included, so `claude --agent` and the Agent tool can hardly address it.', fixDescription: 'Turns it into a lower-case hyphenated name.' };
+export const namePathSeparator: RuleMeta = { code: 'agent/name-path-separator', severity: 'warning', title: '`name` contains `/` or `\\`', explanation: 'Claude Code loads the name as it is, but tools that make files from agent names (New Agent, Rename and Duplicate here, exports elsewhere) would write outside the agents folder: `name: "../../.github/workflows/ci"` points at a CI workflow. Agent Studio refuses such file names; other tools may not.', fixDescription: 'Turns it into a lower-case hyphenated name.' };
 export const nameShadowsBuiltIn: RuleMeta = { code: 'agent/name-shadows-built-in', severity: 'warning', title: '`name` replaces a built-in agent', explanation: 'A custom agent named like a built-in (`Explore`, `Plan`, `general-purpose`, ...) silently replaces it for the whole project.' };
 
 export const nameRule: ClaudeCodeRule = {
-  metas: [missingName, nameNotString, nameLeadingDash, nameTooLong, nameColon, nameWhitespace, nameShadowsBuiltIn],
+  metas: [missingName, nameNotString, nameLeadingDash, nameTooLong, nameColon, nameWhitespace, namePathSeparator, nameShadowsBuiltIn],
   check(ctx: ClaudeCodeContext): void {
     const entry = ctx.entry('name');
     const value = ctx.value('name');
@@ -60,6 +61,10 @@ export const nameRule: ClaudeCodeRule = {
       const slug = slugFromText(value) || suggestedName(ctx);
       ctx.report(nameWhitespace, `Claude Code uses this name verbatim, ${value.trim() === '' ? 'and it is only whitespace' : 'spaces and line breaks included'}; \`claude --agent\` can hardly address it.`, range, replaceName(`Rename to \`${slug}\``, slug));
     }
+    if (/[\\/]/.test(value)) {
+      const slug = slugFromText(value) || suggestedName(ctx);
+      ctx.report(namePathSeparator, 'This name holds a path separator: a tool that names a file after the agent would write outside the agents folder.', range, replaceName(`Rename to \`${slug}\``, slug));
+    }
     if (ctx.profile.builtInAgents.includes(value)) {
       ctx.report(nameShadowsBuiltIn, `This agent replaces Claude Code's built-in \`${value}\` agent for the whole project.`, range);
     }
@@ -88,7 +93,8 @@ function checkLength(ctx: ClaudeCodeContext, value: string, replaceName: Replace
 function checkColon(ctx: ClaudeCodeContext, value: string, replaceName: ReplaceName): boolean {
   if (!value.normalize('NFKC').includes(':')) return false;
   // Each character that normalises to one holding `:` (`:`, `：`, `﹕`, `︓`) becomes `-`: loads in every version.
-  const renamed = Array.from(value, (character) => character.normalize('NFKC').includes(':') ? '-' : character).join('');
+  // `:a` must not become `-a`, which Claude Code skips for its leading dash.
+  const renamed = Array.from(value, (character) => character.normalize('NFKC').includes(':') ? '-' : character).join('').replace(/^-+/, '') || suggestedName(ctx);
   const fix = replaceName(`Rename to \`${renamed}\``, renamed);
   const skips = ctx.profile.loader.nameRejectsColon;
   if (skips) {

@@ -38,33 +38,47 @@ function checkTools(ctx: ClaudeCodeContext, key: 'tools' | 'disallowedTools'): v
     if (toolNames.isKnown(tool.name)) continue;
     const suggestion = toolNames.suggest(tool.name);
     ctx.report(unknownTool, `Unknown tool \`${tool.name}\`: Claude Code silently drops it${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.range(tool.start, tool.end),
-      suggestion ? { title: `Change to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(tool.start, tool.end, suggestion)] } : undefined);
+      // Only a range that holds the name itself can be replaced by the suggestion.
+      suggestion && tool.exact ? { title: `Change to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(tool.start, tool.end, suggestion)] } : undefined);
   }
 }
 
+/** A tool entry located in the source; `exact` when its range holds the name itself, not its whole scalar. */
+type LocatedTool = ToolEntry & { exact: boolean };
+
 /** Tool entries with offsets in the YAML text; string values are split like Claude Code splits them. */
-function toolEntriesWithRanges(ctx: ClaudeCodeContext, entry: FrontmatterEntry): ToolEntry[] {
+function toolEntriesWithRanges(ctx: ClaudeCodeContext, entry: FrontmatterEntry): LocatedTool[] {
   const node = entry.valueNode;
   if (node?.kind === 'seq') {
-    const result: ToolEntry[] = [];
+    const result: LocatedTool[] = [];
     for (const item of node.items!) {
-      if (item.text !== null) {
-        for (const tool of splitToolList(item.text)) result.push(locate(ctx, tool, item.start, item.end));
-      } else {
-        result.push({ name: null, start: item.start, end: item.end });
-      }
+      if (item.text !== null) result.push(...locateAll(ctx, splitToolList(item.text), item.start, item.end));
+      else result.push({ name: null, start: item.start, end: item.end, exact: true });
     }
     return result;
   }
-  if (isScalarNode(node) && typeof entry.value === 'string') {
-    return splitToolList(entry.value).map((tool) => locate(ctx, tool, entry.valueStart, entry.valueEnd));
-  }
+  if (isScalarNode(node) && typeof entry.value === 'string') return locateAll(ctx, splitToolList(entry.value), entry.valueStart, entry.valueEnd);
   return [];
 }
 
-/** Finds a tool name inside its scalar's source; falls back to the whole scalar when escapes or folding hide it. */
-function locate(ctx: ClaudeCodeContext, name: string, start: number, end: number): ToolEntry {
+/** Characters that may stand next to a tool name in its scalar's source (separators, quotes, brackets). */
+const TOOL_BOUNDARY = /[\s,"'[\]]/;
+
+/**
+ * Finds each tool name inside its scalar's source, in order, as a whole word: `indexOf` alone found `it` inside
+ * `Write`. Falls back to the whole scalar when escapes or folding hide a name.
+ */
+function locateAll(ctx: ClaudeCodeContext, names: readonly string[], start: number, end: number): LocatedTool[] {
   const source = ctx.yamlText.slice(start, end);
-  const index = source.indexOf(name);
-  return index === -1 ? { name, start, end } : { name, start: start + index, end: start + index + name.length };
+  let from = 0;
+  return names.map((name) => {
+    for (let index = source.indexOf(name, from); index !== -1; index = source.indexOf(name, index + 1)) {
+      const before = index === 0 ? ' ' : source[index - 1];
+      const after = index + name.length === source.length ? ' ' : source[index + name.length];
+      if (!TOOL_BOUNDARY.test(before) || !TOOL_BOUNDARY.test(after)) continue;
+      from = index + name.length;
+      return { name, start: start + index, end: start + index + name.length, exact: true };
+    }
+    return { name, start, end, exact: false };
+  });
 }

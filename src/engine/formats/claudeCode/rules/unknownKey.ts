@@ -1,40 +1,47 @@
-// Keys Claude Code does not read: ignored without a word, so a misspelt key silently does nothing.
+// Keys Claude Code does not read: ignored without a word, so a misspelt key silently does nothing. A key that looks like a
+// known one misspelt (or another tool's name for it) is a warning with the fix; recent Claude Code versions warn too.
 import { unknownKey } from '../../../lint/sharedMetas';
+import type { RuleMeta } from '../../../lint/rule';
+import { closestName, folded } from '../../../text/closestName';
 import { claudeCodeKeyAliases } from '../fields';
-import { editDistance } from '../tools';
 import { profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
+export const misspeltKey: RuleMeta = {
+  code: 'agent/misspelt-key', severity: 'warning', title: 'Key that looks misspelt',
+  explanation: 'Claude Code ignores keys it does not know, so a misspelt key (`modle`, `tool`) or another tool\'s name for a key (`allowedTools`, `when_to_use`) silently does nothing: the agent runs without it.',
+  fixDescription: 'Renames it to the key it was meant to be, when that key is not set already.',
+};
+
+/**
+ * Recent Claude Code versions' own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
+ * `mode`, which it leaves without a guess (it is not `model`, more likely `permissionMode`).
+ */
+const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
+
+function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
+  if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
+  const fixed = Object.hasOwn(claudeCodeGuesses, folded(key)) ? claudeCodeGuesses[folded(key)] : undefined;
+  return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
+}
+
 export const unknownKeyRule: ClaudeCodeRule = {
-  metas: [unknownKey],
+  metas: [unknownKey, misspeltKey],
   check(ctx: ClaudeCodeContext): void {
     const knownKeys = profileIndex(ctx.profile).knownKeys;
     for (const entry of ctx.parsed.entries) {
       if (knownKeys.has(entry.key) || entry.key === '<<') continue;
-      const suggestion = suggestKey(entry.key, knownKeys);
-      const canRename = suggestion !== undefined && !ctx.has(suggestion);
-      ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.keyRange(entry),
-        canRename ? { title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(entry.keyStart, entry.keyEnd, suggestion!)] } : undefined);
+      const suggestion = guessFor(entry.key, knownKeys);
+      if (suggestion === undefined) {
+        ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
+        continue;
+      }
+      if (ctx.has(suggestion)) {
+        ctx.report(misspeltKey, `Claude Code ignores \`${entry.key}\`; did you mean \`${suggestion}\`? It is set already, so this line does nothing.`, ctx.keyRange(entry));
+        continue;
+      }
+      ctx.report(misspeltKey, `Claude Code ignores \`${entry.key}\`; did you mean \`${suggestion}\`?`, ctx.keyRange(entry),
+        { title: `Rename to \`${suggestion}\``, isPreferred: true, edits: [ctx.edit(entry.keyStart, entry.keyEnd, suggestion)] });
     }
   },
 };
 
-/** Spellings Claude Code itself maps to a key in its own warning (`mode` deliberately maps to nothing). */
-const CLAUDE_CODE_SUGGESTIONS: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
-
-/**
- * The key a misspelt one means, as Claude Code suggests it: its fixed spellings, then a key equal without `-`/`_`
- * and case, then one at most two edits away; other tools' spellings (`allowed-tools`) first.
- */
-export function suggestKey(key: string, knownKeys: ReadonlySet<string>): string | undefined {
-  const alias = Object.prototype.hasOwnProperty.call(claudeCodeKeyAliases, key) ? claudeCodeKeyAliases[key] : undefined;
-  if (alias) return alias;
-  const normalized = key.toLowerCase().replace(/[-_]/g, '');
-  if (Object.prototype.hasOwnProperty.call(CLAUDE_CODE_SUGGESTIONS, normalized)) return CLAUDE_CODE_SUGGESTIONS[normalized] ?? undefined;
-  let best: { key: string; distance: number } | undefined;
-  for (const known of knownKeys) {
-    if (known.toLowerCase().replace(/[-_]/g, '') === normalized) return known;
-    const distance = editDistance(key.toLowerCase(), known.toLowerCase());
-    if (distance <= 2 && (!best || distance < best.distance)) best = { key: known, distance };
-  }
-  return best?.key;
-}

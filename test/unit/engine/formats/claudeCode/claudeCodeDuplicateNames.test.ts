@@ -1,9 +1,9 @@
 // Which of several same-named files in one agents folder wins, per recorded Claude Code version. The init event lists
 // names only, so the winner is read from the agent listing the CLI sends the model; each fixture's description names its path.
 import * as assert from 'node:assert/strict';
-import { ClaudeBinaryMissingError, claudeAgentListing } from '../support/claudeCli';
-import { claudeBinaryFor, compareVersions, recordedVersions } from '../support/claudeCodeVersions';
-import { loaderFixtureCases } from '../support/loaderFixtures';
+import { ClaudeBinaryMissingError, claudeAgentListing } from '../../../../support/claudeCli';
+import { claudeBinaryFor, compareVersions, recordedVersions } from '../../../../support/claudeCodeVersions';
+import { loaderFixtureCases } from '../../../../support/loaderFixtures';
 
 /** From this release on, each agents folder's file list is sorted (UTF-16 code units of the whole path) and the last same-named file wins. */
 const sortedFileListSince = '2.1.328';

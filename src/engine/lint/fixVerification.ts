@@ -1,0 +1,97 @@
+// Every fix is tried before it is offered: applied to the text and linted again. A fix that would turn a file that loads
+// into one that is skipped (under any version profile the file loads with), or a preferred fix that leaves its own
+// diagnostic in place, is not offered. Rules build their fixes from local knowledge; this is where the whole file speaks.
+import { applyTextEdits } from '../text/textEdits';
+import type { Diagnostic, Fix, LintResult, TextEdit } from '../types';
+import { fixAllEdits } from './fixAll';
+
+/**
+ * Trying a fix lints the whole file again, so the tries a file gets are bounded: a file of 80,000 duplicate keys would
+ * otherwise lint a megabyte 80,000 times. Fixes beyond the budget cannot be checked, so they are not offered; real
+ * files have a handful.
+ */
+const MAX_TRIES = 64;
+/** And by bytes linted in all: four re-lints of a file of 1 MiB. */
+const MAX_TRIED_BYTES = 4 * 1024 * 1024;
+
+/** Lints a text under one profile, without verifying fixes (verifying the fixes of fixes would never end). */
+export type ProfileLinter<Profile> = (text: string, profile: Profile) => LintResult;
+
+export interface VerificationTarget<Profile> {
+  text: string;
+  result: LintResult;
+  /** The profile `result` was linted with. */
+  profile: Profile;
+  /** Every profile of the format: a fix must keep the file loading under each one it loads under. */
+  profiles: readonly Profile[];
+  lint: ProfileLinter<Profile>;
+}
+
+export function withVerifiedFixes<Profile>(target: VerificationTarget<Profile>): LintResult {
+  const { result } = target;
+  if (!result.diagnostics.some((diagnostic) => diagnostic.fixes)) return result;
+  const check = fixChecker(target);
+  const diagnostics = result.diagnostics.map((diagnostic): Diagnostic => {
+    if (!diagnostic.fixes) return diagnostic;
+    const kept = diagnostic.fixes.filter((fix) => check(fix.edits, fix.isPreferred ? diagnostic.code : undefined));
+    if (kept.length === diagnostic.fixes.length) return diagnostic;
+    const { fixes: _dropped, ...rest } = diagnostic;
+    return kept.length > 0 ? { ...rest, fixes: kept } : rest;
+  });
+  return { ...result, diagnostics };
+}
+
+/**
+ * Fix All's edits for a text: each diagnostic's preferred fix once (see `fixAllEdits`), and when the fixes together
+ * would make a loading file skipped, only those that can be applied together without that.
+ */
+export function verifiedFixAllEdits<Profile>(target: VerificationTarget<Profile>): TextEdit[] {
+  const check = fixChecker(target);
+  const all = fixAllEdits(target.result.diagnostics);
+  if (all.length === 0 || check(all)) return all;
+  const taken: Fix[] = [];
+  for (const diagnostic of target.result.diagnostics) {
+    const fix = diagnostic.fixes?.find((candidate) => candidate.isPreferred);
+    if (!fix) continue;
+    const together = fixAllEdits([...taken, fix].map((one) => ({ ...diagnostic, fixes: [one] })));
+    if (together.length === taken.reduce((count, one) => count + one.edits.length, 0) + fix.edits.length && check(together)) taken.push(fix);
+  }
+  return taken.flatMap((fix) => fix.edits);
+}
+
+/** Whether applying `edits` keeps the file loading wherever it loads and, given a code, leaves fewer diagnostics of it. */
+function fixChecker<Profile>({ text, result, profile, profiles, lint }: VerificationTarget<Profile>): (edits: readonly TextEdit[], removesCode?: string) => boolean {
+  const originalUnder = new Map<Profile, LintResult>([[profile, result]]);
+  const original = (candidate: Profile) => {
+    let linted = originalUnder.get(candidate);
+    if (!linted) originalUnder.set(candidate, (linted = lint(text, candidate)));
+    return linted;
+  };
+  const fixedUnder = new Map<string, Map<Profile, LintResult>>();
+  let tries = 0;
+  let triedBytes = 0;
+  const fixed = (fixedText: string, candidate: Profile) => {
+    let byProfile = fixedUnder.get(fixedText);
+    if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
+    let linted = byProfile.get(candidate);
+    if (!linted) byProfile.set(candidate, (linted = lint(fixedText, candidate)));
+    return linted;
+  };
+  return (edits, removesCode) => {
+    tries++;
+    triedBytes += text.length * profiles.length;
+    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES) return false;
+    let fixedText: string;
+    try {
+      fixedText = applyTextEdits(text, edits);
+    } catch {
+      return false; // overlapping edits
+    }
+    for (const candidate of profiles) {
+      if (original(candidate).loads && !fixed(fixedText, candidate).loads) return false;
+    }
+    if (removesCode === undefined) return true;
+    const count = (linted: LintResult) => linted.diagnostics.filter((diagnostic) => diagnostic.code === removesCode).length;
+    return count(fixed(fixedText, profile)) < count(result);
+  };
+}

@@ -1,0 +1,45 @@
+// The walk the extension's catalog shares with the command line is bounded (issue 14): through symlinks it never enters
+// /proc, /sys or /dev nor a real folder twice, and special files named *.md are listed as unreadable, never opened.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { discoverAgents } from '../../../src/node/catalogLoading';
+import { findAgentFiles } from '../../../src/node/discovery';
+
+describe('agent folder walk bounds', () => {
+  let project: string;
+  let agents: string;
+
+  beforeEach(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-walk-'));
+    agents = path.join(project, '.claude', 'agents');
+    fs.mkdirSync(path.join(project, 'shared'), { recursive: true });
+    fs.mkdirSync(agents, { recursive: true });
+    fs.writeFileSync(path.join(agents, 'good.md'), '---\nname: good\ndescription: d\n---\n');
+    fs.writeFileSync(path.join(project, 'shared', 'other.md'), '---\nname: other\ndescription: d\n---\n');
+    for (const [name, target] of [['proc', '/proc'], ['self', '/proc/self'], ['sys', '/sys'], ['dev', '/dev'], ['first', path.join(project, 'shared')], ['second', path.join(project, 'shared')], ['loop', agents]]) {
+      fs.symlinkSync(target, path.join(agents, name));
+    }
+    fs.symlinkSync(path.join(project, 'missing.md'), path.join(agents, 'gone.md'));
+    if (process.platform !== 'win32') assert.equal(spawnSync('mkfifo', [path.join(agents, 'pipe.md')]).status, 0);
+  });
+
+  afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('lists each real file once, outside the kernel\'s folders, special files as unreadable', async () => {
+    const found = await findAgentFiles({ path: agents, scope: 'project', format: 'claude-code', project, recursive: true });
+    const relative = (file: { path: string }) => path.relative(agents, file.path);
+    assert.deepEqual(found.filter((file) => !file.unreadable).map(relative), ['first/other.md', 'good.md']);
+    assert.deepEqual(found.filter((file) => file.unreadable).map((file) => [relative(file), file.unreadable]), [
+      ['gone.md', 'it is a symbolic link to nothing'],
+      ...(process.platform === 'win32' ? [] : [['pipe.md', 'it is a named pipe (FIFO), not a regular file']]),
+    ]);
+  });
+
+  it('gives the catalog only the files it can read', async () => {
+    const catalog = await discoverAgents({ workspaceFolders: [project], homeDirectory: path.join(project, 'no-home') });
+    assert.deepEqual(catalog.entries().map((entry) => path.relative(agents, entry.path)).sort(), ['first/other.md', 'good.md']);
+  });
+});
