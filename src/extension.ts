@@ -1,6 +1,7 @@
 // Wires Agent Studio's features; each lives in src/vscode/ and registers what it owns on the context.
 import * as vscode from 'vscode';
 import { AgentCatalogService } from './vscode/catalog/agentCatalogService';
+import { registerClaudeCodeVersion } from './vscode/catalog/claudeCodeVersion';
 import { registerAgentFileCommands } from './vscode/agentsView/agentFileCommands';
 import { registerAgentsView, type AgentsTreeProvider, type AgentsViewNode } from './vscode/agentsView/agentsView';
 import { registerCodeActions } from './vscode/diagnostics/codeActions';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): AgentStudioApi {
   context.subscriptions.push(catalog);
 
   const agentsView = registerAgentsView(context, catalog);
+  registerClaudeCodeVersion(context, catalog, agentsView.treeView);
   registerAgentFileCommands(context, catalog);
   registerNewAgentCommand(context, catalog);
 

@@ -17,13 +17,16 @@ import { colorsFor } from './terminalColor';
 import { escapeForTerminal } from './terminalText';
 import { runTestRouting, TEST_ROUTING_USAGE, TestRoutingUsageError } from './testRouting';
 import { CLI_VERSION } from './version';
+import type { ClaudeCodeProfile, ProfileChoice } from '../engine/formats/claudeCode/profiles';
+import { pluginProfile } from '../engine/formats/claudeCode/profiles/pluginLoader';
+import { chooseClaudeCodeProfile, describeProfiles } from '../node/claudeCodeVersion';
 import { lintPluginAgents } from '../node/plugins/pluginAgentFiles';
 import { enclosingPluginFolder, findPluginFolders, pluginRootAbove, type PluginFolder } from '../node/plugins/pluginDiscovery';
 
 export type { LintedFile } from './lintedFile';
 export { escapeForTerminal } from './terminalText';
 
-const USAGE = `Usage: agent-studio lint [--format text|compact|json|sarif] [--] [paths...]
+const USAGE = `Usage: agent-studio lint [--format text|compact|json|sarif] [--claude-code-version x.y.z|auto|latest] [--] [paths...]
        agent-studio test-routing [paths...] [--runs N] [--parallel N] [--format text|json|junit] [--claude PATH]
        agent-studio docs
        agent-studio --version
@@ -40,6 +43,8 @@ lint   Checks agent files. With no paths, finds the agents of every project unde
        text (default): problems grouped by file, coloured at a terminal (NO_COLOR turns colour
        off), then a summary line; compact: one 'path:line:col severity code message' line each;
        json: every file with its agent and diagnostics; sarif: SARIF 2.1.0 for GitHub code scanning.
+       --claude-code-version picks the Claude Code whose rules apply: a version, \`latest\` (the newest
+       profile), or \`auto\` (the default: \`claude --version\` of the claude on PATH, else the newest).
        Exit status: 1 when any file has an error (Claude Code would skip it), 0 otherwise, 2 on bad usage.
 docs   Prints docs/diagnostics.md: every diagnostic code and the front matter schema.
 ${TEST_ROUTING_USAGE}`;
@@ -65,13 +70,16 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'test-routing') return runTestRouting(rest);
   if (command !== 'lint') throw new UsageError(`unknown command '${command}'`);
-  const { paths, format } = parseLintArguments(rest);
-  return runLint(paths, format);
+  const { paths, format, claudeCodeVersion } = parseLintArguments(rest);
+  const choice = await chooseClaudeCodeProfile(claudeCodeVersion);
+  if (!choice) throw new UsageError(`--claude-code-version must be x.y.z, auto or latest, not '${claudeCodeVersion}'; the rules know Claude Code ${describeProfiles()}`);
+  return runLint(paths, format, choice);
 }
 
-function parseLintArguments(args: string[]): { paths: string[]; format: OutputFormat } {
+function parseLintArguments(args: string[]): { paths: string[]; format: OutputFormat; claudeCodeVersion: string } {
   const paths: string[] = [];
   let format: OutputFormat = 'text';
+  let claudeCodeVersion = 'auto';
   let optionsEnded = false;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
@@ -80,6 +88,8 @@ function parseLintArguments(args: string[]): { paths: string[]; format: OutputFo
     } else if (arg === '--') {
       // Everything after `--` is a path, even `-x.md` or `--format`.
       optionsEnded = true;
+    } else if (arg === '--claude-code-version' || arg.startsWith('--claude-code-version=')) {
+      claudeCodeVersion = (arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index]) ?? '';
     } else if (arg === '--format' || arg.startsWith('--format=')) {
       const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++index];
       if (!OUTPUT_FORMATS.includes(value as OutputFormat)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not '${value ?? ''}'`);
@@ -90,10 +100,11 @@ function parseLintArguments(args: string[]): { paths: string[]; format: OutputFo
       paths.push(arg);
     }
   }
-  return { paths, format };
+  return { paths, format, claudeCodeVersion };
 }
 
-async function runLint(paths: string[], format: OutputFormat): Promise<number> {
+async function runLint(paths: string[], format: OutputFormat, choice: ProfileChoice): Promise<number> {
+  const profile = choice.profile;
   const cwd = process.cwd();
   const targets = (paths.length === 0 ? ['.'] : paths).map((target) => ({ target, absolute: nodePath.resolve(cwd, target) }));
   // A path that is not there at all is a typing mistake; checked before anything is printed. A link to nothing is
@@ -104,7 +115,7 @@ async function runLint(paths: string[], format: OutputFormat): Promise<number> {
   // Paths under the working folder print relative to it; a prefix check spares path.relative on every file.
   const cwdPrefix = cwd.endsWith(nodePath.sep) ? cwd : cwd + nodePath.sep;
   const display = (path: string) => (path.startsWith(cwdPrefix) ? path.slice(cwdPrefix.length) : nodePath.relative(cwd, path) || path);
-  const reporter = reporterFor(format, display, cwd, paths.length === 0);
+  const reporter = reporterFor(format, display, cwd, paths.length === 0, choice);
   // Overlapping arguments (`lint . .claude/agents/a.md`) report each file once.
   const reported = new Set<string>();
   let failed = false;
@@ -121,8 +132,8 @@ async function runLint(paths: string[], format: OutputFormat): Promise<number> {
     } catch {
       // Gone since the check above, or a link to nothing: a file that cannot be read.
     }
-    if (stat?.isDirectory()) await lintDirectory(absolute, paths.length > 0, report);
-    else report(lintFile(absolute));
+    if (stat?.isDirectory()) await lintDirectory(absolute, paths.length > 0, report, profile);
+    else report(lintFile(absolute, profile));
   }
   reporter.end();
   return failed ? 1 : 0;
@@ -137,9 +148,11 @@ function exists(path: string): boolean {
   }
 }
 
-function jsonReporter(display: (path: string) => string): LintReporter {
+function jsonReporter(display: (path: string) => string, choice: ProfileChoice): LintReporter {
   let first = true;
-  process.stdout.write('{"files":[');
+  // Which Claude Code's rules the verdicts are, before the files: a reader streaming the files knows it first.
+  const header = { claudeCodeVersion: choice.version, ...(choice.note === undefined ? {} : { claudeCodeNote: choice.note }) };
+  process.stdout.write(`${JSON.stringify(header).slice(0, -1)},"files":[`);
   return {
     file(file) {
       process.stdout.write(`${first ? '' : ','}\n${JSON.stringify(toJson(file, display(file.path)))}`);
@@ -151,11 +164,11 @@ function jsonReporter(display: (path: string) => string): LintReporter {
   };
 }
 
-function reporterFor(format: OutputFormat, display: (path: string) => string, cwd: string, noPathsGiven: boolean): LintReporter {
+function reporterFor(format: OutputFormat, display: (path: string) => string, cwd: string, noPathsGiven: boolean, choice: ProfileChoice): LintReporter {
   const write = (text: string) => process.stdout.write(text);
   // Machine formats keep stdout to the document; their summary goes to stderr.
-  const toStderr = (reporter: LintReporter) => withTotals(reporter, (totals) => process.stderr.write(`${summaryLine(totals)}\n`));
-  const reporter = format === 'json' ? toStderr(jsonReporter(display))
+  const toStderr = (reporter: LintReporter) => withTotals(reporter, (totals) => process.stderr.write(`${summaryLine(totals)} (Claude Code ${choice.version})\n${choice.note ? `${choice.note}\n` : ''}`));
+  const reporter = format === 'json' ? toStderr(jsonReporter(display, choice))
     : format === 'sarif' ? toStderr(sarifReporter(cwd, CLI_VERSION, write))
       : format === 'compact' ? compactReporter(display, write)
         : textReporter(display, colorsFor(process.stdout, process.env), write);
@@ -174,13 +187,13 @@ function reporterFor(format: OutputFormat, display: (path: string) => string, cw
   };
 }
 
-function lintFile(path: string): LintedFile {
+function lintFile(path: string, profile: ClaudeCodeProfile): LintedFile {
   const plugin = enclosingPluginFolder(path);
-  const inPlugin = plugin && lintPlugin(plugin).find((file) => file.path === nodePath.resolve(path));
+  const inPlugin = plugin && lintPlugin(plugin, profile).find((file) => file.path === nodePath.resolve(path));
   if (inPlugin) return inPlugin;
   const read = readAgentFile(path);
   const result = 'text' in read
-    ? lintAgentFile(read.text, { path, format: formatForPath(path).id, byteLength: read.byteLength })
+    ? lintAgentFile(read.text, { path, format: formatForPath(path).id, byteLength: read.byteLength, profile: formatForPath(path).id === 'claude-code' ? profile : undefined })
     : unreadableResult(path, read.unreadable);
   return { path, result, diagnostics: result.diagnostics };
 }
@@ -195,29 +208,29 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
  * - any other directory given by name: every `.md` under it, read by its file name (`*.agent.md` as Copilot).
  * With no path given, a directory without agent folders yields nothing rather than every Markdown file in it.
  */
-async function lintDirectory(directory: string, givenByName: boolean, report: (file: LintedFile) => void): Promise<void> {
+async function lintDirectory(directory: string, givenByName: boolean, report: (file: LintedFile) => void, profile: ClaudeCodeProfile): Promise<void> {
   const enclosing = enclosingAgentFolder(directory);
-  if (enclosing) return lintFolders([{ ...enclosing, path: directory }], report);
+  if (enclosing) return lintFolders([{ ...enclosing, path: directory }], report, profile);
   const pluginRoot = pluginRootAbove(directory);
   if (pluginRoot) {
     // A folder inside a plugin (its agents/, or a subfolder): that plugin's agent files below it.
     const prefix = directory + nodePath.sep;
-    lintPlugin(pluginRoot).filter((file) => file.path.startsWith(prefix)).forEach(report);
+    lintPlugin(pluginRoot, profile).filter((file) => file.path.startsWith(prefix)).forEach(report);
     return;
   }
   const projects = findAgentProjects(directory, IGNORED_DIRECTORIES);
   const plugins = findPluginFolders(directory, IGNORED_DIRECTORIES);
   if (projects.length > 0 || plugins.length > 0) {
     for (const project of projects) {
-      await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)), report);
+      await lintFolders(agentFolders([project]).filter((folder) => folder.scope === 'project' && fs.existsSync(folder.path)), report, profile);
     }
-    for (const plugin of plugins) lintPlugin(plugin).forEach(report);
+    for (const plugin of plugins) lintPlugin(plugin, profile).forEach(report);
     return;
   }
   if (!givenByName) return;
   const everyMarkdown: AgentFolder = { path: directory, scope: 'project', format: 'claude-code', project: directory, recursive: true };
   for (const file of await findAgentFiles(everyMarkdown, IGNORED_DIRECTORIES)) {
-    report(file.unreadable ? unreadableFile(file.path, file.unreadable) : lintFile(file.path));
+    report(file.unreadable ? unreadableFile(file.path, file.unreadable) : lintFile(file.path, profile));
   }
 }
 
@@ -227,7 +240,7 @@ function unreadableFile(path: string, reason: string, format?: AgentFolder['form
 }
 
 /** A plugin's manifest (when it has problems) and its agents, named `plugin:agent`. */
-function lintPlugin(plugin: PluginFolder): LintedFile[] {
+function lintPlugin(plugin: PluginFolder, profile: ClaudeCodeProfile): LintedFile[] {
   const linted: LintedFile[] = [];
   const pluginName = plugin.name ?? plugin.displayName;
   if (plugin.manifestPath && plugin.manifestDiagnostics.length > 0) {
@@ -238,13 +251,14 @@ function lintPlugin(plugin: PluginFolder): LintedFile[] {
     const read = readAgentFile(path);
     return 'text' in read ? read.text : '';
   };
-  for (const agent of lintPluginAgents(plugin, undefined, readText)) linted.push({ path: agent.path, plugin: pluginName, result: agent.result, diagnostics: agent.diagnostics });
+  for (const agent of lintPluginAgents(plugin, pluginProfile(profile.version), readText)) linted.push({ path: agent.path, plugin: pluginName, result: agent.result, diagnostics: agent.diagnostics });
   return linted;
 }
 
 /** The agents of one project's folders, through a catalog so that duplicate names are reported. */
-async function lintFolders(folders: AgentFolder[], report: (file: LintedFile) => void): Promise<void> {
+async function lintFolders(folders: AgentFolder[], report: (file: LintedFile) => void, profile: ClaudeCodeProfile): Promise<void> {
   const catalog = new AgentCatalog(folders);
+  catalog.setProfile('claude-code', profile);
   const files: (string | LintedFile)[] = [];
   // Each name is ranked once at the end, not after every file that has it.
   await catalog.withRankingDeferred(async () => {

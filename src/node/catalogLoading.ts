@@ -1,5 +1,6 @@
 // Filling the catalog from disk: discovery's files read and handed to `AgentCatalog.update`.
 import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
+import type { FormatProfile } from '../engine/formats/agentFileFormat';
 import { readAgentFile } from './agentFileReading';
 import * as os from 'node:os';
 import { agentFolders, findAgentFiles } from './discovery';
@@ -9,6 +10,8 @@ import { TimeSlices } from './timeSlices';
 export interface DiscoverOptions {
   workspaceFolders: readonly string[];
   homeDirectory?: string;
+  /** The Claude Code version whose rules apply; absent: the newest profile. */
+  claudeCodeProfile?: FormatProfile;
 }
 
 /**
@@ -19,6 +22,7 @@ export interface DiscoverOptions {
 export async function discoverAgents(options: DiscoverOptions): Promise<AgentCatalog> {
   const homeDirectory = options.homeDirectory ?? os.homedir();
   const catalog = new AgentCatalog([...agentFolders(options.workspaceFolders, homeDirectory), ...pluginAgentFolders(options.workspaceFolders, homeDirectory)]);
+  if (options.claudeCodeProfile) catalog.setProfile('claude-code', options.claudeCodeProfile);
   const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
   const slices = new TimeSlices();
   await catalog.withRankingDeferred(async () => {

@@ -1,5 +1,6 @@
 // The other back ends in the real extension host: the Anthropic API and an OpenAI-compatible server (both loopback
 // servers), no VS Code language model, and `auto` with nothing to run; each failure ends with its one fixing action.
+import { newestClaudeCodeProfile } from '../../src/engine/formats/claudeCode/profiles';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -61,14 +62,16 @@ describe('invocation with the other providers', function () {
     assert.equal(snapshot.status, 'completed', JSON.stringify(snapshot.error));
     assert.equal(snapshot.answer, reply);
     assert.ok(providerBundleLoaded('anthropic'));
-    assert.match(snapshot.markdown, /^# Run of `code-reviewer`\n\n- \*\*Provider:\*\* Anthropic API\n- \*\*Model:\*\* `claude-sonnet-5`\n/);
-    assert.match(snapshot.markdown, /\*Completed in [\d.]+ (ms|s) · 1 input token · \d+ output tokens · `claude-sonnet-5`\*\n$/);
+    // The alias resolves as the newest profile's table says (the model id holds no regular-expression specials).
+    const sonnet = newestClaudeCodeProfile.modelAliasIds.sonnet;
+    assert.ok(snapshot.markdown.startsWith(`# Run of \`code-reviewer\`\n\n- **Provider:** Anthropic API\n- **Model:** \`${sonnet}\`\n`), snapshot.markdown);
+    assert.match(snapshot.markdown, new RegExp(`\\*Completed in [\\d.]+ (ms|s) · 1 input token · \\d+ output tokens · \`${sonnet}\`\\*\\n$`));
     assert.ok(!snapshot.markdown.includes(apiKey), 'the key is redacted, even from the prompt');
 
     const [request] = loopback.requests;
     const sent = request.body as { system?: string; model: string; messages: { role: string; content: string }[] };
     assert.ok(sent.system?.startsWith(body));
-    assert.equal(sent.model, 'claude-sonnet-5');
+    assert.equal(sent.model, newestClaudeCodeProfile.modelAliasIds.sonnet);
     assert.equal(sent.messages[0].role, 'user');
     // SDK 1.x sends the key as a bearer token; 0.x sent `x-api-key`.
     assert.ok(request.headers.authorization === `Bearer ${apiKey}` || request.headers['x-api-key'] === apiKey);

@@ -2,6 +2,8 @@
 // Updates are incremental: changing one file re-lints that file and re-ranks only the names it had and has.
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import type { AgentFolder, AgentScope } from '../formats/agentFiles';
+import type { FormatProfile } from '../formats/agentFileFormat';
+import { formatById } from '../formats/registry';
 import { lintInFolder } from './folderLint';
 import type { AgentFormatId, Diagnostic, LintResult } from '../types';
 
@@ -11,8 +13,10 @@ export interface CatalogEntry {
   result: LintResult;
   /** Set when another definition of the same name wins over this one. */
   shadowedBy?: string;
-  /** Other files of the same folder tree defining the same name (which one Claude Code takes is unpredictable). */
+  /** Other files of the same folder tree defining the same name, when which one the tool takes is unpredictable. */
   ambiguousWith?: string[];
+  /** Other files of the same folder tree defining the same name, when this one wins by the profile's rule. */
+  winsOver?: string[];
 }
 
 export interface CatalogChange {
@@ -22,7 +26,7 @@ export interface CatalogChange {
 }
 
 // What only the catalog knows: several files define one name.
-export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins, in an order that depends on the file system: which one you get is unpredictable.' };
+export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins. Older versions read in the file system\'s listing order, so which one you get is unpredictable; newer ones sort the paths, and the path that sorts last (by UTF-16 code units: `a-b.md` < `a.md` < `a/x.md`) wins.' };
 export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
 /** Lower ranks lose: user agents, then project agents (as measured for Claude Code's profiles; its function `Vse`). */
@@ -34,7 +38,19 @@ export class AgentCatalog {
   /** Names whose ranking waits for the end of `withRankingDeferred`. */
   private deferredNames: Set<string> | undefined;
 
+  /** The tool version each format follows; a format without one follows its newest profile. */
+  private readonly profiles = new Map<AgentFormatId, FormatProfile>();
+
   constructor(readonly folders: AgentFolder[]) {}
+
+  /** Sets the version a format follows; the caller re-reads the files (`update`), which re-ranks them. */
+  setProfile(format: AgentFormatId, profile: FormatProfile): void {
+    this.profiles.set(format, profile);
+  }
+
+  profileOf(format: AgentFormatId): FormatProfile {
+    return this.profiles.get(format) ?? formatById(format).defaultProfile;
+  }
 
   get size(): number {
     return this.entriesByPath.size;
@@ -76,6 +92,13 @@ export class AgentCatalog {
       const others = entry.ambiguousWith.map((other) => relativeTo(entry.folder.path, other)).join(', ');
       return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.`, range)];
     }
+    if (entry.winsOver?.length) {
+      const others = entry.winsOver.map((other) => relativeTo(entry.folder.path, other)).join(', ');
+      return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same folder); ${this.toolOf(entry)} uses this file, whose path sorts last.`, range)];
+    }
+    if (entry.shadowedBy && this.folderOf(entry.shadowedBy) === entry.folder) {
+      return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${relativeTo(entry.folder.path, entry.shadowedBy)} (same folder), which wins: ${this.toolOf(entry)} uses the path that sorts last, so this definition is not used.`, range)];
+    }
     if (entry.shadowedBy) {
       return [createDiagnostic(shadowed, `\`${agent.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.`, range)];
     }
@@ -87,7 +110,7 @@ export class AgentCatalog {
     const folder = this.folderOf(path);
     if (!folder) return { changed: [], removed: [] };
     const previousName = this.nameKey(this.entriesByPath.get(path));
-    const result = lintInFolder(text, path, folder, byteLength);
+    const result = lintInFolder(text, path, folder, byteLength, this.profiles.get(folder.format));
     const entry: CatalogEntry = { path, folder, result };
     this.entriesByPath.set(path, entry);
     const names = new Set([previousName, this.nameKey(entry)].filter((name): name is string => name !== undefined));
@@ -147,6 +170,11 @@ export class AgentCatalog {
       .find((entry) => !entry.shadowedBy && !entry.ambiguousWith?.length);
   }
 
+  /** The tool and the version it follows, for messages about which file that version takes. */
+  private toolOf(entry: CatalogEntry): string {
+    return `${formatById(entry.folder.format).toolName} ${this.profileOf(entry.folder.format).version}`;
+  }
+
   private nameKey(entry: CatalogEntry | undefined): string | undefined {
     return entry?.result.loads && entry.result.agent ? `${entry.folder.format}\0${entry.result.agent.name}` : undefined;
   }
@@ -173,10 +201,17 @@ export class AgentCatalog {
       }
       for (const entry of group) {
         const folderPaths = pathsByFolder.get(entry.folder)!;
-        const ambiguousWith = folderPaths.length > 1 ? folderPaths.filter((path) => path !== entry.path) : undefined;
-        const shadowedBy = group.find((other) => other.folder !== entry.folder && scopeRank[other.folder.scope] > scopeRank[entry.folder.scope])?.path;
-        if (shadowedBy !== entry.shadowedBy || !samePaths(ambiguousWith, entry.ambiguousWith)) touched.push(entry.path);
+        const others = folderPaths.length > 1 ? folderPaths.filter((path) => path !== entry.path) : undefined;
+        const byPathOrder = others !== undefined && this.profileOf(entry.folder.format).loader?.duplicateNameWinner === 'last-path';
+        // Code-unit order, as Claude Code's `toSorted()` compares: `a-b.md` < `a.md` < `a/x.md`.
+        const lastPath = byPathOrder ? folderPaths.reduce((last, path) => (path > last ? path : last)) : undefined;
+        const ambiguousWith = byPathOrder ? undefined : others;
+        const winsOver = byPathOrder && lastPath === entry.path ? others : undefined;
+        const shadowedBy = group.find((other) => other.folder !== entry.folder && scopeRank[other.folder.scope] > scopeRank[entry.folder.scope])?.path
+          ?? (byPathOrder && lastPath !== entry.path ? lastPath : undefined);
+        if (shadowedBy !== entry.shadowedBy || !samePaths(ambiguousWith, entry.ambiguousWith) || !samePaths(winsOver, entry.winsOver)) touched.push(entry.path);
         entry.ambiguousWith = ambiguousWith;
+        entry.winsOver = winsOver;
         entry.shadowedBy = shadowedBy;
       }
     }

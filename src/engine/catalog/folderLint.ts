@@ -4,14 +4,17 @@ import type { AgentFolder } from '../formats/agentFiles';
 import { lintPluginAgentFile } from '../formats/claudeCode/plugins/pluginAgents';
 import { pluginNotLoaded } from '../formats/claudeCode/plugins/pluginMetas';
 import { createDiagnostic } from '../lint/rule';
+import type { FormatProfile } from '../formats/agentFileFormat';
+import type { ClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { lintAgentFile } from '../lint/lint';
 import type { LintResult } from '../types';
 
-export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number): LintResult {
+/** `profile`: the version profile of the folder's format to lint by; the format's newest when not given. */
+export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number, profile?: FormatProfile): LintResult {
   const plugin = folder.plugin;
-  if (!plugin) return lintAgentFile(text, { path, format: folder.format, byteLength });
+  if (!plugin) return lintAgentFile(text, { path, format: folder.format, byteLength, profile });
   const relativePath = relativeSlashPath(folder.path, path);
-  const result = lintPluginAgentFile(text, { path, pluginName: plugin.name, relativePath, byteLength });
+  const result = lintPluginAgentFile(text, { path, pluginName: plugin.name, relativePath, byteLength, claudeCodeProfile: profile as ClaudeCodeProfile | undefined });
   if (plugin.loads) return result;
   return { ...result, loads: false, diagnostics: [...result.diagnostics, createDiagnostic(pluginNotLoaded,
     'Claude Code loads nothing of this plugin, this agent included: it rejects the plugin\'s .claude-plugin/plugin.json (see the problems there).',

@@ -18,6 +18,18 @@ export interface AgentFolderLocation {
 /** One version of the tool that reads the format: the rules take their behaviour switches and lists from it. */
 export interface FormatProfile {
   version: string;
+  /** How the linter finds the front matter for this version; absent: as the oldest Claude Code did. */
+  loader?: LoaderBasics;
+}
+
+/** What a tool version's loader does that the format-independent linter and catalog follow. */
+export interface LoaderBasics {
+  /** Whether one UTF-8 byte-order mark before `---` is skipped over (when not, the file has no front matter). */
+  stripsOneBom: boolean;
+  /** Whether a NUL anywhere in the front matter is a YAML error that skips the file (when not, it is read). */
+  nulInFrontmatterIsError: boolean;
+  /** Which of two files with one name in one folder tree wins: the path that sorts last, or the listing order. */
+  duplicateNameWinner: 'last-path' | 'directory-order';
 }
 
 export interface AgentFileFormat<Profile extends FormatProfile = FormatProfile> {
@@ -44,6 +56,10 @@ export interface AgentFileFormat<Profile extends FormatProfile = FormatProfile> 
   yamlSyntax: { meta: RuleMeta; cannotRead: string; crlfHint: boolean };
   /** Set when the tool repairs invalid YAML itself (then a repaired file loads, with this warning). */
   yamlRepaired?: RuleMeta;
+  /** What a file is told whose one byte-order mark this version skips but another does not. */
+  oneBomSkipped?: string;
+  /** What a NUL inside the front matter is told: where the profile's loader skips the file, and where it loads. */
+  nulInFrontmatter?: { skips: string; loadsHere: string };
   /** What a file without front matter is told. */
   missingFrontmatterMessage: string;
 }

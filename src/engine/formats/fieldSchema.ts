@@ -20,6 +20,8 @@ export interface FieldSchema {
   valuesAreOpen?: boolean;
   /** For tool-list keys: entries are tool names. */
   isToolList?: boolean;
+  /** For integer keys: the smallest value the tool keeps. */
+  minimum?: number;
   /** Snippet inserted after `key: ` when completing the key. */
   insertText?: string;
 }

@@ -28,11 +28,12 @@ export interface FrontmatterBlock {
  * whole whitespace run after the closer. When no `---` follows, no earlier `\n` of the run can help (the run holds no
  * `-`), which is the failure the pattern spends quadratic time proving. `carriageReturnIsLineFeed` answers for the text
  * with every `\r` made a `\n` (both are whitespace, so only the opener's line break can differ) without copying it.
+ * `skipped`: characters the tool drops before matching (a byte-order mark); offsets stay offsets into `text`.
  */
-export function splitFrontmatter(text: string, carriageReturnIsLineFeed = false): FrontmatterBlock | undefined {
-  if (!text.startsWith('---')) return undefined;
+export function splitFrontmatter(text: string, carriageReturnIsLineFeed = false, skipped = 0): FrontmatterBlock | undefined {
+  if (!text.startsWith('---', skipped)) return undefined;
   let lastNewline = -1;
-  let index = 3;
+  let index = skipped + 3;
   for (; index < text.length && isJavaScriptWhitespace(text.charCodeAt(index)); index++) {
     const code = text.charCodeAt(index);
     if (code === 10 || (carriageReturnIsLineFeed && code === 13)) lastNewline = index;
@@ -69,20 +70,24 @@ export function delimiterInsideValue(block: FrontmatterBlock, positions: TextPos
     startsLine ? undefined : { title: 'Replace `---` with an em dash', edits: [{ range, newText: '\u2014' }], isPreferred: true });
 }
 
-const BOM = '\uFEFF';
 const OPENER_WITH_SUFFIX = /^---([A-Za-z][\w-]*)[ \t]*$/;
 
 /**
  * Why Claude Code found no front matter in a file that has none by its rule. `undefined` when the file simply has none,
  * which the caller reports (or not, for a README).
  */
-export function explainMissingFrontmatter(positions: TextPositions): Diagnostic | undefined {
+export function explainMissingFrontmatter(positions: TextPositions, skipsOneBom = false): Diagnostic | undefined {
   const text = positions.text;
   const error = (meta: RuleMeta, message: string, start: number, end: number, fix?: Fix): Diagnostic => createDiagnostic(meta, message, positions.rangeOf(start, end), fix);
 
-  if (text.startsWith(BOM) && splitFrontmatter(text.slice(1))) {
-    return error(bom, 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.', 0, Math.min(text.length, 4), {
-      title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }],
+  const boms = /^\uFEFF*/.exec(text)![0].length;
+  if (boms > 0 && splitFrontmatter(text.slice(boms))) {
+    const message = skipsOneBom
+      ? `This file starts with ${boms} byte-order marks; Claude Code skips one, sees no front matter after the rest and skips this file.`
+      : 'A byte-order mark precedes `---`, so Claude Code sees no front matter and skips this file.';
+    // Every mark goes: a file without one loads in every version.
+    return error(bom, message, 0, Math.min(text.length, boms + 3), {
+      title: boms > 1 ? 'Remove the byte-order marks' : 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, boms), newText: '' }],
     });
   }
 

@@ -6,12 +6,12 @@ import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter, type
 import type { ParsedFrontmatter } from '../frontmatter/model';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
-import type { AgentFormatId, Diagnostic, LintResult } from '../types';
+import type { AgentFormatId, Diagnostic, Fix, LintResult, Range, TextEdit } from '../types';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
 import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
+import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -65,14 +65,25 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   }
 
   const positions = new TextPositions(text);
-  const block = splitFrontmatter(text);
+  const skipsBom = profile.loader?.stripsOneBom === true && text.charCodeAt(0) === 0xfeff;
+  const block = splitFrontmatter(text, false, skipsBom ? 1 : 0);
   const hasNul = text.includes('\0');
-  if (!block) return withoutFrontmatter(format, positions, options.path, hasNul);
+  if (!block) return withoutFrontmatter(format, positions, options.path, hasNul, profile.loader?.stripsOneBom === true);
 
   const diagnostics: Diagnostic[] = [];
+  if (skipsBom && format.oneBomSkipped) {
+    diagnostics.push(createDiagnostic({ ...bom, severity: 'warning' }, format.oneBomSkipped, positions.rangeOf(0, 1), {
+      title: 'Remove the byte-order mark', isPreferred: true, edits: [{ range: positions.rangeOf(0, 1), newText: '' }],
+    }));
+  }
   if (hasNul) {
+    const nulInFrontmatter = block.yamlText.includes('\0');
+    if (nulInFrontmatter && profile.loader?.nulInFrontmatterIsError && format.nulInFrontmatter) {
+      return skipped(format, [createDiagnostic(format.yamlSyntax.meta, format.nulInFrontmatter.skips, nulRange(block, positions), removeNulsFix(block, positions))]);
+    }
     const offset = text.indexOf('\0');
-    diagnostics.push(createDiagnostic(nulBytes, 'This file contains NUL bytes: Claude Code reads it, but most tools treat it as binary.', positions.rangeOf(offset, offset + 1)));
+    const message = nulInFrontmatter && format.nulInFrontmatter ? format.nulInFrontmatter.loadsHere : 'This file contains NUL bytes: Claude Code reads it, but most tools treat it as binary.';
+    diagnostics.push(createDiagnostic(nulBytes, message, positions.rangeOf(offset, offset + 1), nulInFrontmatter ? removeNulsFix(block, positions) : undefined));
   }
   const truncated = delimiterInsideValue(block, positions);
   if (truncated) diagnostics.push(truncated);
@@ -106,6 +117,21 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   return { format: format.id, loads: agent !== null, agent, diagnostics: [...diagnostics, ...context.diagnostics] };
 }
 
+function nulRange(block: FrontmatterBlock, positions: TextPositions): Range {
+  const offset = block.yamlStart + block.yamlText.indexOf('\0');
+  return positions.rangeOf(offset, offset + 1);
+}
+
+/** Deletes every NUL of the front matter: the file then loads in every version (a NUL in the body is harmless). */
+function removeNulsFix(block: FrontmatterBlock, positions: TextPositions): Fix {
+  const edits: TextEdit[] = [];
+  for (const run of block.yamlText.matchAll(/\0+/g)) {
+    const start = block.yamlStart + run.index!;
+    edits.push({ range: positions.rangeOf(start, start + run[0].length), newText: '' });
+  }
+  return { title: 'Remove the NUL bytes from the front matter', isPreferred: true, edits };
+}
+
 /** UTF-8 length without encoding the text: only called for texts long enough to be near the size limit. */
 function utf8Length(text: string): number {
   let length = text.length;
@@ -129,9 +155,9 @@ function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult
   return { format: format.id, loads: false, agent: null, diagnostics };
 }
 
-function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, path: string, hasNul: boolean): LintResult {
+function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, path: string, hasNul: boolean, skipsOneBom: boolean): LintResult {
   if (hasNul) return skipped(format, [createDiagnostic(binaryContent, 'This is a binary file, not an agent: Claude Code skips it.', positions.rangeOf(0, 0))]);
-  const explained = explainMissingFrontmatter(positions);
+  const explained = explainMissingFrontmatter(positions, skipsOneBom);
   if (explained) return skipped(format, [explained]);
   // A README without front matter is documentation for the folder, not a broken agent.
   if (isReadme(path)) return skipped(format, []);

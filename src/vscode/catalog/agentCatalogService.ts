@@ -9,6 +9,8 @@ import { addFile, discoverAgents } from '../../node/catalogLoading';
 import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';
 import { agentFolderLocations } from '../../engine/formats/registry';
 import { findAgentFiles } from '../../node/discovery';
+import { newestChoice } from '../../node/claudeCodeVersion';
+import type { ProfileChoice } from '../../engine/formats/claudeCode/profiles';
 import { claudeConfigDirectory } from '../../node/plugins/pluginDiscovery';
 import { Disposable } from '../base/disposable';
 
@@ -32,6 +34,10 @@ export class AgentCatalogService extends Disposable {
   readonly onDidChange = this.changeEmitter.event;
   /** Settles once the first scan is done. */
   readonly ready: Promise<void>;
+  /** The Claude Code whose rules apply: the newest profile until the user's version is known. */
+  private claudeCode: ProfileChoice = newestChoice();
+  private readonly claudeCodeEmitter = this._register(new vscode.EventEmitter<ProfileChoice>());
+  readonly onDidChangeClaudeCode = this.claudeCodeEmitter.event;
 
   constructor(readonly homeDirectory: string = os.homedir()) {
     super();
@@ -58,6 +64,19 @@ export class AgentCatalogService extends Disposable {
     return this.catalog;
   }
 
+  get claudeCodeChoice(): ProfileChoice {
+    return this.claudeCode;
+  }
+
+  /** Follows another Claude Code version: every file is read again under its rules. */
+  setClaudeCodeChoice(choice: ProfileChoice): Promise<void> {
+    const previous = this.claudeCode;
+    this.claudeCode = choice;
+    if (previous.version === choice.version && previous.profile === choice.profile) return this.queue;
+    this.claudeCodeEmitter.fire(choice);
+    return previous.profile === choice.profile ? this.queue : this.refresh();
+  }
+
   /** The agent folder a file belongs to, when the file is one its tool reads as an agent. */
   agentFolderOf(uri: vscode.Uri): AgentFolder | undefined {
     if (uri.scheme !== 'file') return undefined;
@@ -69,7 +88,7 @@ export class AgentCatalogService extends Disposable {
   refresh(): Promise<void> {
     return this.enqueue(async () => {
       const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
-      this.catalog = await discoverAgents({ workspaceFolders, homeDirectory: this.homeDirectory });
+      this.catalog = await discoverAgents({ workspaceFolders, homeDirectory: this.homeDirectory, claudeCodeProfile: this.claudeCode.profile });
       this.changeEmitter.fire({ changed: this.catalog.entries().map((entry) => entry.path), removed: [], reset: true });
     });
   }

@@ -24,7 +24,7 @@ export class AgentDiagnosticComputer {
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
     // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintInFolder(text, uri.fsPath, folder).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    return [...lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format)).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
   }
 
   /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */
@@ -32,8 +32,8 @@ export class AgentDiagnosticComputer {
     const folder = this.service.agentFolderOf(uri);
     if (!folder) return undefined;
     // A plugin's agent: only the fixes of its own (plugin) diagnostics; the project rules' would rename what the plugin loader accepts.
-    if (folder.plugin) return fixAllEdits(lintInFolder(text, uri.fsPath, folder).diagnostics);
-    return verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format }));
+    if (folder.plugin) return fixAllEdits(lintInFolder(text, uri.fsPath, folder, undefined, this.service.current.profileOf(folder.format)).diagnostics);
+    return verifiedFixAllEdits(verificationTarget(text, { path: uri.fsPath, format: folder.format, profile: this.service.current.profileOf(folder.format) }));
   }
 }
 

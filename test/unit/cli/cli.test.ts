@@ -7,13 +7,16 @@ import * as path from 'node:path';
 import { buildSync } from 'esbuild';
 import { renderDiagnosticsDoc } from '../../../src/engine/lint/docs';
 import { sharedFolder } from '../../support/sharedMaterial';
+import { claudeCodeProfiles } from '../../../src/engine/formats/claudeCode/profiles';
+import { ClaudeBinaryMissingError } from '../../support/claudeCli';
+import { claudeBinaryFor } from '../../support/claudeCodeVersions';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 let cliPath: string;
 let workspace: string;
 
-function cli(args: string[], cwd = workspace) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8' });
+function cli(args: string[], cwd = workspace, env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -84,10 +87,11 @@ describe('agent-studio lint', function () {
   it('prints exactly one JSON object with --format json', () => {
     write('.claude/agents/reviewer.md', '---\nname: reviewer\ndescription: Use when: code changed\nmodel: sonnet\n---\n');
     write('.github/agents/planner.agent.md', '---\ndescription: Plans work\ntools: [search]\n---\n');
-    const { status, stdout } = cli(['lint', '--format', 'json']);
+    const { status, stdout } = cli(['lint', '--format', 'json', '--claude-code-version', 'latest']);
     assert.equal(status, 0);
     const output = JSON.parse(stdout);
-    assert.deepEqual(Object.keys(output), ['files']);
+    assert.deepEqual(Object.keys(output), ['claudeCodeVersion', 'files']);
+    assert.equal(output.claudeCodeVersion, claudeCodeProfiles[claudeCodeProfiles.length - 1].measuredUpTo);
     const byPath = Object.fromEntries(output.files.map((file: { path: string }) => [file.path, file]));
     const claude = byPath['.claude/agents/reviewer.md'];
     assert.equal(claude.format, 'claude-code');
@@ -181,6 +185,79 @@ describe('agent-studio lint', function () {
     const { status, stdout } = cli(['lint', '--format', 'json']);
     assert.equal(status, 0);
     assert.equal(JSON.parse(stdout).files.length, 1);
+  });
+
+  describe('--claude-code-version', () => {
+    const newest = claudeCodeProfiles[claudeCodeProfiles.length - 1];
+    const oldest = claudeCodeProfiles[0];
+    const lintJson = (version: string, env?: NodeJS.ProcessEnv) => {
+      const result = cli(['lint', '--format', 'json', '--claude-code-version', version], workspace, env);
+      return { status: result.status, json: JSON.parse(result.stdout) as { claudeCodeVersion: string; claudeCodeNote?: string; files: { path: string; loads: boolean; diagnostics: { code: string; severity: string }[] }[] } };
+    };
+    const byPath = (files: { path: string; loads: boolean; diagnostics: { code: string; severity: string }[] }[]) =>
+      Object.fromEntries(files.map((file) => [path.basename(file.path), { loads: file.loads, errors: file.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.code) }]));
+
+    beforeEach(() => {
+      write('.claude/agents/bom.md', '\uFEFF---\nname: bom\ndescription: Starts with a byte-order mark.\n---\n');
+      write('.claude/agents/hooks.md', '---\nname: hooks\ndescription: Empty hooks.\nhooks: []\n---\n');
+      write('.claude/agents/team.md', '---\nname: team:reviewer\ndescription: A colon in the name.\n---\n');
+    });
+
+    it('follows the newest profile: a BOM loads, `hooks: []` and a colon in the name are skipped', () => {
+      const { status, json } = lintJson(newest.measuredUpTo);
+      assert.equal(status, 1);
+      assert.equal(json.claudeCodeVersion, newest.measuredUpTo);
+      assert.deepEqual(byPath(json.files), {
+        'bom.md': { loads: true, errors: [] },
+        'hooks.md': { loads: false, errors: ['agent/hooks-skip-file'] },
+        'team.md': { loads: false, errors: ['agent/name-colon'] },
+      });
+    });
+
+    it('follows the oldest profile: the opposite', () => {
+      const { json } = lintJson(oldest.firstVersion);
+      assert.equal(json.claudeCodeVersion, oldest.firstVersion);
+      assert.deepEqual(byPath(json.files), {
+        'bom.md': { loads: false, errors: ['agent/bom'] },
+        'hooks.md': { loads: true, errors: [] },
+        'team.md': { loads: true, errors: [] },
+      });
+    });
+
+    it('reads a version newer than any profile as the newest, with a note, and `latest` as the newest', () => {
+      const [major, minor, patch] = newest.measuredUpTo.split('.').map(Number);
+      const newer = `${major}.${minor}.${patch + 68}`;
+      const { json } = lintJson(newer);
+      assert.equal(json.claudeCodeVersion, newer);
+      assert.match(json.claudeCodeNote ?? '', new RegExp(`measured up to ${newest.measuredUpTo.replaceAll('.', '\\.')}`));
+      assert.deepEqual(byPath(json.files), byPath(lintJson(newest.measuredUpTo).json.files));
+      assert.equal(lintJson('latest').json.claudeCodeVersion, newest.measuredUpTo);
+    });
+
+    it('exits 2 on a version it cannot read, listing the profiles', () => {
+      const result = cli(['lint', '--claude-code-version', 'two.one']);
+      assert.equal(result.status, 2);
+      for (const profile of claudeCodeProfiles) assert.ok(result.stderr.includes(profile.firstVersion), result.stderr);
+    });
+
+    it('`auto` (the default) asks the claude on PATH, and takes the newest profile when there is none', function () {
+      const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-path-'));
+      try {
+        assert.equal(lintJson('auto', { ...process.env, PATH: empty }).json.claudeCodeVersion, newest.measuredUpTo);
+        let binary: string;
+        try {
+          binary = claudeBinaryFor(oldest.firstVersion);
+        } catch (error) {
+          if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
+          throw error;
+        }
+        fs.symlinkSync(binary, path.join(empty, 'claude'));
+        const result = cli(['lint', '--format', 'json'], workspace, { ...process.env, PATH: empty });
+        assert.equal(JSON.parse(result.stdout).claudeCodeVersion, oldest.firstVersion);
+      } finally {
+        fs.rmSync(empty, { recursive: true, force: true });
+      }
+    });
   });
 
   it('keeps docs/diagnostics.md generated from the schema', () => {

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { addFile, discoverAgents } from '../../../src/node/catalogLoading';
+import { claudeCodeProfiles } from '../../../src/engine/formats/claudeCode/profiles';
 
 const agent = (name: string, extra = '') => `---\nname: ${name}\ndescription: ${name} does things\n${extra}---\nBody of ${name}.\n`;
 
@@ -58,13 +59,27 @@ describe('discovery and the agent catalog', () => {
     assert.deepEqual(catalog.diagnostics(projectReviewer), []);
   });
 
-  it('marks two definitions in one folder tree as ambiguous', async () => {
-    write(path.join(project, '.claude', 'agents', 'copy', 'reviewer-again.md'), agent('reviewer'));
-    const catalog = await discoverAgents({ workspaceFolders: [project], homeDirectory: home });
-    const codes = catalog.diagnostics(path.join(project, '.claude', 'agents', 'reviewer.md')).map((diagnostic) => diagnostic.code);
-    assert.deepEqual(codes, ['agent/duplicate-name']);
-    assert.equal(catalog.winner('reviewer', 'claude-code', project), undefined);
-  });
+  for (const profile of claudeCodeProfiles) {
+    const byPath = profile.loader.duplicateNameWinner === 'last-path';
+    it(`${byPath ? 'names the file that wins' : 'marks two definitions in one folder tree as ambiguous'} under Claude Code ${profile.version}`, async () => {
+      // `copy/...` sorts before `reviewer.md` (`c` < `r`), so `reviewer.md` is the last path and wins.
+      const again = path.join(project, '.claude', 'agents', 'copy', 'reviewer-again.md');
+      const first = path.join(project, '.claude', 'agents', 'reviewer.md');
+      write(again, agent('reviewer'));
+      const catalog = await discoverAgents({ workspaceFolders: [project], homeDirectory: home, claudeCodeProfile: profile });
+      const [duplicate] = catalog.diagnostics(first);
+      assert.equal(duplicate?.code, 'agent/duplicate-name');
+      assert.deepEqual(catalog.diagnostics(again).map((diagnostic) => diagnostic.code), ['agent/duplicate-name']);
+      if (byPath) {
+        assert.match(duplicate.message, new RegExp(`Claude Code ${profile.version.replaceAll('.', '\\.')} uses this file`));
+        assert.match(catalog.diagnostics(again)[0].message, /reviewer\.md \(same folder\), which wins/);
+        assert.equal(catalog.winner('reviewer', 'claude-code', project)?.path, first);
+      } else {
+        assert.match(duplicate.message, /listing order/);
+        assert.equal(catalog.winner('reviewer', 'claude-code', project), undefined);
+      }
+    });
+  }
 
   it('updates one file and re-ranks only its namesakes', async () => {
     const catalog = await discoverAgents({ workspaceFolders: [project], homeDirectory: home });

@@ -71,7 +71,7 @@ describe('providers: request building', () => {
   describe('Anthropic Messages request', () => {
     it('uses the body as system prompt, the prompt as the one user message, and maps the alias', () => {
       assert.deepEqual(buildAnthropicRequest(agent(), 'Review this'), {
-        model: 'claude-sonnet-5',
+        model: newestClaudeCodeProfile.modelAliasIds.sonnet, // the newest profile's alias table, as measured
         max_tokens: 8192,
         system: 'You are a meticulous code reviewer.\nAnswer in one line.',
         messages: [{ role: 'user', content: 'Review this' }],

@@ -59,3 +59,8 @@ export function describeType(value: unknown): string {
   if (typeof value === 'boolean') return `the boolean ${value}`;
   return typeof value;
 }
+
+/** "Claude Code 2.1.x and later skip" when only some profiles skip, "Claude Code skips" when all do. */
+export function skipFrom(since: string | undefined): string {
+  return since ? `Claude Code ${since} and later skip` : 'Claude Code skips';
+}

@@ -116,6 +116,30 @@ export const claudeCodeFields: readonly FieldSchema[] = [
   },
 ];
 
+/** `permissionMode: manual`, which newer versions accept (and treat as `default`). */
+export const manualPermissionMode: FieldValue = { value: 'manual', documentation: 'Ask before every tool use; the same as `default`.' };
+
+/** Keys that newer versions read; their profiles add them to `claudeCodeFields`. */
+export const autoCompactWindowField: FieldSchema = {
+  key: 'autoCompactWindow', type: 'integer', required: false, minimum: 100_000,
+  documentation: 'The context size, in tokens, at which the agent\'s conversation is compacted. An integer of at least 100000; anything else is dropped with a warning.',
+};
+export const observerFields: readonly FieldSchema[] = [
+  { key: 'omitClaudeMd', type: 'boolean', required: false, documentation: 'When `true`, the agent starts without the project\'s CLAUDE.md in its context.', values: [{ value: 'true', documentation: 'Leave CLAUDE.md out.' }, { value: 'false', documentation: 'Include CLAUDE.md (the default).' }] },
+  { key: 'observer', type: 'string', required: false, documentation: 'Agents that watch this one as it works: a name, or a comma-separated list of up to four.' },
+  { key: 'observerMessage', type: 'string', required: false, documentation: 'What the observers are told when this agent starts.' },
+  { key: 'observeToolResults', type: 'boolean', required: false, documentation: 'Whether the observers see this agent\'s tool results.', values: [{ value: 'true', documentation: 'Show tool results.' }, { value: 'false', documentation: 'Hide them.' }] },
+  { key: 'observeSubagents', type: 'boolean', required: false, documentation: 'Whether the observers also see the sub-agents this agent starts.', values: [{ value: 'true', documentation: 'Show sub-agents.' }, { value: 'false', documentation: 'Hide them.' }] },
+  { key: 'experimental', type: 'map', required: false, documentation: 'Experimental settings for this agent, such as `cacheTtl: 5m` or `cacheTtl: 1h` (how long its prompt cache lives).' },
+];
+
+/** A key added after the oldest profile, by name: profiles list the keys their versions added. */
+export function laterField(key: string): FieldSchema {
+  const field = [autoCompactWindowField, ...observerFields].find((candidate) => candidate.key === key);
+  if (!field) throw new Error(`no field data for ${key}`);
+  return field;
+}
+
 /** Spellings other tools use for Claude Code's keys: an unknown key written so is offered a rename. */
 export const claudeCodeKeyAliases: Readonly<Record<string, string>> = {
   'allowed-tools': 'tools', allowedTools: 'tools', 'disallowed-tools': 'disallowedTools', 'permission-mode': 'permissionMode',

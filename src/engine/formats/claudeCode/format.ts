@@ -4,7 +4,7 @@ import { detachedString } from '../../text/detachedString';
 import { splitToolList } from '../../frontmatter/toolList';
 import type { AgentSummary } from '../../types';
 import type { ClaudeCodeContext } from './claudeCodeContext';
-import { claudeCodeProfiles, newestClaudeCodeProfile, type ClaudeCodeProfile } from './profiles';
+import { claudeCodeProfiles, firstVersionWhere, newestClaudeCodeProfile, type ClaudeCodeProfile } from './profiles';
 import { descriptionRule } from './rules/description';
 import { hooksRule } from './rules/hooks';
 import { mcpServersRule } from './rules/mcpServers';
@@ -32,8 +32,24 @@ export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile> = {
   agentOf: claudeCodeAgent,
   yamlSyntax: { meta: yamlSyntax, cannotRead: 'Claude Code cannot parse this front matter, even after its repair pass, and skips the file', crlfHint: true },
   yamlRepaired,
+  oneBomSkipped: oneBomSkippedMessage(),
+  nulInFrontmatter: nulInFrontmatterMessages(),
   missingFrontmatterMessage: 'Claude Code skips this file: it has no front matter (a `---` block with `name` and `description` at the very top).',
 };
+
+function oneBomSkippedMessage(): string | undefined {
+  const since = firstVersionWhere((profile) => profile.loader.stripsOneBom);
+  return since && `This file starts with a byte-order mark: Claude Code ${since} and later skip the mark, but older versions see no front matter and skip the file.`;
+}
+
+function nulInFrontmatterMessages(): { skips: string; loadsHere: string } {
+  const since = firstVersionWhere((profile) => profile.loader.nulInFrontmatterIsError);
+  const who = since ? `Claude Code ${since} and later` : 'Claude Code';
+  return {
+    skips: `${who} cannot parse front matter holding a NUL byte and skip${since ? '' : 's'} this file.`,
+    loadsHere: `This front matter holds a NUL byte: this Claude Code reads it, but ${since ? `Claude Code ${since} and later skip the file` : 'most tools treat the file as binary'}.`,
+  };
+}
 
 function claudeCodeAgent(ctx: ClaudeCodeContext): AgentSummary {
   const name = ctx.value('name') as string;

@@ -83,7 +83,8 @@ export class ToolNames {
   }
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, cut short at 3 when the lengths alone differ by more than 2. */
+export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {

@@ -3,6 +3,7 @@ import { setNameEdit, uniqueName } from '../../../../src/engine/agents/agentEdit
 import { yamlScalar } from '../../../../src/engine/lint/fixes';
 import { applyTextEdits } from '../../../../src/engine/text/textEdits';
 import { fixAllEdits, overlaps } from '../../../../src/engine/lint/fixAll';
+import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { checkNewAgentDescription, checkNewAgentName, renderNewAgent } from '../../../../src/engine/agents/newAgent';
 
@@ -80,7 +81,11 @@ describe('fix all', () => {
     const text = '---\r\n# reviewed weekly\r\nname: reviewer\r\ndescription: Reviews diffs.\r\ntools: read, Grep # lower-case read\r\nmodel: Sonnet\r\n---\r\nReview the diff.\r\n';
     const fix = (input: string) => applyTextEdits(input, fixAllEdits(lintAgentFile(input, { path: '/p/.claude/agents/reviewer.md' }).diagnostics));
     assert.equal(fix(text), text.replace('read,', 'Read,').replace('Sonnet', 'sonnet'));
-    assert.equal(fix(`\uFEFF${text}`), `\uFEFF${text}`.slice(1), 'a byte-order mark hides the front matter: only it goes');
+    assert.equal(fix(`\uFEFF${text}`), fix(text), 'where one byte-order mark is skipped, it goes with the other problems');
+    const fixUnder = (input: string, profile: ClaudeCodeProfile) => applyTextEdits(input, fixAllEdits(lintAgentFile(input, { path: '/p/.claude/agents/reviewer.md', profile }).diagnostics));
+    for (const profile of claudeCodeProfiles.filter((candidate) => !candidate.loader.stripsOneBom)) {
+      assert.equal(fixUnder(`\uFEFF${text}`, profile), text, `Claude Code ${profile.version}: a byte-order mark hides the front matter, only it goes`);
+    }
   });
 
   it('fixes the seed without front matter and a missing description at once', () => {

@@ -37,7 +37,7 @@ describe('completeFrontmatter', () => {
   });
 
   it('offers the values of every enumerated key', () => {
-    assert.deepEqual(labels('---\npermissionMode: |\n---\n'), ['default', 'acceptEdits', 'auto', 'dontAsk', 'plan', 'bypassPermissions']);
+    assert.deepEqual(labels('---\npermissionMode: |\n---\n'), ['default', 'acceptEdits', 'auto', 'dontAsk', 'plan', 'bypassPermissions', 'manual']);
     assert.deepEqual(labels('---\nmemory: |\n---\n'), ['user', 'project', 'local']);
     assert.deepEqual(labels('---\nbackground: |\n---\n'), ['true', 'false']);
     assert.deepEqual(labels('---\nisolation: |\n---\n'), ['worktree', 'remote']);

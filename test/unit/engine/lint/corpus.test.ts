@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { claudeCodeProfiles } from '../../../../src/engine/formats/claudeCode/profiles';
 import { sharedFolder } from '../../../support/sharedMaterial';
 
-describe('the real-world corpus (360 agents Claude Code 2.1.197 loads)', () => {
+for (const profile of claudeCodeProfiles) describe(`the real-world corpus (360 agents Claude Code loads), under Claude Code ${profile.version}`, () => {
   const folder = path.join(sharedFolder(), 'corpus', 'claude');
   const loaded: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(sharedFolder(), 'corpus', 'claude.loaded-by-claude-code-2.1.197.json'), 'utf8'));
   const files = fs.readdirSync(folder).filter((name) => name.endsWith('.md'));
@@ -14,7 +15,7 @@ describe('the real-world corpus (360 agents Claude Code 2.1.197 loads)', () => {
 
   for (const file of files) {
     it(`${file}: loads as ${JSON.stringify(loaded[file])}, no error`, () => {
-      const result = lintAgentFile(fs.readFileSync(path.join(folder, file), 'utf8'), { path: `.claude/agents/${file}` });
+      const result = lintAgentFile(fs.readFileSync(path.join(folder, file), 'utf8'), { path: `.claude/agents/${file}`, profile });
       const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       assert.deepEqual(errors, []);
       assert.equal(result.loads, true);
@@ -23,12 +24,12 @@ describe('the real-world corpus (360 agents Claude Code 2.1.197 loads)', () => {
   }
 });
 
-describe('the seeds', () => {
+for (const profile of claudeCodeProfiles) describe(`the seeds, under Claude Code ${profile.version}`, () => {
   const folder = path.join(sharedFolder(), 'seeds');
   const loaded: Record<string, string[]> = JSON.parse(fs.readFileSync(path.join(folder, 'loaded-by-claude-code-2.1.197.json'), 'utf8'));
   for (const [file, names] of Object.entries(loaded)) {
     it(`${file}: loads equals Claude Code's ${JSON.stringify(names)}`, () => {
-      const result = lintAgentFile(fs.readFileSync(path.join(folder, file), 'utf8'), { path: `.claude/agents/${file}` });
+      const result = lintAgentFile(fs.readFileSync(path.join(folder, file), 'utf8'), { path: `.claude/agents/${file}`, profile });
       assert.equal(result.loads, names.length > 0);
       assert.deepEqual(result.agent ? [result.agent.name] : [], names);
       assert.equal(result.diagnostics.some((diagnostic) => diagnostic.severity === 'error'), names.length === 0);

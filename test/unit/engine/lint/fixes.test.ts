@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 import { applyTextEdits } from '../../../../src/engine/text/textEdits';
 import type { Diagnostic, LintResult } from '../../../../src/engine/types';
 import { loaderFixtureCases } from '../../../support/loaderFixtures';
@@ -105,11 +106,23 @@ describe('quick fixes', () => {
     assert.equal(lint(fixed).agent?.description, '42');
   });
 
-  it('removes a BOM and nothing else', () => {
+  it('removes a BOM and nothing else, where a version skips the file for it', () => {
     const text = '\uFEFF---\nname: a\ndescription: b\n---\n';
-    const [problem] = errorsOf(lint(text));
-    assert.equal(problem.code, 'agent/bom');
-    assert.equal(applyPreferred(text, problem), text.slice(1));
+    for (const profile of claudeCodeProfiles) {
+      const result = lintAgentFile(text, { path: '.claude/agents/a.md', profile });
+      assert.equal(result.loads, profile.loader.stripsOneBom, `Claude Code ${profile.version}`);
+      if (result.loads) continue;
+      const [problem] = errorsOf(result);
+      assert.equal(problem.code, 'agent/bom');
+      assert.equal(applyPreferred(text, problem), text.slice(1));
+    }
+    // Two marks are one too many for every version; the fix removes both, so that every version loads the file.
+    const twice = '\uFEFF' + text;
+    for (const profile of claudeCodeProfiles) {
+      const [problem] = errorsOf(lintAgentFile(twice, { path: '.claude/agents/a.md', profile }));
+      assert.equal(problem.code, 'agent/bom');
+      assert.equal(applyPreferred(twice, problem), text.slice(1));
+    }
   });
 
   it('closes an unclosed block after its last key', () => {
@@ -165,29 +178,34 @@ describe('quick fixes', () => {
     assert.ok(checked > 50, `checked ${checked} fixes`);
   });
 
-  it('makes a skipped fixture load whenever its error has a preferred fix', () => {
-    const stillSkipped: string[] = [];
-    const notSolved: string[] = [];
-    for (const fixture of loaderFixtureCases()) {
-      for (const file of fixture.files) {
-        if (!file.relativePath.endsWith('.md')) continue;
-        const text = Buffer.isBuffer(file.content) ? file.content.toString('utf8') : file.content;
-        const result = lint(text, file.relativePath);
-        const error = errorsOf(result).find((diagnostic) => preferredFix(diagnostic));
-        if (result.loads || !error) continue;
-        let fixed = applyTextEdits(text, preferredFix(error)!.edits);
-        // A fix solves its own problem: the error it was offered for does not come back from the fixed text.
-        if (errorsOf(lint(fixed, file.relativePath)).some((after) => after.code === error.code)) notSolved.push(`${fixture.id}${file.relativePath} (${error.code})`);
-        // A file may have several independent problems; keep applying preferred fixes, at most a few rounds.
-        for (let round = 0; round < 4 && !lint(fixed, file.relativePath).loads; round++) {
-          const next = errorsOf(lint(fixed, file.relativePath)).find((diagnostic) => preferredFix(diagnostic));
-          if (!next) break;
-          fixed = applyTextEdits(fixed, preferredFix(next)!.edits);
+  for (const profile of claudeCodeProfiles) {
+    it(`makes a fixture Claude Code ${profile.version} skips load in every version whenever its error has a preferred fix`, () => {
+      const under = (text: string, file: string, version: ClaudeCodeProfile = profile) => lintAgentFile(text, { path: file, profile: version });
+      const stillSkipped: string[] = [];
+      const notSolved: string[] = [];
+      for (const fixture of loaderFixtureCases()) {
+        for (const file of fixture.files) {
+          if (!file.relativePath.endsWith('.md')) continue;
+          const text = Buffer.isBuffer(file.content) ? file.content.toString('utf8') : file.content;
+          const result = under(text, file.relativePath);
+          const error = errorsOf(result).find((diagnostic) => preferredFix(diagnostic));
+          if (result.loads || !error) continue;
+          let fixed = applyTextEdits(text, preferredFix(error)!.edits);
+          // A fix solves its own problem: the error it was offered for does not come back from the fixed text.
+          if (errorsOf(under(fixed, file.relativePath)).some((after) => after.code === error.code)) notSolved.push(`${fixture.id}${file.relativePath} (${error.code})`);
+          // A file may have several independent problems; keep applying preferred fixes, at most a few rounds, under
+          // every version, so that the result loads in all of them.
+          for (let round = 0; round < 6; round++) {
+            const next = claudeCodeProfiles.map((version) => errorsOf(under(fixed, file.relativePath, version)).find((diagnostic) => preferredFix(diagnostic))).find((found) => found);
+            if (!next) break;
+            fixed = applyTextEdits(fixed, preferredFix(next)!.edits);
+          }
+          const skippedBy = claudeCodeProfiles.filter((version) => !under(fixed, file.relativePath, version).loads).map((version) => version.version);
+          if (skippedBy.length > 0) stillSkipped.push(`${fixture.id}${file.relativePath} (skipped by ${skippedBy.join(', ')})`);
         }
-        if (!lint(fixed, file.relativePath).loads) stillSkipped.push(`${fixture.id}${file.relativePath}`);
       }
-    }
-    assert.deepEqual(stillSkipped, []);
-    assert.deepEqual(notSolved, []);
-  });
+      assert.deepEqual(stillSkipped, []);
+      assert.deepEqual(notSolved, []);
+    });
+  }
 });

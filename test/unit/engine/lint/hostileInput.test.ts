@@ -7,10 +7,11 @@ import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { parseFrontmatterYaml } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import type { LintResult } from '../../../../src/engine/types';
+import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 
-const lint = (text: string) => lintAgentFile(text, { path: '.claude/agents/hostile.md' });
+for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code ${profile.version})`, () => {
+  const lint = (text: string) => lintAgentFile(text, { path: '.claude/agents/hostile.md', profile });
 
-describe('hostile input', () => {
   it('never executes a ---js block', () => {
     const marker = path.join(os.tmpdir(), `agent-studio-pwned-${process.pid}`);
     for (const language of ['js', 'javascript']) {
@@ -26,9 +27,11 @@ describe('hostile input', () => {
   // Every key, because each rule reads its value differently (String(), parseInt, list walks).
   const bombKeys = ['tools', 'disallowedTools', 'model', 'color', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'background', 'effort', 'isolation', 'initialPrompt'];
   for (const key of bombKeys) {
-    it(`ends an alias bomb under \`${key}\` quickly, and reports it as loading, like Claude Code`, () => {
-      const result = lintBomb('.claude/agents/bomb.md', key);
-      assert.equal(result.loads, true);
+    // Bombed `hooks` are a list, not a map of events: versions that guard hooks skip the file for it.
+    const loads = key !== 'hooks' || profile.loader.hooks !== 'guarded';
+    it(`ends an alias bomb under \`${key}\` quickly, and reports it as ${loads ? 'loading' : 'skipped'}, like Claude Code`, () => {
+      const result = lintBomb('.claude/agents/bomb.md', key, profile);
+      assert.equal(result.loads, loads);
       assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/alias-expansion'));
     });
   }
@@ -82,7 +85,8 @@ describe('hostile input', () => {
     assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), false);
   });
 
-  it('keeps the heap within 20 MB over 100,000 distinct versions of a file', function () {
+  // The heap is the linter's, not a profile's: measured once, under the newest.
+  if (profile === claudeCodeProfiles[claudeCodeProfiles.length - 1]) it('keeps the heap within 20 MB over 100,000 distinct versions of a file', function () {
     this.timeout(120_000);
     const template = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'fixtures', 'loader', 'crlf-line-endings.md'), 'utf8');
     const gc = (globalThis as { gc?: () => void }).gc;
@@ -99,7 +103,7 @@ describe('hostile input', () => {
 });
 
 /** Lints a file whose `key` holds 9^24 references to one list, bounded in time and memory. */
-function lintBomb(file: string, key: string): LintResult {
+function lintBomb(file: string, key: string, profile?: ClaudeCodeProfile): LintResult {
   const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
   for (let level = 1; level < 24; level++) {
     const previous = `*l${level - 1}`.replace('*l0', '*a');
@@ -108,7 +112,7 @@ function lintBomb(file: string, key: string): LintResult {
   const text = `---\nname: bomb\ndescription: d\n${levels.join('\n')}\n${key}: *l23\n---\n`;
   const before = process.memoryUsage().heapUsed;
   // Its time is a row of `npm run bench`; memory is what an unbounded expansion would exhaust first.
-  const result = lintAgentFile(text, { path: file });
+  const result = lintAgentFile(text, { path: file, profile });
   assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
   return result;
 }

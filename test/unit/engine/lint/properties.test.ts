@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
+import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 import { applyTextEdits } from '../../../../src/engine/text/textEdits';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Range } from '../../../../src/engine/types';
@@ -24,8 +25,8 @@ function assertInside(range: Range, positions: TextPositions, text: string): voi
   assert.ok(positions.offsetAt(range.start) <= positions.offsetAt(range.end), 'start before end');
 }
 
-function checkInvariants(text: string): void {
-  const result = lintAgentFile(text, { path: '.claude/agents/generated.md' });
+function checkInvariants(text: string, profile: ClaudeCodeProfile): void {
+  const result = lintAgentFile(text, { path: '.claude/agents/generated.md', profile });
   const positions = new TextPositions(text);
   for (const diagnostic of result.diagnostics) {
     assertInside(diagnostic.range, positions, text);
@@ -41,6 +42,7 @@ function checkInvariants(text: string): void {
 const agentishPiece = fc.constantFrom(
   '---', '---\n', '\n', '\r\n', '\r', '\t', '  ', 'name: ', 'description: ', 'tools: ', 'model: ', 'color: ', 'hooks: []', ': ', ' #',
   '|', '>', '"', "'", '[', ']', '{', '}', '*a', '&a ', '<<: ', '- ', '<example>', 'user: "hi"', '\\n', '\uFEFF', '\0', 'é', '😀',
+  'hooks:\n  ', 'PreToolUse:\n    - ', 'matcher: ', 'hooks: [{type: command, command: x}]', 'metadata:\n  ', 'name: a:b', '\uff1a',
   'Read, Grep', 'sonnet', 'reviewer', '!!binary ', '!tag ', '? ', '%YAML 1.2', '...', '__proto__: ', 'true', '42', '~',
 );
 const agentishText = fc.array(agentishPiece, { maxLength: 40 }).map((pieces) => pieces.join(''));
@@ -52,15 +54,15 @@ const mutation = fc.record({
   insert: fc.oneof(fc.string({ maxLength: 8 }), agentishPiece),
 });
 
-describe('engine properties (fast-check)', function () {
+for (const profile of claudeCodeProfiles) describe(`engine properties (fast-check), under Claude Code ${profile.version}`, function () {
   this.timeout(300_000);
 
   it('holds for 3,000 arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), checkInvariants), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => checkInvariants(text, profile)), { numRuns: 3000 });
   });
 
   it('holds for 3,500 agent-shaped strings', () => {
-    fc.assert(fc.property(agentishText, checkInvariants), { numRuns: 3500 });
+    fc.assert(fc.property(agentishText, (text) => checkInvariants(text, profile)), { numRuns: 3500 });
   });
 
   it('holds for 3,500 corpus files mutated at random', () => {
@@ -70,7 +72,7 @@ describe('engine properties (fast-check)', function () {
         const at = Math.floor(change.position * text.length);
         text = text.slice(0, at) + change.insert + text.slice(at + change.deleteCount);
       }
-      checkInvariants(text);
+      checkInvariants(text, profile);
     }), { numRuns: 3500 });
   });
 });

@@ -1,6 +1,6 @@
 // How each profiled Claude Code version loads the agents of a plugin (`<plugin>/agents/**/*.md`). Measured with the real
 // CLI (`claude --plugin-dir`) and recorded in test/fixtures/plugin-loader; see docs/claude-code-plugins.md.
-import { newestClaudeCodeProfile } from './index';
+import { compareVersions, newestClaudeCodeProfile } from './index';
 
 export type PluginProfileId = '2.1.197' | '2.1.332';
 
@@ -43,11 +43,15 @@ export const pluginLoaderProfiles: Record<PluginProfileId, PluginLoaderProfile> 
   },
 };
 
-/** The plugin loader of a Claude Code version; for a version without its own, the newest measured one. */
+/**
+ * The plugin loader of a Claude Code version: the newest measured one at or before it (the plugin loader was measured on
+ * two releases only, so a release between them is read by the older one's rules); no version: the newest.
+ */
 export function pluginProfile(version: string | undefined): PluginLoaderProfile {
-  return (version !== undefined && Object.prototype.hasOwnProperty.call(pluginLoaderProfiles, version))
-    ? pluginLoaderProfiles[version as PluginProfileId]
-    : pluginLoaderProfiles['2.1.332'];
+  const measured = (Object.keys(pluginLoaderProfiles) as PluginProfileId[]).sort(compareVersions);
+  if (version === undefined) return pluginLoaderProfiles[measured[measured.length - 1]];
+  const atOrBefore = measured.filter((candidate) => compareVersions(candidate, version) <= 0);
+  return pluginLoaderProfiles[atOrBefore.length > 0 ? atOrBefore[atOrBefore.length - 1] : measured[0]];
 }
 
 /** The plugin rules of the active Claude Code profile (the newest the engine has), so plugin and project rules agree. */

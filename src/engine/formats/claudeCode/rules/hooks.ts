@@ -1,25 +1,65 @@
-// `hooks`: validated against the settings.json hooks schema; Claude Code drops all of them when they do not match.
+// `hooks`: older versions drop hooks that do not match the settings.json hooks schema; newer ones check the shape, and
+// skip the whole file when a permission-guarding hook (PreToolUse, ...) is invalid or sits outside `hooks`.
 import type { RuleMeta } from '../../../lint/rule';
-import { describeType, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
+import { describeType, skipFrom, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
+import { claudeCodeProfiles, firstVersionWhere, type ClaudeCodeProfile } from '../profiles';
+import { guardedHookFindings, type HookFinding } from './hooksShape';
 
-export const invalidHooks: RuleMeta = { code: 'agent/invalid-hooks', severity: 'warning', title: 'Invalid `hooks`', explanation: 'Claude Code validates `hooks` against the settings.json hooks schema and silently drops them all if they do not match (`hooks: []` is the common case).', fixDescription: 'Removes the invalid `hooks` entry.' };
+const guardedSince = firstVersionWhere((profile) => profile.loader.hooks === 'guarded');
+/** The profile whose rules older profiles' warnings foretell. */
+const firstGuardedProfile = claudeCodeProfiles.find((profile) => profile.loader.hooks === 'guarded');
+
+export const invalidHooks: RuleMeta = { code: 'agent/invalid-hooks', severity: 'warning', title: 'Invalid `hooks`', explanation: 'Claude Code validates `hooks` against the settings.json hooks schema and silently drops what does not match (older versions drop them all; `hooks: []` is the common case).', fixDescription: 'Removes the invalid `hooks` entry.' };
+export const hooksSkipFile: RuleMeta = { code: 'agent/hooks-skip-file', severity: 'error', title: '`hooks` make Claude Code skip the file', explanation: `${skipFrom(guardedSince)} a file whose \`hooks\` are not a map from event to matcher lists, or whose PreToolUse, PermissionRequest or PreSkillShellCommand hooks are invalid or declared outside \`hooks\`: a guarding hook that cannot load may be what protects the permissions beside it. Older versions load the file (a warning here).`, fixDescription: 'Removes the `hooks` entry or the stray key.' };
 
 export const hooksRule: ClaudeCodeRule = {
-  metas: [invalidHooks],
+  metas: [invalidHooks, hooksSkipFile],
   check(ctx: ClaudeCodeContext): void {
-    if (!ctx.profile.loader.hooksMustBeEventMap) return;
-    const entry = ctx.entry('hooks');
-    const value = ctx.value('hooks');
-    if (!entry || !value) return;
-    const problem = hooksProblem(value, ctx.profile.hookEvents);
-    if (!problem) return;
-    const lineStart = ctx.lineStartAt(entry.keyStart);
-    const nextLine = ctx.yamlText.indexOf('\n', entry.valueEnd > entry.keyEnd ? entry.valueEnd - 1 : entry.keyEnd);
-    const removeEnd = nextLine === -1 ? ctx.yamlText.length : nextLine + 1;
-    ctx.report(invalidHooks, `Claude Code silently drops these hooks: ${problem}.`, ctx.valueRange(entry),
-      entry.valueNode?.kind === 'map' && entry.valueNode.size! > 0 ? undefined : { title: 'Remove the invalid `hooks`', isPreferred: true, edits: [ctx.edit(lineStart, removeEnd, '')] });
+    if (ctx.profile.loader.hooks === 'guarded') checkGuarded(ctx, ctx.profile);
+    else checkDropped(ctx);
   },
 };
+
+function checkGuarded(ctx: ClaudeCodeContext, profile: ClaudeCodeProfile): void {
+  for (const finding of guardedHookFindings(ctx.parsed.values, profile)) {
+    if (finding.effect === 'skip') {
+      report(ctx, hooksSkipFile, `${skipFrom(guardedSince)} this file: ${finding.reason}.`, finding);
+      ctx.skipsFile = true;
+    } else {
+      report(ctx, invalidHooks, `Claude Code drops this part of \`hooks\`: ${finding.reason}.`, finding);
+    }
+  }
+}
+
+/** The older reading: any problem drops all hooks; where a newer version would skip the file, the warning says so. */
+function checkDropped(ctx: ClaudeCodeContext): void {
+  const entry = ctx.entry('hooks');
+  const value = ctx.value('hooks');
+  const problem = entry && value ? hooksProblem(value, ctx.profile.hookEvents) : undefined;
+  const newerSkips = firstGuardedProfile ? guardedHookFindings(ctx.parsed.values, firstGuardedProfile).filter((finding) => finding.effect === 'skip') : [];
+  if (problem && !newerSkips.some((finding) => finding.key === 'hooks')) {
+    report(ctx, invalidHooks, `Claude Code silently drops these hooks: ${problem}.`, { effect: 'drop', key: 'hooks', reason: problem });
+  }
+  for (const finding of newerSkips) {
+    const now = finding.key === 'hooks' ? `Claude Code ${ctx.profile.version} drops these hooks` : `Claude Code ${ctx.profile.version} ignores \`${finding.key}\``;
+    report(ctx, { ...hooksSkipFile, severity: 'warning' }, `${now}, but ${skipFrom(guardedSince)} the file: ${finding.reason}.`, finding);
+  }
+}
+
+/** Reported on the key's value, with a fix that removes the key's lines when they are simple to remove. */
+function report(ctx: ClaudeCodeContext, meta: RuleMeta, message: string, finding: HookFinding): void {
+  const entry = ctx.entry(finding.key);
+  if (!entry) {
+    ctx.report(meta, message, ctx.openerRange);
+    return;
+  }
+  const lineStart = ctx.lineStartAt(entry.keyStart);
+  const nextLine = ctx.yamlText.indexOf('\n', entry.valueEnd > entry.keyEnd ? entry.valueEnd - 1 : entry.keyEnd);
+  const removeEnd = nextLine === -1 ? ctx.yamlText.length : nextLine + 1;
+  const removable = finding.effect === 'skip' || !(entry.valueNode?.kind === 'map' && entry.valueNode.size! > 0);
+  ctx.report(meta, message, ctx.valueRange(entry),
+    removable ? { title: `Remove \`${finding.key}\``, isPreferred: finding.effect === 'drop', edits: [ctx.edit(lineStart, removeEnd, '')] } : undefined);
+}
 
 function hooksProblem(value: unknown, hookEvents: readonly string[]): string | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `\`hooks\` must be a map from event to matchers, not ${describeType(value)}`;

@@ -11,7 +11,10 @@ export const valuesRule: ClaudeCodeRule = {
   metas: [invalidValue, bypassPermissions],
   check(ctx: ClaudeCodeContext): void {
     for (const key of ENUMERATED_KEYS) checkEnumerated(ctx, key);
-    checkBackground(ctx);
+    for (const field of ctx.profile.fields) {
+      if (field.type === 'boolean') checkBoolean(ctx, field.key);
+      else if (field.minimum !== undefined) checkMinimum(ctx, field.key, field.minimum);
+    }
     checkEffort(ctx);
     checkMaxTurns(ctx);
   },
@@ -42,11 +45,21 @@ function checkEnumerated(ctx: ClaudeCodeContext, key: string): void {
     caseMatch ? { title: `Change to \`${caseMatch}\``, isPreferred: true, edits: [ctx.edit(entry.valueStart, entry.valueEnd, caseMatch)] } : undefined);
 }
 
-function checkBackground(ctx: ClaudeCodeContext): void {
-  const entry = ctx.entry('background');
-  const value = ctx.value('background');
+function checkBoolean(ctx: ClaudeCodeContext, key: string): void {
+  const entry = ctx.entry(key);
+  const value = ctx.value(key);
   if (!entry || value === undefined || value === true || value === false || value === 'true' || value === 'false') return;
-  ctx.report(invalidValue, `Claude Code ignores ${shownEntry('background', value)}; use \`true\` or \`false\`.`, ctx.valueRange(entry));
+  ctx.report(invalidValue, `Claude Code ignores ${shownEntry(key, value)}; use \`true\` or \`false\`.`, ctx.valueRange(entry));
+}
+
+/** An integer of at least `minimum`, written as a number or a numeric string (`autoCompactWindow`). */
+function checkMinimum(ctx: ClaudeCodeContext, key: string, minimum: number): void {
+  const entry = ctx.entry(key);
+  const value = ctx.value(key);
+  if (!entry || value === undefined || value === null) return;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (Number.isInteger(number) && number >= minimum) return;
+  ctx.report(invalidValue, `Claude Code drops ${shownEntry(key, value)}: it must be an integer of at least ${minimum}.`, ctx.valueRange(entry));
 }
 
 // Claude Code accepts an integer, one of the levels, `med`, or a string that starts with an integer.

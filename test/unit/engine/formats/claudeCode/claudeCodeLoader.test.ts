@@ -2,38 +2,31 @@
 // version versus test/fixtures/loader/expected/<version>.json, and the engine versus the versions it models.
 import * as assert from 'node:assert/strict';
 import { lintAgentFile } from '../../../../../src/engine/lint/lint';
-import { newestClaudeCodeProfile } from '../../../../../src/engine/formats/claudeCode/profiles';
+import { claudeCodeProfiles, compareVersions, type ClaudeCodeProfile } from '../../../../../src/engine/formats/claudeCode/profiles';
 import { ToolNames } from '../../../../../src/engine/formats/claudeCode/tools';
-import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, claudeInitEvent, findClaudeBinary } from '../../../../support/claudeCli';
+import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, claudeInitEvent } from '../../../../support/claudeCli';
 import { claudeBinaryFor, readExpected, recordedVersions } from '../../../../support/claudeCodeVersions';
 import { type LoaderFixtureCase, loaderFixtureCases, runLoaderFixturesBatched } from '../../../../support/loaderFixtures';
-
-const profileTools = new ToolNames(newestClaudeCodeProfile.tools);
-const isKnownClaudeCodeTool = (tool: string) => profileTools.isKnown(tool);
 
 const cases = loaderFixtureCases();
 const versions = recordedVersions();
 const rerecord = (version: string) =>
   `If Claude Code ${version} really loads it so, rerun \`npm run loader-truth -- --version ${version}\` and update docs/claude-code-loader.md.`;
 
-/** The name of the agent the engine says one file loads under a Claude Code version, or undefined when it is skipped. */
-type EnginePrediction = (text: string, path: string) => string | undefined;
-
-/**
- * The Claude Code versions the engine models, each with its prediction. A recorded version missing here is checked
- * against its real CLI only; the engine's profile for it plugs in by adding its entry.
- */
-const enginePredictionByVersion: Record<string, EnginePrediction> = {
-  '2.1.197': (text, path) => {
-    const result = lintAgentFile(text, { path });
-    return result.loads ? result.agent?.name : undefined;
-  },
-};
+/** The profile whose measured range holds a recorded version: the engine must predict that version exactly. */
+function profileMeasuredAt(version: string): ClaudeCodeProfile | undefined {
+  return claudeCodeProfiles.find((profile) => compareVersions(profile.firstVersion, version) <= 0 && compareVersions(version, profile.measuredUpTo) <= 0);
+}
 
 describe('Claude Code loader fixtures', () => {
-  it('are recorded for at least the oldest and the newest profiled versions', () => {
-    assert.ok(versions.length >= 2, `expected files: ${versions.join(', ')}`);
+  it('are recorded for the oldest and the newest profiled versions', () => {
+    assert.ok(versions.includes(claudeCodeProfiles[0].firstVersion), `expected files: ${versions.join(', ')}`);
+    assert.ok(versions.includes(claudeCodeProfiles[claudeCodeProfiles.length - 1].measuredUpTo), `expected files: ${versions.join(', ')}`);
   });
+
+  for (const version of versions) {
+    it(`Claude Code ${version} falls in a profile's measured range`, () => assert.ok(profileMeasuredAt(version), `no profile measured ${version}`));
+  }
 
   for (const version of versions) {
     it(`expected/${version}.json has exactly one entry per fixture`, () => {
@@ -73,41 +66,44 @@ for (const version of versions) {
     }
   });
 
-  const predicts = enginePredictionByVersion[version];
-  if (!predicts) continue;
-  describe(`the engine predicts what Claude Code ${version} loads (expected/${version}.json, checked against the CLI above)`, () => {
+  const profile = profileMeasuredAt(version);
+  if (!profile) continue;
+  describe(`the engine's profile for Claude Code ${profile.firstVersion} to ${profile.measuredUpTo} predicts what ${version} loads (expected/${version}.json, checked against the CLI above)`, () => {
     for (const fixture of cases) {
       it(`${fixture.id} -> ${JSON.stringify(expected[fixture.id] ?? 'unrecorded')}`, () => {
-        assert.deepEqual(predictedNames(fixture, predicts), [...(expected[fixture.id] ?? [])].sort());
+        assert.deepEqual(predictedNames(fixture, profile), [...(expected[fixture.id] ?? [])].sort());
       });
     }
   });
+
+  describe(`the profile knows the tools of Claude Code ${version} (real CLI)`, function () {
+    this.timeout(60_000);
+
+    it('has every tool the CLI offers a session in its init event', async function () {
+      let binary: string;
+      try {
+        binary = claudeBinaryFor(version);
+      } catch (error) {
+        if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
+        throw error;
+      }
+      const init = await claudeInitEvent([], { binary });
+      const offered = (init.tools as string[]).filter((tool) => !tool.startsWith('mcp__'));
+      assert.ok(offered.length > 10, `the init event lists tools: ${offered.join(', ')}`);
+      const tools = new ToolNames(profile.tools);
+      assert.deepEqual(offered.filter((tool) => !tools.isKnown(tool)), []);
+    });
+  });
 }
 
-describe('the schema knows the tools of Claude Code 2.1.197 (real CLI)', function () {
-  this.timeout(60_000);
-
-  it('has every tool the CLI offers a session in its init event', async function () {
-    try {
-      findClaudeBinary();
-    } catch (error) {
-      if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
-      throw error;
-    }
-    const init = await claudeInitEvent([]);
-    const offered = (init.tools as string[]).filter((tool) => !tool.startsWith('mcp__'));
-    assert.ok(offered.length > 10, `the init event lists tools: ${offered.join(', ')}`);
-    assert.deepEqual(offered.filter((tool) => !isKnownClaudeCodeTool(tool)), []);
-  });
-});
-
 /** Names the engine says load, over the files Claude Code would read (`*.md`; discovery is not the engine's job). */
-function predictedNames(fixture: LoaderFixtureCase, predicts: EnginePrediction): string[] {
+function predictedNames(fixture: LoaderFixtureCase, profile: ClaudeCodeProfile): string[] {
   const names = new Set<string>();
   for (const file of fixture.files) {
     if (!file.relativePath.endsWith('.md')) continue;
     const text = Buffer.isBuffer(file.content) ? file.content.toString('utf8') : file.content;
-    const name = predicts(text, `.claude/agents/${file.relativePath}`);
+    const result = lintAgentFile(text, { path: `.claude/agents/${file.relativePath}`, profile });
+    const name = result.loads ? result.agent?.name : undefined;
     // A custom agent named like a built-in replaces it, which the CLI's init event cannot show (see docs).
     if (name !== undefined && !BUILT_IN_AGENT_NAMES.includes(name)) names.add(name);
   }

@@ -1,0 +1,99 @@
+// How a `guarded` Claude Code loader reads `hooks` and looks for permission-guarding hooks outside it (measured with
+// the real CLI, docs/claude-code-loader.md): a pure reading of the parsed values, used by the hooks rule under every
+// profile (older ones warn that newer versions skip the file).
+import { isRecord } from '../../../plainValues';
+
+export interface HookFinding {
+  /** `skip`: the loader skips the file; `drop`: it drops this part of `hooks` and loads. */
+  effect: 'skip' | 'drop';
+  /** The top-level key the finding is under (`hooks`, or a key holding a stray guard hook). */
+  key: string;
+  reason: string;
+}
+
+export interface HookEvents {
+  hookEvents: readonly string[];
+  guardHookEvents: readonly string[];
+}
+
+/** Keys the guard scan does not look into. */
+const UNSCANNED_KEYS = new Set(['hooks', 'metadata', 'mcpServers', 'lspServers']);
+/** Maps this many levels below a top-level key are the deepest scanned (`a.b.c.d.PreToolUse` is found). */
+const SCAN_DEPTH = 4;
+/** Hook entry types the settings schema accepts. */
+const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http']);
+
+export function guardedHookFindings(values: Record<string, unknown>, events: HookEvents): HookFinding[] {
+  const findings: HookFinding[] = [];
+  const isGuard = (key: string) => events.guardHookEvents.includes(key);
+  const isEvent = (key: string) => events.hookEvents.includes(key);
+
+  const holdsGuard = (value: unknown, depth: number, matchersCount: boolean): boolean => {
+    if (depth > SCAN_DEPTH) return false;
+    if (Array.isArray(value)) return value.some((item) => holdsGuard(item, depth + 1, matchersCount));
+    if (!isRecord(value)) return false;
+    if (matchersCount && isMatcherShaped(value, isEvent)) return true;
+    for (const [key, inner] of Object.entries(value)) {
+      if (isGuard(key) && !isEmpty(inner)) return true;
+      if (holdsGuard(inner, depth + 1, matchersCount && !isEvent(key))) return true;
+    }
+    return false;
+  };
+
+  for (const [key, value] of Object.entries(values)) {
+    if (UNSCANNED_KEYS.has(key)) continue;
+    if (isGuard(key) && !isEmpty(value)) {
+      findings.push({ effect: 'skip', key, reason: `\`${key}\` is declared at the top level, outside \`hooks\`` });
+    } else if (holdsGuard(value, 1, !isEvent(key))) {
+      findings.push({ effect: 'skip', key, reason: `\`${key}\` holds a ${events.guardHookEvents.join('/')} hook or a hook matcher, outside \`hooks\`` });
+    }
+  }
+
+  const hooks = Object.prototype.hasOwnProperty.call(values, 'hooks') ? values.hooks : undefined;
+  if (!hooks) return findings;
+  if (isRecord(hooks) && isMatcherShaped(hooks, isEvent)) {
+    findings.push({ effect: 'skip', key: 'hooks', reason: '`hooks` must map event names to matcher lists; this is a single matcher' });
+    return findings;
+  }
+  if (Array.isArray(hooks) && hooks.some((item) => isRecord(item) && isMatcherShaped(item, isEvent))) {
+    findings.push({ effect: 'skip', key: 'hooks', reason: '`hooks` must map event names to matcher lists; this is a list of matchers' });
+    return findings;
+  }
+  if (!isRecord(hooks)) {
+    findings.push({ effect: 'skip', key: 'hooks', reason: `\`hooks\` must map event names to matcher lists, not ${Array.isArray(hooks) ? 'a list' : typeof hooks === 'string' ? 'a string' : `\`${String(hooks)}\``}` });
+    return findings;
+  }
+  for (const [event, matchers] of Object.entries(hooks)) {
+    const guard = isGuard(event);
+    if (!isEvent(event)) {
+      const skips = holdsGuard(matchers, 1, false);
+      findings.push({ effect: skips ? 'skip' : 'drop', key: 'hooks', reason: skips ? `\`${event}\` is not a hook event and holds a guarding hook` : `\`${event}\` is not a hook event` });
+    } else if (!Array.isArray(matchers)) {
+      if (matchers === null || matchers === undefined) continue;
+      findings.push({ effect: guard ? 'skip' : 'drop', key: 'hooks', reason: `\`${event}\` must hold a list of matchers` });
+    } else if (!matchers.every(isValidMatcher)) {
+      findings.push({ effect: guard ? 'skip' : 'drop', key: 'hooks', reason: `\`${event}\` holds an invalid matcher or hook entry (each needs a \`hooks\` list of entries with a known \`type\`)` });
+    }
+  }
+  return findings;
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+}
+
+/** A map that looks like one matcher (`{matcher, hooks: [...]}`) rather than a map of events. */
+function isMatcherShaped(map: Record<string, unknown>, isEvent: (key: string) => boolean): boolean {
+  const has = (key: string) => Object.prototype.hasOwnProperty.call(map, key);
+  if (!has('matcher') && Object.keys(map).some(isEvent)) return false;
+  const hooks = has('hooks') ? map.hooks : undefined;
+  if (Array.isArray(hooks) && hooks.length > 0) return true;
+  if (has('matcher') && isRecord(hooks)) return true;
+  return isRecord(hooks) && typeof hooks.type === 'string';
+}
+
+function isValidMatcher(matcher: unknown): boolean {
+  if (!isRecord(matcher)) return false;
+  if (matcher.matcher !== undefined && typeof matcher.matcher !== 'string') return false;
+  return Array.isArray(matcher.hooks) && matcher.hooks.every((entry) => isRecord(entry) && typeof entry.type === 'string' && HOOK_TYPES.has(entry.type));
+}
