@@ -4,7 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { claudeCodeProfiles } from '../../../../src/engine/formats/claudeCode/profiles';
 import { discoverAgents } from '../../../../src/node/catalogLoading';
+
+/** The oldest profile's rules: a user agent may still be named `helpers:fixer` and shadow the plugin's agent. */
+const oldest = claudeCodeProfiles[0];
 
 function write(root: string, files: Record<string, string>): void {
   for (const [relative, content] of Object.entries(files)) {
@@ -45,7 +49,7 @@ describe('plugin agents in the catalog', () => {
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('names plugin agents plugin:agent and lints them by the plugin rules', async () => {
-    const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+    const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home, claudeCodeProfile: oldest });
     const byName = new Map(catalog.entries().map((entry) => [entry.result.agent?.name, entry]));
     assert.deepEqual([...byName.keys()].sort(), ['helpers:docs:writer', 'helpers:fixer', 'mine:draft']);
     const draft = byName.get('mine:draft')!;
@@ -57,12 +61,19 @@ describe('plugin agents in the catalog', () => {
   });
 
   it('finds an installed plugin agent by its full name, and a user agent of that name wins over it', async () => {
-    const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+    const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home, claudeCodeProfile: oldest });
     assert.equal(catalog.winner('helpers:docs:writer')?.folder.plugin?.installedId, 'helpers@market');
     assert.equal(catalog.winner('helpers:fixer')?.path, path.join(home, '.claude', 'agents', 'mine.md'));
     const plugin = catalog.entries().find((entry) => entry.folder.plugin && entry.result.agent?.name === 'helpers:fixer')!;
     assert.equal(plugin.shadowedBy, path.join(home, '.claude', 'agents', 'mine.md'));
     assert.equal(catalog.winner('mine:draft'), undefined, 'a plugin being written is not loaded by Claude Code');
+  });
+
+  it('keeps the installed plugin agent where the newest Claude Code skips a user agent named with `:`', async () => {
+    const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+    assert.equal(catalog.winner('helpers:fixer')?.folder.plugin?.installedId, 'helpers@market');
+    const mine = catalog.get(path.join(home, '.claude', 'agents', 'mine.md'));
+    assert.equal(mine?.result.loads, false, 'the user agent named helpers:fixer is skipped');
   });
 
   it('leaves out a plugin that the settings disable', async () => {
