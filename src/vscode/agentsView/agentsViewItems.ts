@@ -92,8 +92,12 @@ export class AgentFileItem extends vscode.TreeItem {
     this.contextValue = `${entry.folder.plugin?.installedId ? 'pluginAgentFile' : 'agentFile'}.${this.status}`;
     /** Status in Markdown: the engine's reasons keep their `code` spans for the tooltip; the row shows them plain. */
     let status: string | undefined;
-    // A namesake in the same folder tree is told apart by where it lives, which comes first so it is never cut off.
-    const where = entry.ambiguousWith?.length ? nodePath.relative(entry.folder.path, nodePath.dirname(entry.path)) : '';
+    // A namesake in the same folder tree is told apart by where it lives, which comes first so it is never cut off;
+    // the other file is named relative to that tree too.
+    const inTree = (other: string) => other.startsWith(entry.folder.path + nodePath.sep);
+    const relativeInTree = (other: string) => (inTree(other) ? nodePath.relative(entry.folder.path, other) : displayPath(other));
+    const treeNamesake = Boolean(entry.ambiguousWith?.length || entry.winsOver?.length || (entry.shadowedBy && inTree(entry.shadowedBy)));
+    const where = treeNamesake ? nodePath.relative(entry.folder.path, nodePath.dirname(entry.path)) : '';
     if (!agent) {
       const firstError = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
       // The message's own "Claude Code skips this file:" would repeat the label's "skipped".
@@ -103,9 +107,9 @@ export class AgentFileItem extends vscode.TreeItem {
       const others = entry.ambiguousWith.map((other) => nodePath.relative(entry.folder.path, other) || displayPath(other));
       status = vscode.l10n.t('same name as {0}', others.join(', '));
     } else if (entry.shadowedBy) {
-      status = vscode.l10n.t('shadowed by {0}', displayPath(entry.shadowedBy));
+      status = vscode.l10n.t('shadowed by {0}', relativeInTree(entry.shadowedBy));
     } else if (overrides.length > 0) {
-      status = vscode.l10n.t('wins over {0}', overrides.map(displayPath).join(', '));
+      status = vscode.l10n.t('wins over {0}', overrides.map(relativeInTree).join(', '));
     }
     this.description = [where && `${where}/`, status && plainText(status), agent ? problems : undefined, agent ? shortDescription(agent.description) : undefined]
       .filter((part): part is string => Boolean(part)).join(' · ');
