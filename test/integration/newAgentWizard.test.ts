@@ -83,6 +83,8 @@ describe('New Agent wizard', function () {
       const text = fs.readFileSync(created, 'utf8');
       assert.match(text, /^color: red$/m);
       assert.doesNotMatch(text, /^model:/m, 'inherit is the default, so no model line');
+      // The wizard opens what it wrote; deleting the file before that would fail the command, not the test.
+      await until(vscode.window.onDidChangeActiveTextEditor, () => vscode.window.activeTextEditor?.document.uri.fsPath === created, 'the new agent open in an editor');
     } finally {
       fs.rmSync(created, { force: true });
     }

@@ -51,6 +51,8 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem,
     title: vscode.l10n.t('Duplicate Agent'),
     prompt: vscode.l10n.t('The copy\'s name; its file is named to match.'),
     value: proposed,
+    // The Agents view refreshes as files change; a refresh that takes focus must not throw away a half-typed name.
+    ignoreFocusOut: true,
     validateInput: (value) => nameValidation(problemFor(value)),
   }));
   if (name === undefined) return undefined;
@@ -83,6 +85,8 @@ async function renameAgent(service: AgentCatalogService, item: AgentFileItem, gi
     title: vscode.l10n.t('Rename Agent'),
     prompt: vscode.l10n.t('The new name; the file is renamed to match.'),
     value: currentName,
+    // As for Duplicate: a view refresh that takes focus must not throw away a half-typed name.
+    ignoreFocusOut: true,
     validateInput: (value) => {
       const problem = problemFor(value);
       return nameValidation(problem);
