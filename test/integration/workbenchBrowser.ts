@@ -85,8 +85,8 @@ export async function visibleText(selector: string, timeoutMs = appearTimeoutMs,
 }
 
 /** The rendered texts of every element that matches a Playwright CSS selector, once one shows (a list's rows). */
-export async function visibleTexts(selector: string): Promise<string[]> {
-  return (await askBrowser({ kind: 'texts', selector, timeoutMs: appearTimeoutMs })) as string[];
+export async function visibleTexts(selector: string, timeoutMs = appearTimeoutMs): Promise<string[]> {
+  return (await askBrowser({ kind: 'texts', selector, timeoutMs })) as string[];
 }
 
 /** Clicks the first element that matches a Playwright CSS selector, once one shows, as the mouse would. */
