@@ -1,5 +1,5 @@
 // Wires Agent Studio's features; each lives in src/vscode/ and registers what it owns on the context.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { AgentCatalogService } from './vscode/catalog/agentCatalogService';
 import { registerClaudeCodeVersion } from './vscode/catalog/claudeCodeVersion';
 import { registerAgentFileCommands } from './vscode/agentsView/agentFileCommands';

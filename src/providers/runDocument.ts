@@ -1,5 +1,6 @@
 // The Markdown document a run writes: header, the prompt (quoted, or fenced code when it is a selection), the answer as
 // it streams, and a footer with the cost.
+import { groupedNumber } from '../engine/text/groupedNumber';
 import { redactSecrets, secretTailLength } from './redact';
 import type { RunEvent, UsageEvent } from './types';
 
@@ -160,10 +161,6 @@ export function formatDuration(ms: number): string {
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
-}
-
 function quote(text: string): string {
   return text.split(/\r?\n/).map((line) => (line ? `> ${line}` : '>')).join('\n');
 }
@@ -189,5 +186,5 @@ function inlineCode(text: string): string {
 }
 
 function tokens(count: number, kind: 'input' | 'output'): string {
-  return `${formatCount(count)} ${kind} ${count === 1 ? 'token' : 'tokens'}`;
+  return `${groupedNumber(count)} ${kind} ${count === 1 ? 'token' : 'tokens'}`;
 }

@@ -1,6 +1,6 @@
 // The Agents view's context menu: reveal, duplicate, rename (the `name:` value and the file together), delete.
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { agentFileNameBase, agentFileSuffix } from '../../engine/formats/agentFiles';
 import { bodyNameEdit, setNameEdit, uniqueName } from '../../engine/agents/agentEdits';
 import { applyTextEdits } from '../../engine/text/textEdits';

@@ -1,5 +1,5 @@
 // The Agents view: agent files grouped by the folder they live in, redrawn row by row as the catalog changes.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AgentFolder } from '../../engine/formats/agentFiles';
 import type { AgentCatalogChange, AgentCatalogService } from '../catalog/agentCatalogService';
 import { AgentFileItem, AgentFolderItem } from './agentsViewItems';

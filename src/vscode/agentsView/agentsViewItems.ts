@@ -1,7 +1,7 @@
 // The Agents view's nodes: one TreeItem subclass per kind. `contextValue`s are what package.json menus match.
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { descriptionLead } from '../../engine/agents/agent';
 import type { CatalogEntry } from '../../engine/catalog/catalog';
 import type { AgentFolder } from '../../engine/formats/agentFiles';
@@ -10,6 +10,7 @@ import { agentThemeColor } from '../base/agentColors';
 import { escapeMarkdown, markdownKeepingCode } from '../base/markdownText';
 import { plainText } from '../base/plainText';
 import { listingCost } from '../../engine/routing/listingCost';
+import { groupedNumber } from '../../engine/text/groupedNumber';
 
 
 /** Where a path lives, for people: relative to its workspace folder, or `~/...`. */
@@ -140,7 +141,7 @@ export class AgentFileItem extends vscode.TreeItem {
       if (entry.folder.format === 'claude-code' && entry.result.loads) {
         // Without disallowedTools (the summary does not keep them): a few characters off at most.
         const cost = listingCost(agent);
-        tooltip.appendMarkdown(`${vscode.l10n.t('Listing: {0} characters (about {1} tokens) sent to the model in every Claude Code session', cost.characters.toLocaleString('en-US'), cost.estimatedTokens.toLocaleString('en-US'))}  \n`);
+        tooltip.appendMarkdown(`${vscode.l10n.t('Listing: {0} characters (about {1} tokens) sent to the model in every Claude Code session', groupedNumber(cost.characters), groupedNumber(cost.estimatedTokens))}  \n`);
       }
     }
     if (problems) tooltip.appendMarkdown(`${vscode.l10n.t('Problems')}: ${escapeMarkdown(problems)}  \n`);

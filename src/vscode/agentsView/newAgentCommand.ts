@@ -3,7 +3,7 @@
 // shows its step and a Back button.
 import * as nodePath from 'node:path';
 import { agentFileInFolder, pathTaken } from '../../node/agentFileTargets';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { checkNewAgentDescription, checkNewAgentName, renderNewAgent, type NewAgentAnswers } from '../../engine/agents/newAgent';
 import { claudeCodeFormat } from '../../engine/formats/claudeCode/format';
 import { CLAUDE_CODE_COLORS } from '../../engine/formats/claudeCode/fields';

@@ -1,5 +1,5 @@
 // A multi-step quick input: each step shows "step/total" and a Back button, as VS Code's own wizards do.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export const back = Symbol('back');
 export const cancelled = Symbol('cancelled');

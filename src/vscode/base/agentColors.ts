@@ -1,6 +1,6 @@
 // Claude Code's eight agent colours as VS Code shows them: a theme colour for tree icons (so themes adapt it), and fixed
 // swatches where VS Code only draws literal colours: completions, and media/agent-colors/*.svg (the same hex) for quick picks.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const AGENT_COLORS: Record<string, { theme: string; swatch: string }> = {
   red: { theme: 'charts.red', swatch: '#e5484d' },

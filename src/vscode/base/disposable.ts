@@ -1,5 +1,5 @@
 // Base class for objects that own disposables: whatever they `_register` is disposed with them.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export abstract class Disposable implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];

@@ -1,5 +1,5 @@
 // The engine writes for Markdown (`code` in backticks); input boxes, pickers and notifications show plain text.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { NameProblem } from '../../engine/agents/newAgent';
 
 /** `code` spans as 'code', as a plain-text surface should show them. */

@@ -1,5 +1,5 @@
 // Conversions between the engine's plain zero-based positions and VS Code's classes.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Position, Range, TextEdit } from '../../engine/types';
 
 export function toVscodePosition(position: Position): vscode.Position {

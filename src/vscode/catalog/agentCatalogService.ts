@@ -3,7 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { AgentCatalog, type CatalogChange } from '../../engine/catalog/catalog';
 import { addFile, discoverAgents } from '../../node/catalogLoading';
 import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';

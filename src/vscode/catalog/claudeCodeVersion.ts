@@ -1,6 +1,6 @@
 // Which Claude Code the verdicts follow: `agentStudio.claudeCode.version`, or (`auto`) the version of the configured
 // binary, asked once after activation and again when either setting changes. The Agents view says which.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ProfileChoice } from '../../engine/formats/claudeCode/profiles';
 import { chooseClaudeCodeProfile, detectClaudeCodeVersion, newestChoice } from '../../node/claudeCodeVersion';
 import type { AgentCatalogService } from './agentCatalogService';

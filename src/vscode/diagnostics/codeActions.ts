@@ -1,6 +1,6 @@
 // Quick fixes for Agent Studio's own diagnostics (each diagnostic carries the engine's fixes, preferred first) and a
 // "Fix all agent problems" source action that applies each preferred fix once, when they are safe together.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Fix, TextEdit } from '../../engine/types';
 import { plainText } from '../base/plainText';
 import { DIAGNOSTIC_SOURCE, engineDiagnosticOf, type AgentDiagnosticsManager } from './diagnostics';

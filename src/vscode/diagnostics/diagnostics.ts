@@ -1,6 +1,6 @@
 // Agent problems in the Problems panel and the editor. A computer (the engine, plus what only the catalog knows) beside
 // a manager that owns the collection: every agent file from the catalog, open ones from their live text while typing.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { diagnosticDocLine, DIAGNOSTICS_DOC_PATH, renderDiagnosticsDoc } from '../../engine/lint/docs';
 import { verifiedFixAllEdits } from '../../engine/lint/fixVerification';
 import { lintInFolder } from '../../engine/catalog/folderLint';

@@ -1,5 +1,5 @@
 // Completions in agent front matter: keys, enumerated values and tool names, from the schema via src/engine/language/completion.ts.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { completeFrontmatter, type CompletionItem } from '../../engine/language/completion';
 import { completeDescriptionExamples } from '../../engine/language/exampleSnippets';
 import { agentColorSwatch } from '../base/agentColors';

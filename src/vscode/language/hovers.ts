@@ -1,5 +1,5 @@
 // Hovers in agent front matter: the schema's documentation for keys, enumerated values and tool names.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { hoverFrontmatter } from '../../engine/language/hover';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { fromVscodePosition, toVscodeRange } from '../base/vscodeRanges';

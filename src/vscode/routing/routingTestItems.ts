@@ -1,7 +1,7 @@
 // The Test Explorer's routing items: one per project agent file with examples (a child per `<example>`, on its
 // line) and one per `.claude/agent-routing.json` (a child per case), rebuilt as the catalog and the cases files change.
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { casesFromAgentFile, parseRoutingCasesFile, ROUTING_CASES_FILE, type RoutingCase } from '../../engine/routing/routingCases';
 import { readAgentFile } from '../../node/agentFileReading';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';

@@ -1,7 +1,7 @@
 // Routing tests in VS Code's Test Explorer: each `<example>` (and each case of `.claude/agent-routing.json`) runs
 // through the user's Claude Code, which may call nothing but the delegation tool; the result says whom it chose.
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runnableAgentFromText, type RunnableAgent } from '../../engine/agents/runnableAgent';
 import { agentRisks, projectRisks } from '../../engine/agents/agentRisks';
 import { readAgentFile } from '../../node/agentFileReading';

@@ -1,5 +1,5 @@
 // The quick pick that asks which agent gets the prompt: recently used first, best matches marked as suggested.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { rankAgents, recordRecentUse, type SuggestionCandidate } from '../../engine/agents/agentSuggestions';
 import type { AgentCatalog } from '../../engine/catalog/catalog';
 import { displayPath, shortDescription } from '../agentsView/agentsViewItems';

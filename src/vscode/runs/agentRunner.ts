@@ -3,7 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { runnableAgentFromText } from '../../engine/agents/runnableAgent';
 import { isProviderError, ProviderError, type ProviderErrorKind, type ProviderFixAction, type ProviderId, type RunEvent } from '../../providers/types';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';

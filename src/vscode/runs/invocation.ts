@@ -1,6 +1,6 @@
 // Wires invocation: Send Selection to Agent, Run Agent (Agents view, CodeLens), the run documents, the Runs view, API keys.
 import * as nodePath from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { findAgent, pickAgent, RecentAgents } from './agentPicker';
 import { AgentRunner } from './agentRunner';

@@ -2,7 +2,7 @@
 // bundles, so neither activation nor dist/extension.js carries an SDK.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import * as claudeCodeModule from '../../providers/claudeCode/claudeCode';
 import { createProvider, type NodeProviderId, type ProviderModuleLoader, type ProviderModules } from '../../providers';
 import { noLanguageModelError } from '../../providers/languageModelErrors';

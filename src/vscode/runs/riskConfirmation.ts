@@ -1,7 +1,7 @@
 // Before Claude Code runs an agent, the user sees what will run besides the model (the agent's hooks, MCP servers and
 // permission mode, and those of the project's .claude/settings.json, settings.local.json and .mcp.json) and agrees once
 // per version of those files.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { agentRisks, projectRisks, type AgentRisk } from '../../engine/agents/agentRisks';
 import { readProjectRunFiles } from '../../node/projectRunFiles';
 import { agentVersionHash } from '../../node/agentVersionHash';

@@ -1,7 +1,7 @@
 // "Run agent" above an agent file's front matter: runs the file as the editor has it, saved or not. A file the tool
 // would skip gets the reason instead, linking to Problems, rather than a run that can only fail. Not shown in
 // Restricted Mode, where agents do not run; it appears once the workspace is trusted.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { lintAgentFile } from '../../engine/lint/lint';
 import type { AgentCatalogService } from '../catalog/agentCatalogService';
 import { agentFileSelector } from '../base/agentFileSelector';

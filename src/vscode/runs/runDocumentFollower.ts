@@ -3,7 +3,7 @@
 // Run documents open as Markdown source, not as the rendered preview: the answer is streamed text the user selects,
 // copies and inserts, which the preview does not allow, and the Markdown preview follows its source editor's scrolling
 // (markdown.preview.scrollPreviewWithEditor), so opening it beside the source (Ctrl+K V) follows the stream too.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../base/disposable';
 import { RUN_SCHEME, type RunStore } from './runStore';
 

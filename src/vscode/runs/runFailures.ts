@@ -1,5 +1,5 @@
 // The one message a failed run ends with: what happened, and the buttons that fix it.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ProviderError, ProviderId } from '../../providers/types';
 import { NoProviderAvailableError } from './providerSelection';
 import type { AgentRun } from './runStore';

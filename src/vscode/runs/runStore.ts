@@ -1,6 +1,6 @@
 // The session's runs: what each asked, what it answered so far, how it ended. The Runs view, the run documents and
 // the extension's API all read from here.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { RunDocument, type RunHeader } from '../../providers/runDocument';
 import { isProviderError, type ProviderError, type ProviderFixAction, type ProviderId, type RunEvent } from '../../providers/types';
 import { Disposable } from '../base/disposable';

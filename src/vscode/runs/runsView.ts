@@ -1,5 +1,5 @@
 // The Runs view: this session's runs, newest first, with open, re-run, copy, insert and stop.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatDuration } from '../../providers/runDocument';
 import { providerLabels } from '../../providers/types';
 import { Disposable } from '../base/disposable';

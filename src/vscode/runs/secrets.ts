@@ -1,5 +1,5 @@
 // API keys live only in VS Code's SecretStorage: never in settings, logs or run documents.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export type KeyedProvider = 'anthropic' | 'openai-compatible';
 

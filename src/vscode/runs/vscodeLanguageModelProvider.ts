@@ -1,5 +1,5 @@
 // Runs an agent on a chat model another extension contributes to VS Code (`vscode.lm`), e.g. GitHub Copilot's.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { abortable } from '../../providers/abortable';
 import { buildLanguageModelMessages } from '../../providers/languageModelMessages';
 import { noLanguageModelError, providerErrorFromLanguageModel } from '../../providers/languageModelErrors';
