@@ -14,10 +14,23 @@ export function pluginFixtureCases(dir: string = pluginLoaderFixtureDir): string
   return fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
 }
 
+/**
+ * The cases where several files of one plugin give the same full name; each of their files has its path below the
+ * plugin root as its description, so the CLI's agent listing shows which file won.
+ */
+export function duplicateFixtureCases(cases: readonly string[] = pluginFixtureCases()): string[] {
+  return cases.filter((name) => name.startsWith('duplicate-'));
+}
+
 export interface PluginRun {
   init: ClaudeInitEvent;
   /** Case folder -> full names of the agents loaded from it (sorted); `[]` when the plugin itself did not load. */
   agentsByCase: Map<string, string[]>;
+  /**
+   * The "Available agent types" listing the CLI sent to the API, full name -> description: the description shows which
+   * file won a name (the duplicate fixtures describe each file by its path).
+   */
+  descriptions: Map<string, string>;
   debugLog: string;
 }
 
@@ -34,21 +47,45 @@ export async function runPluginFixtures(binary: string, cases: string[], dir: st
     const debugFile = path.join(home, 'debug.log');
     const args = [...cases.flatMap((name) => ['--plugin-dir', path.join(dir, name)]), '--debug-file', debugFile, '-p', '--output-format', 'stream-json', '--verbose', 'hi'];
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: os.tmpdir(), LANG: 'C.UTF-8', ...claudeLoopbackEnvironment(home, loopback.url) };
-    const init = await initEvent(binary, args, project, env, timeoutMs);
+    const listing = () => loopback.requests.map((request) => agentListingOf(request.body)).find((found) => found !== undefined);
+    const init = await initEvent(binary, args, project, env, timeoutMs, () => listing() !== undefined);
+    const listed = listing();
+    if (listed === undefined) throw new Error('claude sent no request listing its agents');
     const plugins = ((init.plugins ?? []) as { name: string; path: string }[]);
     const agentsByCase = new Map<string, string[]>();
     for (const name of cases) {
       const plugin = plugins.find((candidate) => path.resolve(candidate.path) === path.resolve(dir, name));
       agentsByCase.set(name, plugin ? init.agents.filter((agent) => agent.startsWith(`${plugin.name}:`)).sort() : []);
     }
-    return { init, agentsByCase, debugLog: fs.existsSync(debugFile) ? fs.readFileSync(debugFile, 'utf8') : '' };
+    return { init, agentsByCase, descriptions: listed, debugLog: fs.existsSync(debugFile) ? fs.readFileSync(debugFile, 'utf8') : '' };
   } finally {
     await loopback.close();
     fs.rmSync(home, { recursive: true, force: true });
   }
 }
 
-function initEvent(binary: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ClaudeInitEvent> {
+/** `- name: description` lines of the agent listing in a request body (the `(Tools: ...)` suffix dropped). */
+export function agentListingOf(body: unknown): Map<string, string> | undefined {
+  const match = /Available agent types for the Agent tool:\n([\s\S]*?)\n\n/.exec(collectText(body));
+  if (!match) return undefined;
+  const listed = new Map<string, string>();
+  for (const line of match[1].split('\n')) {
+    // Full names may hold `:` themselves; a plugin agent's full name has no `: ` inside, so the first `: ` ends it.
+    const entry = /^- (.*?): (.*?)(?: \(Tools: [^)]*\))?$/.exec(line);
+    if (entry) listed.set(entry[1], entry[2]);
+  }
+  return listed;
+}
+
+function collectText(value: unknown): string {
+  if (typeof value === 'string') return value + '\n';
+  if (Array.isArray(value)) return value.map(collectText).join('');
+  if (value && typeof value === 'object') return Object.values(value).map(collectText).join('');
+  return '';
+}
+
+/** Runs the CLI until its init event has come and `until` holds (the API request with the agent listing arrived). */
+function initEvent(binary: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number, until: () => boolean): Promise<ClaudeInitEvent> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -70,18 +107,19 @@ function initEvent(binary: string, args: string[], cwd: string, env: NodeJS.Proc
       for (const line of stdout.split('\n').slice(0, -1)) {
         try {
           const event = JSON.parse(line) as ClaudeInitEvent;
-          if (!result && event.type === 'system' && event.subtype === 'init') {
-            result = event;
-            stop();
-          }
+          if (!result && event.type === 'system' && event.subtype === 'init') result = event;
         } catch {
           // not JSON
         }
       }
     });
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    const poll = setInterval(() => {
+      if (result && until()) stop();
+    }, 50);
+    child.on('error', (error) => { clearTimeout(timer); clearInterval(poll); reject(error); });
     child.on('exit', () => {
       clearTimeout(timer);
+      clearInterval(poll);
       if (result) resolve(result);
       else reject(new Error(`claude printed no init event.\nstdout: ${stdout.slice(0, 2000)}\nstderr: ${stderr.slice(0, 2000)}`));
     });

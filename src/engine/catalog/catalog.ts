@@ -1,7 +1,7 @@
 // Every agent file known, what it defines, and which definition wins when two share a name.
 // Updates are incremental: changing one file re-lints that file and re-ranks only the names it had and has.
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
-import type { AgentFolder, AgentScope } from '../formats/agentFiles';
+import { folderCovers, withTrailingSeparator, type AgentFolder, type AgentScope } from '../formats/agentFiles';
 import type { FormatProfile } from '../formats/agentFileFormat';
 import { formatById } from '../formats/registry';
 import { lintInFolder } from './folderLint';
@@ -64,13 +64,15 @@ export class AgentCatalog {
     return this.entriesByPath.get(path);
   }
 
-  /** The folder an absolute path belongs to (the deepest match), if it is an agent file location at all. */
+  /**
+   * The folder an absolute path belongs to, if it is an agent file location at all: a folder listing the file first
+   * (a plugin.json's `agents`), else the deepest folder holding it.
+   */
   folderOf(path: string): AgentFolder | undefined {
     let best: AgentFolder | undefined;
     for (const folder of this.folders) {
-      const prefix = withTrailingSeparator(folder.path);
-      if (!path.startsWith(prefix)) continue;
-      if (!folder.recursive && /[\\/]/.test(path.slice(prefix.length))) continue;
+      if (!folderCovers(folder, path)) continue;
+      if (folder.files) return folder;
       if (!best || folder.path.length > best.path.length) best = folder;
     }
     return best;
@@ -88,16 +90,21 @@ export class AgentCatalog {
     const agent = entry?.result.agent;
     if (!entry || !agent) return [];
     const range = agent.nameRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+    const sameFolder = (others: readonly string[]) => others.map((other) => relativeTo(entry.folder.path, other)).join(', ');
     if (entry.ambiguousWith?.length) {
-      const others = entry.ambiguousWith.map((other) => relativeTo(entry.folder.path, other)).join(', ');
+      const others = sameFolder(entry.ambiguousWith);
+      if (entry.folder.plugin) return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same plugin); Claude Code reads a plugin's agent files concurrently, so which one it uses changes from run to run.`, range)];
       return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same folder); which one Claude Code uses depends on the file system's listing order.`, range)];
     }
     if (entry.winsOver?.length) {
-      const others = entry.winsOver.map((other) => relativeTo(entry.folder.path, other)).join(', ');
+      const others = sameFolder(entry.winsOver);
+      if (entry.folder.files) return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (listed earlier in plugin.json); Claude Code uses this file, the last one listed.`, range)];
       return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${others} (same folder); ${this.toolOf(entry)} uses this file, whose path sorts last.`, range)];
     }
     if (entry.shadowedBy && this.folderOf(entry.shadowedBy) === entry.folder) {
-      return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${relativeTo(entry.folder.path, entry.shadowedBy)} (same folder), which wins: ${this.toolOf(entry)} uses the path that sorts last, so this definition is not used.`, range)];
+      const winner = relativeTo(entry.folder.path, entry.shadowedBy);
+      if (entry.folder.files) return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${winner}, listed later in plugin.json, which wins: Claude Code uses the last listed file of a name, so this definition is not used.`, range)];
+      return [createDiagnostic(duplicateName, `\`${agent.name}\` is also defined in ${winner} (same folder), which wins: ${this.toolOf(entry)} uses the path that sorts last, so this definition is not used.`, range)];
     }
     if (entry.shadowedBy) {
       return [createDiagnostic(shadowed, `\`${agent.name}\` is also defined in ${entry.shadowedBy}, which takes precedence: this definition is not used.`, range)];
@@ -175,6 +182,20 @@ export class AgentCatalog {
     return `${formatById(entry.folder.format).toolName} ${this.profileOf(entry.folder.format).version}`;
   }
 
+  /**
+   * Which of several files of one folder defining a name the tool uses, when that is predictable (measured with the
+   * real CLIs, test/fixtures/loader and test/fixtures/plugin-loader): the last one a plugin.json lists; for a
+   * plugin's agents/ folder none (its files are read concurrently, the winner changed between identical runs); for
+   * other folders, the path that sorts last by code units (as `toSorted()` compares: `a-b.md` < `a.md` < `a/x.md`)
+   * where the profile says so, else none (listing order).
+   */
+  private sameFolderWinner(folder: AgentFolder, paths: readonly string[]): string | undefined {
+    const files = folder.files;
+    if (files) return paths.reduce((last, path) => (files.indexOf(path) > files.indexOf(last) ? path : last));
+    if (folder.plugin || this.profileOf(folder.format).loader?.duplicateNameWinner !== 'last-path') return undefined;
+    return paths.reduce((last, path) => (path > last ? path : last));
+  }
+
   private nameKey(entry: CatalogEntry | undefined): string | undefined {
     return entry?.result.loads && entry.result.agent ? `${entry.folder.format}\0${entry.result.agent.name}` : undefined;
   }
@@ -186,8 +207,8 @@ export class AgentCatalog {
   }
 
   /**
-   * Recomputes precedence for some names. Within one project a project definition beats a user one; definitions in the
-   * same folder are ambiguous. Workspace folders are separate projects, so each ranks against the user folder alone.
+   * Recomputes precedence for some names. Within one project a project definition beats a user one; of definitions in
+   * the same folder, one wins where the tool's order is known (sameFolderWinner), else they are ambiguous. Workspace folders are separate projects, so each ranks against the user folder alone.
    */
   private rerank(names: Set<string>): string[] {
     const touched: string[] = [];
@@ -199,16 +220,16 @@ export class AgentCatalog {
         if (paths) paths.push(entry.path);
         else pathsByFolder.set(entry.folder, [entry.path]);
       }
+      const winners = new Map<AgentFolder, string | undefined>();
+      for (const [folder, paths] of pathsByFolder) if (paths.length > 1) winners.set(folder, this.sameFolderWinner(folder, paths));
       for (const entry of group) {
         const folderPaths = pathsByFolder.get(entry.folder)!;
         const others = folderPaths.length > 1 ? folderPaths.filter((path) => path !== entry.path) : undefined;
-        const byPathOrder = others !== undefined && this.profileOf(entry.folder.format).loader?.duplicateNameWinner === 'last-path';
-        // Code-unit order, as Claude Code's `toSorted()` compares: `a-b.md` < `a.md` < `a/x.md`.
-        const lastPath = byPathOrder ? folderPaths.reduce((last, path) => (path > last ? path : last)) : undefined;
-        const ambiguousWith = byPathOrder ? undefined : others;
-        const winsOver = byPathOrder && lastPath === entry.path ? others : undefined;
+        const winner = winners.get(entry.folder);
+        const ambiguousWith = winner === undefined ? others : undefined;
+        const winsOver = winner === entry.path ? others : undefined;
         const shadowedBy = group.find((other) => other.folder !== entry.folder && scopeRank[other.folder.scope] > scopeRank[entry.folder.scope])?.path
-          ?? (byPathOrder && lastPath !== entry.path ? lastPath : undefined);
+          ?? (winner !== undefined && winner !== entry.path ? winner : undefined);
         if (shadowedBy !== entry.shadowedBy || !samePaths(ambiguousWith, entry.ambiguousWith) || !samePaths(winsOver, entry.winsOver)) touched.push(entry.path);
         entry.ambiguousWith = ambiguousWith;
         entry.winsOver = winsOver;
@@ -232,11 +253,4 @@ function samePaths(a: readonly string[] | undefined, b: readonly string[] | unde
 function relativeTo(directory: string, path: string): string {
   const prefix = withTrailingSeparator(directory);
   return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-
-/** `dir` + its separator, so `agents` never matches `agents-old` as a prefix. */
-function withTrailingSeparator(directory: string): string {
-  // A path without any `/` is a Windows path: the catalog holds paths as the platform spells them.
-  const separator = directory.includes('/') ? '/' : '\\';
-  return directory.endsWith('/') || directory.endsWith(separator) ? directory : directory + separator;
 }
