@@ -7,6 +7,7 @@ import { registerAgentsView, type AgentsTreeProvider, type AgentsViewNode } from
 import { registerCodeActions } from './vscode/diagnostics/codeActions';
 import { registerCompletions } from './vscode/language/completions';
 import { registerDiagnostics } from './vscode/diagnostics/diagnostics';
+import { registerPluginManifestDiagnostics } from './vscode/diagnostics/pluginManifestDiagnostics';
 import { registerHovers } from './vscode/language/hovers';
 import { registerInvocation, type InvocationApi } from './vscode/runs/invocation';
 import { registerNewAgentCommand } from './vscode/agentsView/newAgentCommand';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): AgentStudioApi {
   registerNewAgentCommand(context, catalog);
 
   const diagnostics = registerDiagnostics(context, catalog);
+  registerPluginManifestDiagnostics(context, catalog);
   registerCodeActions(context, diagnostics);
   registerCompletions(context, catalog);
   registerHovers(context, catalog);

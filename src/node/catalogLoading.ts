@@ -3,7 +3,9 @@ import { AgentCatalog, type CatalogChange } from '../engine/catalog/catalog';
 import type { FormatProfile } from '../engine/formats/agentFileFormat';
 import { readAgentFile } from './agentFileReading';
 import * as os from 'node:os';
-import { agentFolders, findAgentFiles } from './discovery';
+import * as fs from 'node:fs';
+import type { AgentFolder } from '../engine/formats/agentFiles';
+import { agentFolders, findAgentFiles, type FoundAgentFile } from './discovery';
 import { pluginAgentFolders } from './plugins/pluginAgentFolders';
 import { TimeSlices } from './timeSlices';
 
@@ -23,7 +25,7 @@ export async function discoverAgents(options: DiscoverOptions): Promise<AgentCat
   const homeDirectory = options.homeDirectory ?? os.homedir();
   const catalog = new AgentCatalog([...agentFolders(options.workspaceFolders, homeDirectory), ...pluginAgentFolders(options.workspaceFolders, homeDirectory)]);
   if (options.claudeCodeProfile) catalog.setProfile('claude-code', options.claudeCodeProfile);
-  const files = (await Promise.all(catalog.folders.map((folder) => findAgentFiles(folder)))).flat();
+  const files = (await Promise.all(catalog.folders.map((folder) => agentFilesOf(folder)))).flat();
   const slices = new TimeSlices();
   await catalog.withRankingDeferred(async () => {
     for (const file of files) {
@@ -35,6 +37,29 @@ export async function discoverAgents(options: DiscoverOptions): Promise<AgentCat
     }
   });
   return catalog;
+}
+
+/**
+ * A folder's agent files on disk: the listed ones that exist, for a folder that lists them (a plugin.json's `agents`),
+ * else every agent file found below it.
+ */
+export async function agentFilesOf(folder: AgentFolder): Promise<FoundAgentFile[]> {
+  if (!folder.files) return findAgentFiles(folder);
+  const found: FoundAgentFile[] = [];
+  for (const path of folder.files) {
+    const stat = statOrUndefined(path);
+    // Claude Code loads a listed file that is there; one that is not is reported on plugin.json.
+    if (stat?.isFile()) found.push({ path, size: stat.size });
+  }
+  return found;
+}
+
+function statOrUndefined(path: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads one file into the catalog; a file over the size limit or not a regular file is not read at all. */

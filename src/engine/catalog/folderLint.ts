@@ -13,7 +13,8 @@ import type { LintResult } from '../types';
 export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number, profile?: FormatProfile): LintResult {
   const plugin = folder.plugin;
   if (!plugin) return lintAgentFile(text, { path, format: folder.format, byteLength, profile });
-  const relativePath = relativeSlashPath(folder.path, path);
+  // A listed file's name has no folder parts (measured: `./more/sub/deeper.md` loads as `plugin:deeper`).
+  const relativePath = folder.files ? path.split(/[\\/]/).pop()! : relativeSlashPath(folder.path, path);
   const result = lintPluginAgentFile(text, { path, pluginName: plugin.name, relativePath, byteLength, claudeCodeProfile: profile as ClaudeCodeProfile | undefined });
   if (plugin.loads) return result;
   return { ...result, loads: false, diagnostics: [...result.diagnostics, createDiagnostic(pluginNotLoaded,

@@ -26,6 +26,12 @@ export interface AgentFolder {
   recursive: boolean;
   /** Set for a plugin's agents folder (scope `plugin`). */
   plugin?: AgentFolderPlugin;
+  /**
+   * When set, the folder's agents are exactly these absolute paths, in the order listed, and nothing is scanned: a
+   * plugin whose plugin.json lists its agent files (`agents`), which Claude Code reads instead of `agents/` (`path`
+   * is then the plugin's root). Listed files that do not exist yet are here too, so they count once they appear.
+   */
+  files?: readonly string[];
 }
 
 /** `.agent.md`, `.chatmode.md` or `.md`: the end of a file name that says which tool reads it. */
@@ -42,4 +48,29 @@ export function agentFileNameBase(path: string): string {
 /** Whether a file in an agent folder is read as an agent: every `*.md` (case-sensitive), `*.agent.md` included. */
 export function isAgentFileName(fileName: string): boolean {
   return fileName.endsWith('.md');
+}
+
+/**
+ * Whether `path` is one of the folder's agent files: a listed file of a folder that lists them, else an agent file
+ * name directly in the folder or (for recursive folders) at any depth below it.
+ */
+export function isAgentFileOf(folder: AgentFolder, path: string): boolean {
+  return folderCovers(folder, path) && (folder.files !== undefined || isAgentFileName(path.split(/[\\/]/).pop()!));
+}
+
+/**
+ * Whether `path` lies where the folder's agent files are (a folder below a recursive one included): listed files
+ * only, for a folder that lists them.
+ */
+export function folderCovers(folder: AgentFolder, path: string): boolean {
+  if (folder.files) return folder.files.includes(path);
+  const prefix = withTrailingSeparator(folder.path);
+  return path.startsWith(prefix) && (folder.recursive || !/[\\/]/.test(path.slice(prefix.length)));
+}
+
+/** `dir` + its separator, so `agents` never matches `agents-old` as a prefix. */
+export function withTrailingSeparator(directory: string): string {
+  // A path without any `/` is a Windows path: the catalog holds paths as the platform spells them.
+  const separator = directory.includes('/') ? '/' : '\\';
+  return directory.endsWith('/') || directory.endsWith(separator) ? directory : directory + separator;
 }

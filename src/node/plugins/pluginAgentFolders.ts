@@ -8,11 +8,16 @@ const IGNORED_DIRECTORIES = new Set(['node_modules', '.git']);
 /** How deep below a workspace folder plugins are looked for: a marketplace's `plugins/<name>/` is two levels down. */
 const MAX_PLUGIN_DEPTH = 4;
 
+/**
+ * The agent folder of a plugin: its `agents/` folder, scanned; or, when plugin.json lists the agent files, the plugin
+ * root with exactly those files (Claude Code then ignores `agents/`).
+ */
 function agentsFolderOf(plugin: PluginFolder, project: string | undefined, installedId?: string): AgentFolder | undefined {
-  // A manifest that lists its agent files instead of agents/ is checked by the command line, not shown here yet.
-  if (!plugin.agentsFolder) return undefined;
+  const listed = plugin.listedAgentFiles;
+  const path = listed ? plugin.root : plugin.agentsFolder;
+  if (!path) return undefined;
   return {
-    path: plugin.agentsFolder, scope: 'plugin', format: 'claude-code', recursive: true, ...(project ? { project } : {}),
+    path, scope: 'plugin', format: 'claude-code', recursive: !listed, ...(listed ? { files: listed } : {}), ...(project ? { project } : {}),
     plugin: { name: plugin.name ?? plugin.displayName, root: plugin.root, loads: plugin.name !== undefined, ...(installedId ? { installedId } : {}) },
   };
 }

@@ -3,7 +3,7 @@
 // see docs/claude-code-plugins.md.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { readPluginManifest, missingManifestAgents, type PluginManifest } from '../../engine/formats/claudeCode/plugins/pluginManifest';
+import { missingManifestAgents, readPluginManifest, unlistedAgentsFolderFiles, type PluginManifest } from '../../engine/formats/claudeCode/plugins/pluginManifest';
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
 import type { Diagnostic } from '../../engine/types';
 import { readAgentFile } from '../agentFileReading';
@@ -31,6 +31,8 @@ export interface PluginFolder {
   manifestDiagnostics: Diagnostic[];
   /** The folder scanned for agents, when the manifest does not list its agent files itself. */
   agentsFolder?: string;
+  /** The agent files the manifest lists (absolute, in its order, present or not), which replace the agents/ scan. */
+  listedAgentFiles?: string[];
   agentFiles: PluginAgentFile[];
   /** `plugin@marketplace`, for installed plugins. */
   id?: string;
@@ -47,18 +49,15 @@ export function readPluginFolder(root: string, options: { fallbackName?: string;
   const fallbackName = options.fallbackName ?? nodePath.basename(root);
   const folder: PluginFolder = { root, name: fallbackName, displayName: fallbackName, manifestDiagnostics: [], agentFiles: [] };
   if (manifestText !== undefined) {
-    const manifest = readPluginManifest(manifestText, profile);
+    const { manifest, diagnostics, listedAgentFiles } = checkPluginManifest(root, manifestText, profile);
     folder.manifestPath = manifestPath;
     folder.manifest = manifest;
     folder.name = manifest.name;
-    folder.manifestDiagnostics = manifest.diagnostics;
+    folder.manifestDiagnostics = diagnostics;
     folder.displayName = manifest.declaredName ?? fallbackName;
-    if (manifest.agentPaths && manifest.accepted) {
-      folder.manifestDiagnostics = [...manifest.diagnostics, ...missingManifestAgents(manifestText, manifest.agentPaths, (relative) => isFile(nodePath.join(root, relative)))];
-      for (const agentPath of manifest.agentPaths) {
-        const path = nodePath.resolve(root, agentPath);
-        // Claude Code refuses paths that leave the plugin.
-        if (!isInside(root, path)) continue;
+    if (listedAgentFiles) {
+      folder.listedAgentFiles = listedAgentFiles;
+      for (const path of listedAgentFiles) {
         const size = fileSize(path);
         if (size !== undefined) folder.agentFiles.push({ path, relativePath: nodePath.basename(path), size });
       }
@@ -68,6 +67,33 @@ export function readPluginFolder(root: string, options: { fallbackName?: string;
   folder.agentsFolder = nodePath.join(root, 'agents');
   folder.agentFiles = listPluginAgentFiles(folder.agentsFolder);
   return folder;
+}
+
+/** A plugin.json checked against its plugin folder: the engine's findings in the text plus what only the disk says. */
+export interface CheckedPluginManifest {
+  manifest: PluginManifest;
+  /** The engine's diagnostics of the text plus those about the files on disk. */
+  diagnostics: Diagnostic[];
+  /**
+   * The absolute agent files an accepted manifest lists, in its order, whether they exist or not (Claude Code refuses
+   * paths that leave the plugin, so those are left out); undefined when the plugin's `agents/` folder is scanned.
+   */
+  listedAgentFiles?: string[];
+}
+
+export function checkPluginManifest(root: string, text: string, profile: PluginLoaderProfile = DEFAULT_PLUGIN_PROFILE): CheckedPluginManifest {
+  const manifest = readPluginManifest(text, profile);
+  if (!manifest.agentPaths || !manifest.accepted) return { manifest, diagnostics: manifest.diagnostics };
+  const agentsFolderFiles = listPluginAgentFiles(nodePath.join(root, 'agents')).map((file) => file.relativePath);
+  return {
+    manifest,
+    diagnostics: [
+      ...manifest.diagnostics,
+      ...missingManifestAgents(text, manifest.agentPaths, (relative) => isFile(nodePath.join(root, relative))),
+      ...unlistedAgentsFolderFiles(text, manifest.agentPaths, agentsFolderFiles),
+    ],
+    listedAgentFiles: manifest.agentPaths.map((agentPath) => nodePath.resolve(root, agentPath)).filter((path) => isInside(root, path)),
+  };
 }
 
 /** Every `*.md` (any case) below a plugin's agents folder, at any depth, hidden ones included; symlinks followed once. */

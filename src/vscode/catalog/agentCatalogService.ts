@@ -5,10 +5,9 @@ import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import vscode = require('vscode');
 import { AgentCatalog, type CatalogChange } from '../../engine/catalog/catalog';
-import { addFile, discoverAgents } from '../../node/catalogLoading';
-import { isAgentFileName, type AgentFolder } from '../../engine/formats/agentFiles';
+import { addFile, agentFilesOf, discoverAgents } from '../../node/catalogLoading';
+import { isAgentFileOf, withTrailingSeparator, type AgentFolder } from '../../engine/formats/agentFiles';
 import { agentFolderLocations } from '../../engine/formats/registry';
-import { findAgentFiles } from '../../node/discovery';
 import { newestChoice } from '../../node/claudeCodeVersion';
 import type { ProfileChoice } from '../../engine/formats/claudeCode/profiles';
 import { claudeConfigDirectory } from '../../node/plugins/pluginDiscovery';
@@ -30,6 +29,8 @@ export class AgentCatalogService extends Disposable {
   /** Updates run one after another, so a rebuild and a file event never interleave. */
   private queue: Promise<void> = Promise.resolve();
   private readonly folderWatchers = new Map<string, vscode.Disposable>();
+  /** Per plugin whose plugin.json lists its agent files: a watcher on exactly those files (they may lie anywhere in it). */
+  private listedFileWatchers = new Map<string, vscode.Disposable>();
   private readonly changeEmitter = this._register(new vscode.EventEmitter<AgentCatalogChange>());
   readonly onDidChange = this.changeEmitter.event;
   /** Settles once the first scan is done. */
@@ -56,7 +57,7 @@ export class AgentCatalogService extends Disposable {
     this._register(vscode.workspace.onDidCreateFiles((event) => event.files.forEach((uri) => this.schedule(uri))));
     this._register(vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.schedule(uri))));
     this._register(vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri, newUri }) => (this.schedule(oldUri), this.schedule(newUri)))));
-    this._register({ dispose: () => (clearTimeout(this.flushTimer), this.folderWatchers.forEach((watcher) => watcher.dispose())) });
+    this._register({ dispose: () => (clearTimeout(this.flushTimer), this.folderWatchers.forEach((watcher) => watcher.dispose()), this.listedFileWatchers.forEach((watcher) => watcher.dispose())) });
     this.ready = this.refresh();
   }
 
@@ -81,7 +82,7 @@ export class AgentCatalogService extends Disposable {
   agentFolderOf(uri: vscode.Uri): AgentFolder | undefined {
     if (uri.scheme !== 'file') return undefined;
     const folder = this.catalog.folderOf(uri.fsPath);
-    return folder && isAgentFileName(nodePath.basename(uri.fsPath)) ? folder : undefined;
+    return folder && isAgentFileOf(folder, uri.fsPath) ? folder : undefined;
   }
 
   /** Rescans every agent folder. */
@@ -89,6 +90,7 @@ export class AgentCatalogService extends Disposable {
     return this.enqueue(async () => {
       const workspaceFolders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
       this.catalog = await discoverAgents({ workspaceFolders, homeDirectory: this.homeDirectory, claudeCodeProfile: this.claudeCode.profile });
+      this.syncListedFileWatchers();
       this.changeEmitter.fire({ changed: this.catalog.entries().map((entry) => entry.path), removed: [], reset: true });
     });
   }
@@ -134,9 +136,30 @@ export class AgentCatalogService extends Disposable {
 
   /** Agent files under a directory that appeared (created, moved in): an agent folder itself or one inside it. */
   private async agentFilesUnder(directory: string): Promise<{ path: string; size: number }[]> {
-    const folder = this.catalog.folders.find((candidate) => candidate.path === directory) ?? this.catalog.folderOf(directory);
-    if (!folder || (!folder.recursive && folder.path !== directory)) return [];
-    return findAgentFiles({ ...folder, path: directory });
+    const prefix = withTrailingSeparator(directory);
+    // Files a plugin.json lists may lie in any folder of the plugin.
+    const listed = this.catalog.folders.filter((folder) => folder.files?.some((path) => path.startsWith(prefix)));
+    const listedFiles = (await Promise.all(listed.map((folder) => agentFilesOf(folder)))).flat().filter((file) => file.path.startsWith(prefix));
+    const folder = this.catalog.folders.find((candidate) => !candidate.files && candidate.path === directory) ?? this.catalog.folderOf(directory);
+    if (!folder || folder.files || (!folder.recursive && folder.path !== directory)) return listedFiles;
+    return [...listedFiles, ...await agentFilesOf({ ...folder, path: directory })];
+  }
+
+  /** Watches the files each listing plugin.json names, present or not; recreated after every rescan. */
+  private syncListedFileWatchers(): void {
+    const wanted = new Map(this.catalog.folders.filter((folder) => folder.files).map((folder) => [`${folder.path}\0${folder.files!.join('\0')}`, folder]));
+    for (const [key, watcher] of this.listedFileWatchers) {
+      if (wanted.has(key)) continue;
+      watcher.dispose();
+      this.listedFileWatchers.delete(key);
+    }
+    for (const [key, folder] of wanted) {
+      if (this.listedFileWatchers.has(key)) continue;
+      const relative = folder.files!.map((path) => nodePath.relative(folder.path, path).split(nodePath.sep).join('/'));
+      // A name with glob characters cannot be spelled in a pattern: then every file of the plugin is watched.
+      const pattern = relative.some((path) => /[{}[\]*?,]/.test(path)) ? '**' : `{${relative.join(',')}}`;
+      this.listedFileWatchers.set(key, this.watch(vscode.Uri.file(folder.path), pattern));
+    }
   }
 
   private watch(base: vscode.Uri | vscode.WorkspaceFolder, pattern: string): vscode.Disposable {

@@ -11,7 +11,7 @@ import type { Diagnostic, Range } from '../../../../src/engine/types';
 import { agentFolders } from '../../../../src/node/discovery';
 import { lintInFolder } from '../../../../src/engine/catalog/folderLint';
 import { lintPluginAgentFile } from '../../../../src/engine/formats/claudeCode/plugins/pluginAgents';
-import { missingManifestAgents, readPluginManifest } from '../../../../src/engine/formats/claudeCode/plugins/pluginManifest';
+import { missingManifestAgents, readPluginManifest, unlistedAgentsFolderFiles } from '../../../../src/engine/formats/claudeCode/plugins/pluginManifest';
 import { pluginLoaderProfiles } from '../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 
 const fixtures = path.resolve(__dirname, '..', '..', '..', 'fixtures', 'diagnostics');
@@ -72,14 +72,16 @@ function diagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic
 }
 
 /**
- * A plugin code's fixture: a `.json` is a plugin.json (every path it lists missing); a `.md` is an agent of the plugin
+ * A plugin code's fixture: a `.json` is a plugin.json (every path it lists missing, `agents/unlisted.md` present); a `.md` is an agent of the plugin
  * `fixture`, linted by the newest measured plugin loader, in a plugin Claude Code rejects for `plugin/plugin-not-loaded`.
  */
 function pluginDiagnosticsOf(code: string, fixture: string): { diagnostics: Diagnostic[]; range?: Range } {
   const { text, range } = unmark(fs.readFileSync(fixture, 'utf8'));
   if (fixture.endsWith('.json')) {
     const manifest = readPluginManifest(text);
-    return { diagnostics: [...manifest.diagnostics, ...missingManifestAgents(text, manifest.agentPaths ?? [], () => false)], range };
+    // The plugin's agents/ folder holds one file, `unlisted.md`, that no manifest fixture lists.
+    return { diagnostics: [...manifest.diagnostics, ...missingManifestAgents(text, manifest.agentPaths ?? [], () => false),
+      ...unlistedAgentsFolderFiles(text, manifest.agentPaths ?? [], ['unlisted.md'])], range };
   }
   const location = { path: `fixture/agents/${path.basename(fixture)}`, pluginName: 'fixture', relativePath: path.basename(fixture) };
   if (code === 'plugin/plugin-not-loaded') {

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { claudeCodeProfiles } from '../../../../src/engine/formats/claudeCode/profiles';
-import { discoverAgents } from '../../../../src/node/catalogLoading';
+import { isAgentFileOf } from '../../../../src/engine/formats/agentFiles';
+import { agentFilesOf, discoverAgents } from '../../../../src/node/catalogLoading';
+import { readPluginFolder } from '../../../../src/node/plugins/pluginDiscovery';
 
 /** The oldest profile's rules: a user agent may still be named `helpers:fixer` and shadow the plugin's agent. */
 const oldest = claudeCodeProfiles[0];
@@ -80,5 +82,68 @@ describe('plugin agents in the catalog', () => {
     write(home, { '.claude/settings.json': JSON.stringify({ enabledPlugins: { 'helpers@market': false } }) });
     const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
     assert.ok(!catalog.entries().some((entry) => entry.folder.plugin?.installedId));
+  });
+
+  describe('a plugin.json that lists its agent files', () => {
+    const listing = () => path.join(workspace, 'listing');
+    beforeEach(() => write(listing(), {
+      '.claude-plugin/plugin.json': JSON.stringify({ name: 'lister', agents: ['./custom/one.md', './deep/sub/two.md', './not-yet.md'] }, null, 2),
+      'custom/one.md': '---\nname: one\ndescription: First\n---\nBody\n',
+      'deep/sub/two.md': '---\ndescription: Second, named after its file\n---\nBody\n',
+      // Claude Code does not scan agents/ when the manifest lists files.
+      'agents/ignored.md': '---\nname: ignored\ndescription: Not loaded\n---\nBody\n',
+    }));
+
+    it('makes the listed files (and only those) the plugin\'s agents, named without their folders', async () => {
+      const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+      const names = catalog.entries().filter((entry) => entry.folder.plugin?.name === 'lister').map((entry) => entry.result.agent?.name).sort();
+      assert.deepEqual(names, ['lister:one', 'lister:two']);
+      const folder = catalog.folderOf(path.join(listing(), 'custom', 'one.md'))!;
+      assert.equal(folder.path, listing());
+      assert.deepEqual(folder.files, ['custom/one.md', 'deep/sub/two.md', 'not-yet.md'].map((file) => path.join(listing(), file)));
+      assert.equal(catalog.folderOf(path.join(listing(), 'agents', 'ignored.md')), undefined, 'agents/ beside a listing manifest is no agent folder');
+      assert.equal(catalog.folderOf(path.join(listing(), 'custom', 'other.md')), undefined, 'an unlisted file beside a listed one is not an agent');
+    });
+
+    it('counts a listed file that does not exist yet once it appears', async () => {
+      const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+      const later = path.join(listing(), 'not-yet.md');
+      const folder = catalog.folderOf(later)!;
+      assert.ok(isAgentFileOf(folder, later));
+      assert.deepEqual((await agentFilesOf(folder)).map((file) => path.basename(file.path)), ['one.md', 'two.md']);
+      fs.writeFileSync(later, '---\nname: later\ndescription: Came later\n---\nBody\n');
+      assert.deepEqual((await agentFilesOf(folder)).map((file) => path.basename(file.path)), ['one.md', 'two.md', 'not-yet.md']);
+      catalog.update(later, fs.readFileSync(later, 'utf8'));
+      assert.equal(catalog.get(later)?.result.agent?.name, 'lister:later');
+    });
+
+    it('warns on plugin.json about a listed path that names nothing and about the agents/ files it leaves out', () => {
+      const plugin = readPluginFolder(listing());
+      const text = fs.readFileSync(path.join(listing(), '.claude-plugin', 'plugin.json'), 'utf8');
+      const at = (diagnostic: { range: { start: { line: number; character: number } } }) => text.split('\n')[diagnostic.range.start.line].slice(diagnostic.range.start.character);
+      assert.deepEqual(plugin.manifestDiagnostics.map((diagnostic) => [diagnostic.code, at(diagnostic).slice(0, 14)]),
+        [['plugin/manifest-agent-missing', '"./not-yet.md"'], ['plugin/agents-folder-unused', '"agents": [']]);
+      assert.match(plugin.manifestDiagnostics[1].message, /ignored\.md/);
+    });
+
+    it('ranks duplicates as Claude Code does: the file listed last wins, the others are shadowed by it', async () => {
+      write(listing(), { 'custom/again.md': '---\nname: one\ndescription: Again\n---\nBody\n' });
+      write(listing(), { '.claude-plugin/plugin.json': JSON.stringify({ name: 'lister', agents: ['./custom/again.md', './custom/one.md'] }) });
+      const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+      const again = catalog.get(path.join(listing(), 'custom', 'again.md'))!;
+      const one = catalog.get(path.join(listing(), 'custom', 'one.md'))!;
+      assert.equal(again.shadowedBy, one.path);
+      assert.deepEqual(one.winsOver, [again.path]);
+      assert.match(catalog.diagnostics(again.path).find((diagnostic) => diagnostic.code === 'agent/duplicate-name')!.message, /listed later in plugin\.json, which wins/);
+    });
+
+    it('calls duplicates in a scanned agents/ folder unpredictable (the winner changes between runs of Claude Code)', async () => {
+      write(workspace, { 'my-plugin/agents/copy.md': '---\nname: draft\ndescription: A copy\n---\nBody\n' });
+      const catalog = await discoverAgents({ workspaceFolders: [workspace], homeDirectory: home });
+      const copy = catalog.get(path.join(workspace, 'my-plugin', 'agents', 'copy.md'))!;
+      assert.deepEqual(copy.ambiguousWith, [path.join(workspace, 'my-plugin', 'agents', 'draft.md')]);
+      assert.equal(copy.shadowedBy, undefined);
+      assert.match(catalog.diagnostics(copy.path).find((diagnostic) => diagnostic.code === 'agent/duplicate-name')!.message, /same plugin.*changes from run to run/);
+    });
   });
 });

@@ -1,7 +1,7 @@
 // `.claude-plugin/plugin.json` as Claude Code reads it: the plugin's name (the namespace of its agents) and which agent
 // files it has. A manifest Claude Code rejects drops the whole plugin, so those problems are errors.
 import { createDiagnostic } from '../../../lint/rule';
-import { manifestAgentMissing, manifestAgentPath, manifestInvalid } from './pluginMetas';
+import { agentsFolderUnused, manifestAgentMissing, manifestAgentPath, manifestInvalid } from './pluginMetas';
 import { TextPositions } from '../../../text/textPositions';
 import type { Diagnostic, Range } from '../../../types';
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../profiles/pluginLoader';
@@ -75,6 +75,21 @@ export function missingManifestAgents(text: string, agentPaths: readonly string[
   return agentPaths.filter((path) => !path.split('/').includes('..') && !exists(path.slice(2))).map((path) => createDiagnostic(manifestAgentMissing,
     `\`${path}\` names no file: Claude Code logs an error and loads the plugin without this agent (\`agents\` replaces the \`agents/\` folder).`,
     stringRange(text, positions, path) ?? positions.rangeOf(0, 0)));
+}
+
+/**
+ * A warning on `agents` when the plugin's `agents/` folder holds agent files the manifest does not list: Claude Code
+ * loads only the listed ones (`agentsFolderFiles`: paths below `agents/`, `/`-separated).
+ */
+export function unlistedAgentsFolderFiles(text: string, agentPaths: readonly string[], agentsFolderFiles: readonly string[]): Diagnostic[] {
+  const listed = new Set(agentPaths.map((path) => path.slice(2).split('/').filter((part) => part !== '.').join('/')));
+  const unlisted = agentsFolderFiles.filter((file) => !listed.has(`agents/${file}`));
+  if (unlisted.length === 0) return [];
+  const shown = unlisted.length > 5 ? `${unlisted.slice(0, 5).join(', ')} and ${unlisted.length - 5} more` : unlisted.join(', ');
+  const positions = new TextPositions(text);
+  return [createDiagnostic(agentsFolderUnused,
+    `\`agents\` lists the plugin's agent files, so Claude Code does not load the ones in agents/ it leaves out: ${shown}. List them here, or remove \`agents\` to have the folder scanned.`,
+    keyRange(text, positions, 'agents') ?? positions.rangeOf(0, 0))];
 }
 
 function keyRange(text: string, positions: TextPositions, key: string): Range | undefined {
