@@ -26,7 +26,7 @@ export interface CatalogChange {
 }
 
 // What only the catalog knows: several files define one name.
-export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins. Older versions read in the file system\'s listing order, so which one you get is unpredictable; newer ones sort the paths, and the path that sorts last (by UTF-16 code units: `a-b.md` < `a.md` < `a/x.md`) wins.' };
+export const duplicateName: RuleMeta = { code: 'agent/duplicate-name', severity: 'warning', title: 'Two agents share a name', explanation: 'Within one folder tree, the file Claude Code reads last wins. Older versions read in the file system\'s listing order, so which one you get is unpredictable; newer ones sort the paths, and the path that sorts last (by UTF-16 code units: `a-b.md` < `a.md` < `a/x.md`) wins. In a plugin, of the files its plugin.json lists the last one listed wins; in a plugin\'s `agents/` folder the files are read concurrently and the winner changes from run to run.' };
 export const shadowed: RuleMeta = { code: 'agent/shadowed', severity: 'info', title: 'Agent shadowed by another definition', explanation: 'Another definition with the same name takes precedence (project agents beat user agents; the folder nearest the working folder wins).' };
 
 /** Lower ranks lose: user agents, then project agents (as measured for Claude Code's profiles; its function `Vse`). */
