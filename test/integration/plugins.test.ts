@@ -79,6 +79,11 @@ describe('Claude Code plugins', () => {
       // Claude Code does not load agents/ when the manifest lists files: no agent folder, so no agent diagnostics.
       assert.equal(api.catalog.agentFolderOf(vscode.Uri.file(inWorkspace('plugin-listed', 'agents', 'stray.md'))), undefined);
       assert.equal(api.catalog.agentFolderOf(uri)?.plugin?.name, 'list-kit');
+      // Hovers answer in a listed file as in any agent file.
+      const document = await vscode.workspace.openTextDocument(uri);
+      const line = document.getText().split('\n').findIndex((text) => text.startsWith('description:'));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 2));
+      assert.match(hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n'), /\*\*description\*\*/);
     });
 
     it('shows the listed files under the plugin, the duplicate name with the file Claude Code uses (the one listed last)', async () => {
@@ -86,8 +91,9 @@ describe('Claude Code plugins', () => {
       const group = listKit(api);
       assert.ok(group, `groups: ${api.agentsView.snapshot().map((candidate) => candidate.label).join(', ')}`);
       assert.deepEqual(group.children.map((row) => [row.label, row.contextValue, row.description.split(' · ').slice(0, 2).join(' · ')]).sort(), [
-        ['list-kit:planner', 'agentFile.loaded', 'roles/ · wins over roles/planner.md'],
-        ['list-kit:planner', 'agentFile.shadowed', 'roles/ · shadowed by roles/planner-copy.md'],
+        // `pluginAgentFile`: no Rename, Duplicate or Delete, which the manifest's list would not follow.
+        ['list-kit:planner', 'pluginAgentFile.loaded', 'roles/ · wins over roles/planner.md'],
+        ['list-kit:planner', 'pluginAgentFile.shadowed', 'roles/ · shadowed by roles/planner-copy.md'],
       ]);
       await takeScreenshot('agents-view-listed-plugin');
     });
@@ -132,7 +138,7 @@ describe('Claude Code plugins', () => {
           const current = listKit(api);
           return current && current.children.length === 1 ? current : undefined;
         }, 'the view to drop the file taken out of the list');
-        assert.deepEqual(group.children.map((row) => [row.label, row.contextValue]), [['list-kit:planner', 'agentFile.loaded']]);
+        assert.deepEqual(group.children.map((row) => [row.label, row.contextValue]), [['list-kit:planner', 'pluginAgentFile.loaded']]);
         assert.equal(api.catalog.agentFolderOf(listed('planner.md')), undefined, 'no longer an agent file');
       } finally {
         await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), original));

@@ -90,7 +90,9 @@ export class AgentFileItem extends vscode.TreeItem {
     this.label = agent ? agent.name : nodePath.basename(entry.path);
     this.status = !agent ? 'skipped' : entry.ambiguousWith?.length ? 'ambiguous' : entry.shadowedBy ? 'shadowed' : 'loaded';
     // An installed plugin's files belong to Claude Code's plugin cache or marketplace: shown and run, never edited here.
-    this.contextValue = `${entry.folder.plugin?.installedId ? 'pluginAgentFile' : 'agentFile'}.${this.status}`;
+    // Nor are files a plugin.json lists renamed, duplicated or deleted from here: the list would not follow, and the
+    // agent would be lost (or the copy not loaded).
+    this.contextValue = `${entry.folder.plugin?.installedId || entry.folder.files ? 'pluginAgentFile' : 'agentFile'}.${this.status}`;
     /** Status in Markdown: the engine's reasons keep their `code` spans for the tooltip; the row shows them plain. */
     let status: string | undefined;
     // A namesake in the same folder tree is told apart by where it lives, which comes first so it is never cut off;
