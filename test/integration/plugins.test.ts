@@ -76,8 +76,13 @@ describe('Claude Code plugins', () => {
       assert.ok(fix.edit && (await vscode.workspace.applyEdit(fix.edit)), 'the fix applies');
       await untilDiagnostics(uri, (current) => !current.some((diagnostic) => codeOf(diagnostic) === 'plugin/ignored-key'), 'the ignored-key warning to go');
       await vscode.commands.executeCommand('workbench.action.files.revert');
-      // Claude Code does not load agents/ when the manifest lists files: no agent folder, so no agent diagnostics.
-      assert.equal(api.catalog.agentFolderOf(vscode.Uri.file(inWorkspace('plugin-listed', 'agents', 'stray.md'))), undefined);
+      // Claude Code does not load agents/ when the manifest lists files: no agent folder, so no agent diagnostics; the
+      // one warning there says why.
+      const stray = vscode.Uri.file(inWorkspace('plugin-listed', 'agents', 'stray.md'));
+      assert.equal(api.catalog.agentFolderOf(stray), undefined);
+      const strayDiagnostics = await showWithDiagnostics(stray);
+      assert.deepEqual(strayDiagnostics.map(codeOf), ['plugin/agents-folder-unused']);
+      assert.match(strayDiagnostics[0].message, /Claude Code does not load this file.*`\.\/agents\/stray\.md` is not among them/);
       assert.equal(api.catalog.agentFolderOf(uri)?.plugin?.name, 'list-kit');
       // Hovers answer in a listed file as in any agent file.
       const document = await vscode.workspace.openTextDocument(uri);

@@ -8,6 +8,7 @@ import { claudeCodeProfiles } from '../../../../src/engine/formats/claudeCode/pr
 import { isAgentFileOf } from '../../../../src/engine/formats/agentFiles';
 import { agentFilesOf, discoverAgents } from '../../../../src/node/catalogLoading';
 import { readPluginFolder } from '../../../../src/node/plugins/pluginDiscovery';
+import { unlistedAgentFile } from '../../../../src/engine/formats/claudeCode/plugins/pluginManifest';
 
 /** The oldest profile's rules: a user agent may still be named `helpers:fixer` and shadow the plugin's agent. */
 const oldest = claudeCodeProfiles[0];
@@ -124,6 +125,13 @@ describe('plugin agents in the catalog', () => {
       assert.deepEqual(plugin.manifestDiagnostics.map((diagnostic) => [diagnostic.code, at(diagnostic).slice(0, 14)]),
         [['plugin/manifest-agent-missing', '"./not-yet.md"'], ['plugin/agents-folder-unused', '"agents": [']]);
       assert.match(plugin.manifestDiagnostics[1].message, /ignored\.md/);
+    });
+
+    it('says on a file of agents/ that the manifest leaves out that Claude Code does not load it', () => {
+      const diagnostic = unlistedAgentFile('---\nname: ignored\n---\n', 'agents/ignored.md');
+      assert.equal(diagnostic.code, 'plugin/agents-folder-unused');
+      assert.deepEqual(diagnostic.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+      assert.match(diagnostic.message, /does not load this file.*`\.\/agents\/ignored\.md` is not among them/);
     });
 
     it('ranks duplicates as Claude Code does: the file listed last wins, the others are shadowed by it', async () => {

@@ -92,6 +92,17 @@ export function unlistedAgentsFolderFiles(text: string, agentPaths: readonly str
     keyRange(text, positions, 'agents') ?? positions.rangeOf(0, 0))];
 }
 
+/**
+ * The same warning on a file of that agents/ folder, for whoever opens it there (`relativePath`: below the plugin root,
+ * `/`-separated): Claude Code does not load it, and Agent Studio does not check it as an agent.
+ */
+export function unlistedAgentFile(text: string, relativePath: string): Diagnostic {
+  const positions = new TextPositions(text);
+  return createDiagnostic(agentsFolderUnused,
+    `Claude Code does not load this file: the plugin's .claude-plugin/plugin.json lists its agent files (\`agents\`), which replaces the scan of agents/, and \`./${relativePath}\` is not among them. Add it to \`agents\` to have it loaded (and checked here as an agent).`,
+    positions.rangeOf(0, Math.min(text.length, 3)));
+}
+
 function keyRange(text: string, positions: TextPositions, key: string): Range | undefined {
   const offset = text.indexOf(JSON.stringify(key));
   return offset < 0 ? undefined : positions.rangeOf(offset, offset + JSON.stringify(key).length);
