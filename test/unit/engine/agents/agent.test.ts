@@ -44,13 +44,15 @@ describe('the agent model', () => {
     assert.equal(textAt(text, example.parts[0].range), 'user: "help me"');
   });
 
-  it('falls back to the whole value where decoding changed the text', () => {
+  it('maps a double-quoted value back through its escapes: each part has its own range inside the line', () => {
+    // Before the one example model this range was the whole value: decoding had changed the line.
     const text = '---\nname: helper\ndescription: "Use it.\\n<example>\\nuser: \\"help\\"\\n</example>"\n---\n';
     const { agent } = readAgent(text, { path });
     assert.ok(agent);
     const [example] = agent.examples;
     assert.equal(example.parts[0].text, '"help"');
-    assert.equal(textAt(text, example.parts[0].range), '"Use it.\\n<example>\\nuser: \\"help\\"\\n</example>"');
+    assert.equal(textAt(text, example.parts[0].range), 'user: \\"help\\"');
+    assert.equal(textAt(text, example.range), '<example>\\nuser: \\"help\\"\\n</example>');
   });
 
   it('has no model for a file the tool skips, and still its lint result', () => {
