@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { TimeSlices } from './timeSlices';
-import { isAgentFileName, type AgentFolder } from '../engine/formats/agentFiles';
+import { isAgentFileName } from '../engine/formats/agentFileNames';
+import type { AgentFolder } from '../engine/formats/agentFiles';
 import { agentFolderLocations } from '../engine/formats/registry';
 
 /** The folders each format reads, for a set of workspace folders and a home directory. */

@@ -7,7 +7,9 @@ import { decodeScalarWithSource, withEscapedLineBreaksDecoded, type SourceMapped
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { lintAgentFile, type FrontmatterCapture, type LintOptions } from '../lint/lint';
 import { TextPositions } from '../text/textPositions';
-import type { AgentFormatId, AgentSummary, LintResult, Range } from '../types';
+import type { AgentSummary, Range } from '../types';
+import type { AgentFormatId } from '../formats/registry';
+import type { LintResult } from '../lint/lintResult';
 
 export interface Agent {
   format: AgentFormatId;
