@@ -114,6 +114,15 @@ export function descriptionLead(description: string): string {
   return description.split(/\n|<example>/)[0].trim();
 }
 
+/** The description's prose: what comes before its examples, as one line of at most about 160 characters. */
+export function descriptionProse(description: string): string {
+  const prose = description.split('<example>')[0].replace(/\\n/g, ' ').replace(/\s+/g, ' ').replace(/[\s-]*Examples?:?[\s-]*$/i, '').trim();
+  const flat = prose || description.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
+  if (flat.length <= 160) return flat;
+  const cut = flat.slice(0, 160);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100))}…`;
+}
+
 /**
  * Where each character of a decoded description is written: retraced through the value's quoting, escapes and
  * folding when decoding it again gives the parser's text, else the whole value (an alias, a tag).

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { descriptionLead, readAgent } from '../../../../src/engine/agents/agent';
+import { descriptionLead, descriptionProse, readAgent } from '../../../../src/engine/agents/agent';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Range } from '../../../../src/engine/types';
 
@@ -64,5 +64,12 @@ describe('the agent model', () => {
   it('leads with the description before its examples', () => {
     assert.equal(descriptionLead('Reviews code. <example>user: x</example>'), 'Reviews code.');
     assert.equal(descriptionLead('First line\nsecond'), 'First line');
+  });
+
+  it('gives the prose before the examples as one line, without a trailing "Examples:", cut near 160 characters', () => {
+    assert.equal(descriptionProse('Reviews code.\\n\\nExamples:\\n- <example>user: x</example>'), 'Reviews code.');
+    assert.equal(descriptionProse('<example>user: x</example>'), '<example>user: x</example>');
+    const long = descriptionProse(`${'word '.repeat(60)}<example>`);
+    assert.ok(long.endsWith('…') && long.length <= 161, long);
   });
 });
