@@ -5,7 +5,9 @@ import type { AgentFolder, AgentScope } from '../formats/agentFiles';
 import type { FormatProfile } from '../formats/agentFileFormat';
 import { formatById } from '../formats/registry';
 import { lintInFolder } from './folderLint';
-import type { AgentFormatId, Diagnostic, LintResult } from '../types';
+import type { Diagnostic } from '../types';
+import type { AgentFormatId } from '../formats/registry';
+import type { LintResult } from '../lint/lintResult';
 
 export interface CatalogEntry {
   path: string;

@@ -8,8 +8,7 @@ import { buildSync } from 'esbuild';
 import { renderDiagnosticsDoc } from '../../../src/engine/lint/docs';
 import { sharedFolder } from '../../support/sharedMaterial';
 import { claudeCodeProfiles } from '../../../src/engine/formats/claudeCode/profiles';
-import { ClaudeBinaryMissingError } from '../../support/claudeCli';
-import { claudeBinaryFor } from '../../support/claudeCodeVersions';
+import { claudeBinaryOrSkip } from '../../support/claudeCodeVersions';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 let cliPath: string;
@@ -244,13 +243,7 @@ describe('agent-studio lint', function () {
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-path-'));
       try {
         assert.equal(lintJson('auto', { ...process.env, PATH: empty }).json.claudeCodeVersion, newest.measuredUpTo);
-        let binary: string;
-        try {
-          binary = claudeBinaryFor(oldest.firstVersion);
-        } catch (error) {
-          if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
-          throw error;
-        }
+        const binary = claudeBinaryOrSkip(this, oldest.firstVersion);
         fs.symlinkSync(binary, path.join(empty, 'claude'));
         const result = cli(['lint', '--format', 'json'], workspace, { ...process.env, PATH: empty });
         assert.equal(JSON.parse(result.stdout).claudeCodeVersion, oldest.firstVersion);
