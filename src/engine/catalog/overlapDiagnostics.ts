@@ -1,0 +1,53 @@
+// The overlap hints as diagnostics: what one listing's agents (the agents one Claude Code session sees) claim alike.
+// Only the catalog knows every agent of a listing, so these are catalog diagnostics, computed once per listing and
+// kept until a file of the catalog changes.
+import { createDiagnostic, type RuleMeta } from '../lint/rule';
+import { findOverlaps, type OverlapAgent } from '../routing/overlap';
+import type { ExampleTurn } from '../routing/exampleTurns';
+import type { Diagnostic, Range } from '../types';
+
+export const exampleOverlap: RuleMeta = {
+  code: 'agent/example-overlap',
+  severity: 'warning',
+  title: 'Example reads like another agent\'s',
+  explanation: 'Claude Code\'s main model picks a sub-agent by reading every agent\'s description. This `<example>`\'s user turn shares far more distinctive words with another agent\'s description than with the rest of its own (TF-IDF over the agents Claude Code lists together), so the model may well hand that request to the other agent. An example earns its place when its request says what only this agent does; a routing test (`agent-studio test-routing`, or the Test Explorer) shows what the model really picks. Measured on real agent sets, about 9 in 10 of these warnings point at a real ambiguity (docs/routing-tests.md).',
+};
+
+export const descriptionOverlap: RuleMeta = {
+  code: 'agent/description-overlap',
+  severity: 'warning',
+  title: 'Two agents claim the same requests',
+  explanation: 'Two agents that Claude Code lists together have descriptions made mostly of the same distinctive words (TF-IDF cosine similarity of 0.6 or more), so the main model has little to tell them apart by, and which one gets a request is a toss-up. Most often it is the same agent installed twice (two plugins that ship a copy each, or a user agent copied into a project under another name). Remove one, or make each description say what only it does.',
+};
+
+/** An agent of a listing as the catalog files it, and where to put a warning about it. */
+export interface ListedOverlapAgent extends OverlapAgent {
+  examples: readonly ExampleTurn[];
+  nameRange?: Range;
+}
+
+const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } };
+const score = (value: number) => value.toFixed(2);
+
+/** Every overlap diagnostic of one listing, by agent id (the file's path). */
+export function overlapDiagnosticsOf(agents: readonly ListedOverlapAgent[]): Map<string, Diagnostic[]> {
+  const byId = new Map<string, Diagnostic[]>();
+  const add = (id: string, diagnostic: Diagnostic) => byId.set(id, [...(byId.get(id) ?? []), diagnostic]);
+  const findings = findOverlaps(agents);
+  for (const found of findings.examples) {
+    add(found.agent.id, createDiagnostic(exampleOverlap,
+      `This example's request reads more like \`${found.rival.name}\`'s description than this agent's (word match ${score(found.rivalScore)} against ${score(found.ownScore)}): Claude Code may hand it to \`${found.rival.name}\`.`,
+      found.example.range));
+  }
+  const others = new Map<string, typeof findings.descriptions>();
+  for (const found of findings.descriptions) others.set(found.agent.id, [...(others.get(found.agent.id) ?? []), found]);
+  for (const [id, found] of others) {
+    const agent = found[0].agent as ListedOverlapAgent;
+    const [first, ...rest] = found;
+    const more = rest.length > 0 ? ` and ${rest.length} more (${rest.slice(0, 3).map((other) => `\`${other.other.name}\``).join(', ')}${rest.length > 3 ? ', ...' : ''})` : '';
+    add(id, createDiagnostic(descriptionOverlap,
+      `This description claims much the same requests as \`${first.other.name}\`'s (similarity ${score(first.similarity)})${more}: Claude Code's model has little to tell them apart by.`,
+      agent.nameRange ?? FILE_START));
+  }
+  return byId;
+}
