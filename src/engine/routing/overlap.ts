@@ -107,8 +107,10 @@ class ListingIndex {
   private readonly documentFrequency = new Map<string, number>();
   readonly vectors: Vector[];
   readonly norms: number[];
-  /** term -> [agent index, weight] of every agent whose claims hold it. */
-  private readonly postings = new Map<string, [number, number][]>();
+  /** term -> the agents whose claims hold it, and its weight in each (parallel lists). */
+  private readonly postings = new Map<string, { agents: number[]; weights: number[] }>();
+  /** Scratch for `dots`: one slot per agent, zero between calls. */
+  private readonly accumulator: Float64Array;
 
   constructor(readonly agents: readonly OverlapAgent[]) {
     this.documents = agents.map((agent) => counts(terms(`${agent.name.replace(/[-_:]/g, ' ')} ${claimedText(agent.description)}`)));
@@ -118,10 +120,12 @@ class ListingIndex {
     this.vectors.forEach((vector, index) => {
       for (const [term, weight] of vector) {
         let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push([index, weight]);
+        if (!list) this.postings.set(term, (list = { agents: [], weights: [] }));
+        list.agents.push(index);
+        list.weights.push(weight);
       }
     });
+    this.accumulator = new Float64Array(agents.length);
   }
 
   idf(term: string): number {
@@ -134,11 +138,26 @@ class ListingIndex {
     return vector;
   }
 
-  /** Dot products of a vector with every agent that shares a term with it. */
+  /**
+   * Dot products of a vector with every agent that shares a term with it (a typed array and a list of the agents
+   * touched: a whole listing's pairs are millions of additions).
+   */
   dots(vector: Vector): Map<number, number> {
-    const dots = new Map<number, number>();
+    const accumulator = this.accumulator;
+    const touched: number[] = [];
     for (const [term, weight] of vector) {
-      for (const [index, other] of this.postings.get(term) ?? []) dots.set(index, (dots.get(index) ?? 0) + weight * other);
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const { agents, weights } = list;
+      for (let i = 0; i < agents.length; i++) {
+        if (accumulator[agents[i]] === 0) touched.push(agents[i]);
+        accumulator[agents[i]] += weight * weights[i];
+      }
+    }
+    const dots = new Map<number, number>();
+    for (const index of touched) {
+      dots.set(index, accumulator[index]);
+      accumulator[index] = 0;
     }
     return dots;
   }
