@@ -1,5 +1,6 @@
 // The one place routing reads an agent file's `<example>` blocks: each one's user turn and where it is written. Routing
-// cases and overlap hints both come through here, so the example parser behind it can change in one line.
+// cases and overlap hints both come through here, so the example parser behind it can change in one line: once the one
+// example model of src/engine/agents/agent.ts is in, the body is its `exampleUserTurns(text)`.
 import { agentExamples } from '../agents/examples';
 import type { Range } from '../types';
 
