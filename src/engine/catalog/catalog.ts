@@ -5,7 +5,7 @@ import type { AgentFolder, AgentScope } from '../formats/agentFiles';
 import type { FormatProfile } from '../formats/agentFileFormat';
 import { formatById } from '../formats/registry';
 import { lintInFolder } from './folderLint';
-import { exampleOverlap, overlapDiagnosticsOf, type ListedOverlapAgent } from './overlapDiagnostics';
+import { overlapDiagnosticsOf, relocatedOverlaps, type ListedOverlapAgent } from './overlapDiagnostics';
 import { exampleTurns, type ExampleTurn } from '../routing/exampleTurns';
 import type { AgentFormatId, Diagnostic, LintResult, Range } from '../types';
 
@@ -101,15 +101,7 @@ export class AgentCatalog {
     let byPath = this.overlapsByListing.get(listing.key);
     if (!byPath) this.overlapsByListing.set(listing.key, (byPath = overlapDiagnosticsOf(listing.members().map(overlapAgentOf))));
     const found = byPath.get(path) ?? [];
-    if (!live || found.length === 0) return found;
-    const liveExamples = live.text.includes('<example>') ? exampleTurns(live.text) : [];
-    const onDisk = entry.examples ?? [];
-    return found.flatMap((diagnostic): Diagnostic[] => {
-      if (diagnostic.code !== exampleOverlap.code) return [live.nameRange ? { ...diagnostic, range: live.nameRange } : diagnostic];
-      const user = onDisk.find((example) => sameRange(example.range, diagnostic.range))?.user;
-      const moved = liveExamples.find((example) => example.user === user);
-      return moved ? [{ ...diagnostic, range: moved.range }] : [];
-    });
+    return live && found.length > 0 ? relocatedOverlaps(found, entry.examples ?? [], live) : found;
   }
 
   /**
@@ -301,10 +293,6 @@ export class AgentCatalog {
     }
     return touched;
   }
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 /** What the overlap hints read of a catalog entry. */

@@ -3,7 +3,7 @@
 // kept until a file of the catalog changes.
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
 import { findOverlaps, type OverlapAgent } from '../routing/overlap';
-import type { ExampleTurn } from '../routing/exampleTurns';
+import { exampleTurns, type ExampleTurn } from '../routing/exampleTurns';
 import type { Diagnostic, Range } from '../types';
 
 export const exampleOverlap: RuleMeta = {
@@ -50,4 +50,22 @@ export function overlapDiagnosticsOf(agents: readonly ListedOverlapAgent[]): Map
       agent.nameRange ?? FILE_START));
   }
   return byId;
+}
+
+/**
+ * Hints computed from the file on disk, moved onto the text being edited: an example's to the live example with the
+ * same user turn (dropped when there is none), the name's to the live name.
+ */
+export function relocatedOverlaps(found: readonly Diagnostic[], onDisk: readonly ExampleTurn[], live: { text: string; nameRange?: Range }): Diagnostic[] {
+  const liveExamples = live.text.includes('<example>') ? exampleTurns(live.text) : [];
+  return found.flatMap((diagnostic): Diagnostic[] => {
+    if (diagnostic.code !== exampleOverlap.code) return [live.nameRange ? { ...diagnostic, range: live.nameRange } : diagnostic];
+    const user = onDisk.find((example) => sameRange(example.range, diagnostic.range))?.user;
+    const moved = liveExamples.find((example) => example.user === user);
+    return moved ? [{ ...diagnostic, range: moved.range }] : [];
+  });
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }

@@ -57,8 +57,15 @@ export interface OverlapFindings {
 
 type Vector = Map<string, number>;
 
-/** Words that the example markup and every agent description share, which say nothing about what an agent is for. */
-const MARKUP_WORDS = new Set(['example', 'context', 'user', 'assistant', 'commentary', 'specializ', 'expert', 'specialist'].flatMap(tokenize));
+/**
+ * Words of the example markup, and the boilerplate most corpus descriptions open with ("Expert X specializing in"):
+ * they say nothing about what one agent is for.
+ */
+const UNINFORMATIVE_WORDS = new Set(['example', 'context', 'user', 'assistant', 'commentary', 'specializing', 'expert', 'specialist'].flatMap(tokenize));
+
+const EXAMPLE_BLOCK = /<example>([\s\S]*?)<\/example>/gi;
+/** Turn labels as the corpus writes them, at the start of a line (as src/engine/agents/examples.ts reads them). */
+const TURN = /^[ \t]*(?:-[ \t]+)?(context|user|human|assistant)[ \t]*:/gim;
 
 /**
  * What a description claims, as words: its prose and each example's context and user turns. The assistant turns and
@@ -67,10 +74,6 @@ const MARKUP_WORDS = new Set(['example', 'context', 'user', 'assistant', 'commen
 export function claimedText(description: string): string {
   return description.replace(/\\n/g, '\n').replace(EXAMPLE_BLOCK, (_block, body: string) => ` ${claimedTurns(body)} `);
 }
-
-const EXAMPLE_BLOCK = /<example>([\s\S]*?)<\/example>/gi;
-/** Turn labels as the corpus writes them, at the start of a line (as src/engine/agents/examples.ts reads them). */
-const TURN = /^[ \t]*(?:-[ \t]+)?(context|user|human|assistant)[ \t]*:/gim;
 
 function claimedTurns(body: string): string {
   const withoutCommentary = body.replace(/<commentary>[\s\S]*?<\/commentary>/gi, ' ');
@@ -86,7 +89,7 @@ function claimedTurns(body: string): string {
 }
 
 function terms(text: string): string[] {
-  return tokenize(text).filter((term) => !MARKUP_WORDS.has(term));
+  return tokenize(text).filter((term) => !UNINFORMATIVE_WORDS.has(term));
 }
 
 function counts(words: readonly string[]): Map<string, number> {
@@ -102,7 +105,7 @@ function norm(vector: Vector): number {
 }
 
 /** TF-IDF over the listing, as the agent picker's suggestions weigh words, with the markup words left out. */
-class ListingIndex {
+export class ListingIndex {
   readonly documents: Map<string, number>[];
   private readonly documentFrequency = new Map<string, number>();
   readonly vectors: Vector[];
@@ -212,4 +215,3 @@ function exampleOverlap(index: ListingIndex, agentIndex: number, example: Overla
   return { agent: index.agents[agentIndex], example, ownScore: own, rival: index.agents[best.index], rivalScore: best.score };
 }
 
-export { ListingIndex };
