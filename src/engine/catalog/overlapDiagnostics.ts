@@ -2,22 +2,32 @@
 // Only the catalog knows every agent of a listing, so these are catalog diagnostics, computed once per listing and
 // kept until a file of the catalog changes.
 import { createDiagnostic, type RuleMeta } from '../lint/rule';
-import { findOverlaps, type OverlapAgent } from '../routing/overlap';
+import { findOverlaps, OVERLAP_THRESHOLDS, type OverlapAgent } from '../routing/overlap';
 import { exampleTurns, type ExampleTurn } from '../routing/exampleTurns';
 import type { Diagnostic, Range } from '../types';
+
+const { exampleRatio, descriptionSimilarity } = OVERLAP_THRESHOLDS;
 
 export const exampleOverlap: RuleMeta = {
   code: 'agent/example-overlap',
   severity: 'warning',
-  title: 'Example reads like another agent\'s',
-  explanation: 'Claude Code\'s main model picks a sub-agent by reading every agent\'s description. This `<example>`\'s user turn shares far more distinctive words with another agent\'s description than with the rest of its own (TF-IDF over the agents Claude Code lists together), so the model may well hand that request to the other agent. An example earns its place when its request says what only this agent does; a routing test (`agent-studio test-routing`, or the Test Explorer) shows what the model really picks. Measured on real agent sets, about 9 in 10 of these warnings point at a real ambiguity (docs/routing-tests.md).',
+  title: "Example reads like another agent's",
+  explanation: "Claude Code's main model picks a sub-agent by reading every agent's description. This `<example>`'s user turn " +
+    `matches another agent's description at least ${exampleRatio} times as well as the rest of its own (TF-IDF word matching over the agents ` +
+    "Claude Code lists together, as the agent picker's suggestions use), so the model may well hand that request to the other agent. An " +
+    'example earns its place when its request says what only this agent does; a routing test (`agent-studio test-routing`, or the Test ' +
+    'Explorer) shows what the model really picks. Measured on real agent sets, about 9 in 10 of these warnings point at a real ambiguity ' +
+    '(docs/routing-tests.md).',
 };
 
 export const descriptionOverlap: RuleMeta = {
   code: 'agent/description-overlap',
   severity: 'warning',
   title: 'Two agents claim the same requests',
-  explanation: 'Two agents that Claude Code lists together have descriptions made mostly of the same distinctive words (TF-IDF cosine similarity of 0.6 or more), so the main model has little to tell them apart by, and which one gets a request is a toss-up. Most often it is the same agent installed twice (two plugins that ship a copy each, or a user agent copied into a project under another name). Remove one, or make each description say what only it does.',
+  explanation: 'Two agents that Claude Code lists together have descriptions made mostly of the same distinctive words (TF-IDF cosine ' +
+    `similarity of ${descriptionSimilarity} or more), so the main model has little to tell them apart by, and which one gets a request is a ` +
+    'toss-up. Most often it is the same agent installed twice (two plugins that ship a copy each, or a user agent copied into a project ' +
+    'under another name). Remove one, or make each description say what only it does.',
 };
 
 /** An agent of a listing as the catalog files it, and where to put a warning about it. */
