@@ -1,6 +1,7 @@
 // One checked file as the command line reports it, and what every output format shares: the reporter it streams files
 // to, and the totals of the closing summary.
-import type { Diagnostic, LintResult } from '../engine/types';
+import type { Diagnostic } from '../engine/types';
+import type { LintResult } from '../engine/lint/lintResult';
 
 export interface LintedFile {
   path: string;

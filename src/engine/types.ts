@@ -35,8 +35,6 @@ export interface Diagnostic {
   fixes?: Fix[];
 }
 
-export type AgentFormatId = 'claude-code' | 'copilot';
-
 /** What an agent file defines, as the tool that loads it would see it. */
 export interface AgentSummary {
   name: string;
@@ -46,14 +44,6 @@ export interface AgentSummary {
   model?: string;
   tools?: string[];
   color?: string;
-}
-
-export interface LintResult {
-  format: AgentFormatId;
-  /** The engine's prediction of whether the tool (Claude Code, Copilot) loads this file. */
-  loads: boolean;
-  agent: AgentSummary | null;
-  diagnostics: Diagnostic[];
 }
 
 /** An agent as a model back end runs it: the engine's summary plus the body, which is the system prompt. */

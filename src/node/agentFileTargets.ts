@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { fileNameProblem } from '../engine/agents/agentFileNames';
-import { agentFileSuffix } from '../engine/formats/agentFiles';
+import { agentFileSuffix } from '../engine/formats/agentFileNames';
 
 export type AgentFileTarget = { path: string } | { refused: string };
 

@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { TimeSlices } from './timeSlices';
-import { isAgentFileName, type AgentFolder } from '../engine/formats/agentFiles';
+import { isAgentFileName } from '../engine/formats/agentFileNames';
+import type { AgentFolder } from '../engine/formats/agentFiles';
 import { agentFolderLocations } from '../engine/formats/registry';
 
 /** The folders each format reads, for a set of workspace folders and a home directory. */
@@ -145,18 +146,28 @@ export interface FoundAgentFile {
   unreadable?: string;
 }
 
-/**
- * Lists the agent files under a folder. Missing folders yield nothing; unreadable entries are skipped, as Claude Code
- * skips them. `ignoredDirectoryNames` is for searches outside agent folders (node_modules). Directories are identified by device and inode so a symlink loop is walked once.
- * The walk is synchronous in slices of about 10 ms: 10,000 promise-based `stat`s took half a second, sync ones a tenth.
- */
-export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
-  const found: FoundAgentFile[] = [];
-  const visits = new DirectoryVisits();
-  const slices = new TimeSlices();
+/** An agent file found by `agentFilesBelow`, with its path below the walked folder (`/`-separated). */
+export interface WalkedAgentFile extends FoundAgentFile {
+  relativePath: string;
+}
 
-  async function walk(directory: string): Promise<void> {
-    if (slices.due) await slices.next();
+export interface AgentWalkOptions {
+  /** Sub-folders are walked too. */
+  recursive: boolean;
+  /** Which file names are agent files: Claude Code's folders take `*.md`, its plugins' `*.md` in any case. */
+  isAgentFile: (fileName: string) => boolean;
+  /** Folder names never entered, for searches outside agent folders (node_modules). */
+  ignoredDirectoryNames?: ReadonlySet<string>;
+}
+
+/**
+ * The one bounded walk of an agent folder, for project, user and plugin folders alike. Yields each agent file, and
+ * `undefined` after every other entry so a caller can pause; unreadable entries are skipped, as Claude Code skips
+ * them; a directory is identified by device and inode, so a symlink loop is walked once.
+ */
+export function* agentFilesBelow(root: string, options: AgentWalkOptions): Generator<WalkedAgentFile | undefined> {
+  const visits = new DirectoryVisits();
+  function* walk(directory: string, prefix: string): Generator<WalkedAgentFile | undefined> {
     if (!visits.enter(directory)) return;
     let entries: fs.Dirent[];
     try {
@@ -165,30 +176,48 @@ export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?
       return;
     }
     for (const entry of entries) {
-      if (slices.due) await slices.next();
-      const fullPath = nodePath.join(directory, entry.name);
+      yield undefined;
+      const path = nodePath.join(directory, entry.name);
+      const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
       let size = 0;
       let target: fs.Stats | undefined;
       if (entry.isSymbolicLink() || isFile) {
         try {
-          target = fs.statSync(fullPath);
+          target = fs.statSync(path);
           isDirectory = target.isDirectory();
           isFile = target.isFile();
           size = target.size;
         } catch {
-          if (isAgentFileName(entry.name)) found.push({ path: fullPath, size: 0, unreadable: 'it is a symbolic link to nothing' });
+          if (options.isAgentFile(entry.name)) yield { path, relativePath, size: 0, unreadable: 'it is a symbolic link to nothing' };
           continue;
         }
       }
-      if (isDirectory && folder.recursive && !ignoredDirectoryNames?.has(entry.name)) await walk(fullPath);
-      else if (isFile && isAgentFileName(entry.name)) found.push({ path: fullPath, size });
-      else if (!isDirectory && isAgentFileName(entry.name)) found.push({ path: fullPath, size: 0, unreadable: `it is ${describeSpecialFile(target ?? entry)}, not a regular file` });
+      if (isDirectory) {
+        if (options.recursive && !options.ignoredDirectoryNames?.has(entry.name)) yield* walk(path, relativePath);
+      } else if (isFile && options.isAgentFile(entry.name)) {
+        yield { path, relativePath, size };
+      } else if (options.isAgentFile(entry.name)) {
+        yield { path, relativePath, size: 0, unreadable: `it is ${describeSpecialFile(target ?? entry)}, not a regular file` };
+      }
     }
   }
+  yield* walk(root, '');
+}
 
-  await walk(folder.path);
+/**
+ * Lists the agent files under a folder. Missing folders yield nothing. `ignoredDirectoryNames` is for searches outside
+ * agent folders (node_modules). The walk is synchronous in slices of about 10 ms: 10,000 promise-based `stat`s took
+ * half a second, sync ones a tenth.
+ */
+export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
+  const found: FoundAgentFile[] = [];
+  const slices = new TimeSlices();
+  for (const file of agentFilesBelow(folder.path, { recursive: folder.recursive, isAgentFile: isAgentFileName, ignoredDirectoryNames })) {
+    if (slices.due) await slices.next();
+    if (file) found.push(file.unreadable ? { path: file.path, size: 0, unreadable: file.unreadable } : { path: file.path, size: file.size });
+  }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -7,7 +7,7 @@ import type { AgentStudioApi } from '../../src/extension';
 import type { RunSnapshot } from '../../src/vscode/runs/runStore';
 import { startAnthropicLoopback, type AnthropicLoopback, type RecordedRequest } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, closeAllEditors, inWorkspace, until, workspaceRoot } from './agentStudio';
-import { fileStates, OfflineClaude, processesWith, runCommand, TestSettings, untilNewRunDocumentContaining, untilNoProcesses, withTimeout } from './invocationKit';
+import { fileStates, OfflineClaude, processesWith, runCommand, runProcessesWith, TestSettings, untilNewRunDocumentContaining, untilNoProcesses, withTimeout } from './invocationKit';
 import { formatDuration } from '../../src/providers/runDocument';
 import { browserAvailable, clickDialogButton, pressKey, takeScreenshot, typeText, visibleDialog, visibleQuickPick, visibleText } from './workbenchBrowser';
 
@@ -297,7 +297,7 @@ describe('invocation with Claude Code', function () {
       await clickDialogButton('Cancel');
       assert.equal((await withTimeout(Promise.resolve(declined), 5_000, 'the declined run'))?.status, 'cancelled');
       assert.equal(loopback.requests.length, 0, 'nothing was sent');
-      assert.deepEqual(processesWith(claude.marker), [], 'claude was not started');
+      assert.deepEqual(runProcessesWith(claude.marker), [], 'claude was not started');
 
       const agreed = send();
       await visibleDialog();
@@ -335,7 +335,7 @@ describe('invocation with Claude Code', function () {
       }
       await clickDialogButton('Cancel');
       assert.equal((await withTimeout(Promise.resolve(declined), 5_000, 'the declined run'))?.status, 'cancelled');
-      assert.deepEqual(processesWith(claude.marker), [], 'claude was not started');
+      assert.deepEqual(runProcessesWith(claude.marker), [], 'claude was not started');
     } finally {
       fs.rmSync(settings, { force: true });
       fs.rmSync(mcp, { force: true });

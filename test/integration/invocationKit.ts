@@ -102,6 +102,17 @@ export function processesWith(marker: string): number[] {
   return processesWithMarker('AGENT_STUDIO_RUN_MARKER', marker);
 }
 
+/**
+ * Pids of the marked processes that run an agent: setting `agentStudio.claudeCode.path` makes the extension ask the new
+ * binary `--version` (in a trusted workspace), which is no run; on a busy machine it may still be alive when looked for.
+ */
+export function runProcessesWith(marker: string): number[] {
+  return processesWith(marker).filter((pid) => {
+    const commandLine = commandLineOf(pid);
+    return commandLine !== '(gone)' && !/(^| )--version( |$)/.test(commandLine);
+  });
+}
+
 export async function untilNoProcesses(marker: string, timeoutMs: number): Promise<void> {
   try {
     await withTimeout(untilNoProcessesWithMarker('AGENT_STUDIO_RUN_MARKER', marker), timeoutMs, 'the run\'s processes to end');

@@ -1,9 +1,13 @@
 // Restricted Mode: a second window whose workspace is not trusted (the code-server runner opens it for the
 // *.untrusted.test.ts files). Agent files are still checked; nothing runs.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { newestClaudeCodeProfile } from '../../src/engine/formats/claudeCode/profiles';
 import { startAnthropicLoopback } from '../support/anthropicLoopback';
-import { agentPath, agentStudioApi, codeOf, untilDiagnostics } from './agentStudio';
+import { agentPath, agentStudioApi, codeOf, until, untilDiagnostics } from './agentStudio';
 import { TestSettings } from './invocationKit';
 import { takeScreenshot, visibleText } from './workbenchBrowser';
 
@@ -44,6 +48,28 @@ describe('in an untrusted workspace (Restricted Mode)', function () {
       await takeScreenshot('restricted-mode');
     } finally {
       await loopback.close();
+    }
+  });
+
+  it('asks no Claude Code its version: the verdicts follow the newest profile, and the view says why', async () => {
+    const api = await agentStudioApi();
+    // A `claude` that leaves a trace when it is started at all, `--version` included.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-version-'));
+    const trace = path.join(home, 'started');
+    const executable = path.join(home, 'claude');
+    fs.writeFileSync(executable, `#!/bin/sh\necho "$@" >> '${trace}'\necho '2.1.197 (Claude Code)'\n`, { mode: 0o755 });
+    try {
+      // `latest` first, then `auto`: once the view shows `auto`'s answer, any `claude --version` it asked has finished.
+      await settings.set({ 'agentStudio.claudeCode.path': executable, 'agentStudio.claudeCode.version': 'latest' });
+      await until(api.catalog.onDidChangeClaudeCode, () => (api.agentsTreeView.message === undefined ? true : undefined), 'the view under `latest`');
+      await settings.set({ 'agentStudio.claudeCode.version': 'auto' });
+      const message = await until(api.catalog.onDidChangeClaudeCode, () => api.agentsTreeView.message?.includes('Restricted Mode') ? api.agentsTreeView.message : undefined, 'the view saying why the newest profile applies');
+      assert.match(message, /Trust the workspace/);
+      assert.equal(api.catalog.claudeCodeChoice.version, newestClaudeCodeProfile.measuredUpTo);
+      assert.equal(fs.existsSync(trace), false, 'the configured claude was started');
+    } finally {
+      await settings.restore();
+      fs.rmSync(home, { recursive: true, force: true });
     }
   });
 

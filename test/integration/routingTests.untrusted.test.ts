@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { RoutingRunReport } from '../../src/vscode/routing/routingTests';
 import { startAnthropicLoopback } from '../support/anthropicLoopback';
 import { agentPath, agentStudioApi, until } from './agentStudio';
-import { OfflineClaude, processesWith, TestSettings } from './invocationKit';
+import { OfflineClaude, runProcessesWith, TestSettings } from './invocationKit';
 import { browserAvailable, clickDialogButton, visibleDialog } from './workbenchBrowser';
 
 describe('routing tests in an untrusted workspace', function () {
@@ -29,7 +29,7 @@ describe('routing tests in an untrusted workspace', function () {
       assert.match(dialog.message, /trust the authors/i);
       await clickDialogButton('Cancel');
       assert.equal(loopback.requests.length, 0);
-      assert.deepEqual(processesWith(claude.marker), []);
+      assert.deepEqual(runProcessesWith(claude.marker), []);
       // Should VS Code call the run handler anyway, it reports every case skipped.
       for (const report of reports) assert.deepEqual([...new Set(report.results.map((result) => result.state))], ['skipped']);
     } finally {

@@ -95,6 +95,22 @@ export function claudeBinaryFor(version: string, root: string = repositoryRoot):
   );
 }
 
+/**
+ * The binary of `version` for a test that runs it: outside CI a missing version skips the test, saying why; in CI it
+ * is a failure, never a skip.
+ */
+export function claudeBinaryOrSkip(test: { skip(): void }, version: string, environment: NodeJS.ProcessEnv = process.env): string {
+  try {
+    return claudeBinaryFor(version);
+  } catch (error) {
+    if (error instanceof ClaudeBinaryMissingError && environment.CI !== 'true') {
+      console.warn(`    skipped: ${error.message}`);
+      test.skip();
+    }
+    throw error;
+  }
+}
+
 /** What `claude --version` prints first (`2.1.332`), which also proves the binary runs on this machine. */
 export function binaryVersion(binary: string): string {
   const output = execFileSync(binary, ['--version'], {

@@ -6,7 +6,8 @@ import type { AgentFolder } from '../formats/agentFiles';
 import { splitFrontmatter } from '../frontmatter/frontmatter';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import type { LintOptions } from '../lint/lint';
-import type { AgentDefinition, Diagnostic, LintResult } from '../types';
+import type { AgentDefinition, Diagnostic } from '../types';
+import type { LintResult } from '../lint/lintResult';
 import { readAgent } from './agent';
 
 /** An agent definition read from a file, so it always has a path. */

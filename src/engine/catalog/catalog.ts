@@ -5,7 +5,11 @@ import { folderCovers, withTrailingSeparator, type AgentFolder, type AgentScope 
 import type { FormatProfile } from '../formats/agentFileFormat';
 import { formatById } from '../formats/registry';
 import { lintInFolder } from './folderLint';
-import type { AgentFormatId, Diagnostic, LintResult } from '../types';
+import { overlapDiagnosticsOf, relocatedOverlaps, type ListedOverlapAgent } from './overlapDiagnostics';
+import { exampleUserTurns, type ExampleUserTurn } from '../agents/agent';
+import type { Diagnostic, Range } from '../types';
+import type { AgentFormatId } from '../formats/registry';
+import type { LintResult } from '../lint/lintResult';
 
 export interface CatalogEntry {
   path: string;
@@ -17,6 +21,8 @@ export interface CatalogEntry {
   ambiguousWith?: string[];
   /** Other files of the same folder tree defining the same name, when this one wins by the profile's rule. */
   winsOver?: string[];
+  /** The description's `<example>` blocks with a user turn, for the overlap hints; absent when it has none. */
+  examples?: ExampleUserTurn[];
 }
 
 export interface CatalogChange {
@@ -35,6 +41,10 @@ const scopeRank: Record<AgentScope, number> = { plugin: -1, user: 0, project: 1 
 export class AgentCatalog {
   private readonly entriesByPath = new Map<string, CatalogEntry>();
   private readonly pathsByName = new Map<string, Set<string>>();
+  /** Overlap diagnostics by listing, then by path; computed when first asked for, dropped by any change. */
+  private readonly overlapsByListing = new Map<string, Map<string, Diagnostic[]>>();
+  /** What `overlapChanges` last saw per path, to tell which files' overlap diagnostics a change moved. */
+  private overlapSignatures = new Map<string, string>();
   /** Names whose ranking waits for the end of `withRankingDeferred`. */
   private deferredNames: Set<string> | undefined;
 
@@ -78,10 +88,72 @@ export class AgentCatalog {
     return best;
   }
 
-  /** Diagnostics for a file: the engine's, plus what only the catalog knows (shadowing, duplicate names). */
+  /** Diagnostics for a file: the engine's, plus what only the catalog knows (shadowing, duplicate names, overlaps). */
   diagnostics(path: string): Diagnostic[] {
     const entry = this.entriesByPath.get(path);
-    return entry ? [...entry.result.diagnostics, ...this.relationDiagnostics(path)] : [];
+    return entry ? [...entry.result.diagnostics, ...this.relationDiagnostics(path), ...this.overlapDiagnostics(path)] : [];
+  }
+
+  /**
+   * The overlap hints of a file among the agents Claude Code lists with it. `live`: the file's text being edited;
+   * the hints (computed from the files on disk) move to its examples and name, and drop when their example is gone.
+   */
+  overlapDiagnostics(path: string, live?: { text: string; nameRange?: Range }): Diagnostic[] {
+    const entry = this.entriesByPath.get(path);
+    const listing = entry && this.listingOf(entry);
+    if (!listing) return [];
+    let byPath = this.overlapsByListing.get(listing.key);
+    if (!byPath) this.overlapsByListing.set(listing.key, (byPath = overlapDiagnosticsOf(listing.members().map(overlapAgentOf))));
+    const found = byPath.get(path) ?? [];
+    return live && found.length > 0 ? relocatedOverlaps(found, entry.examples ?? [], live) : found;
+  }
+
+  /**
+   * Paths whose overlap diagnostics differ from the last call's: one file's edit can change what every other agent
+   * of its listing overlaps with. Recomputes each listing once; the editor calls it after changes, not per keystroke.
+   */
+  overlapChanges(): string[] {
+    const signatures = new Map<string, string>();
+    for (const path of this.entriesByPath.keys()) {
+      const diagnostics = this.overlapDiagnostics(path);
+      if (diagnostics.length > 0) signatures.set(path, JSON.stringify(diagnostics));
+    }
+    const changed = [...new Set([...signatures.keys(), ...this.overlapSignatures.keys()])].filter((path) => signatures.get(path) !== this.overlapSignatures.get(path));
+    this.overlapSignatures = signatures;
+    return changed;
+  }
+
+  /**
+   * The agents one Claude Code session lists beside this file's: in a project, its own agents, the user's and the
+   * installed plugins' that are not replaced by another; for a user or installed plugin agent, the user's and the
+   * installed plugins'; for a plugin being written, that plugin's. Only Claude Code delegates by description.
+   */
+  private listingOf(entry: CatalogEntry): { key: string; members: () => CatalogEntry[] } | undefined {
+    if (entry.folder.format !== 'claude-code' || !this.listed(entry)) return undefined;
+    const plugin = entry.folder.plugin;
+    if (plugin && plugin.installedId === undefined) {
+      return { key: `plugin\0${plugin.root}`, members: () => this.entries().filter((other) => other.folder.plugin?.root === plugin.root && this.listed(other)) };
+    }
+    const shared = (other: CatalogEntry) => other.folder.scope === 'user' || other.folder.plugin?.installedId !== undefined;
+    const project = entry.folder.scope === 'project' && !plugin ? entry.folder.project : undefined;
+    if (project === undefined) {
+      return { key: 'user', members: () => this.entries().filter((other) => other.folder.format === 'claude-code' && shared(other) && this.listed(other) && !this.replacedIn(other, undefined)) };
+    }
+    const inProject = (other: CatalogEntry) => other.folder.scope === 'project' && !other.folder.plugin && other.folder.project === project;
+    return { key: `project\0${project}`, members: () => this.entries().filter((other) => other.folder.format === 'claude-code' && (inProject(other) || shared(other)) && this.listed(other) && !this.replacedIn(other, project)) };
+  }
+
+  /** Loads, under a name no other file of its folder tree also claims unpredictably. */
+  private listed(entry: CatalogEntry): boolean {
+    return entry.result.loads && entry.result.agent !== null && !entry.ambiguousWith?.length;
+  }
+
+  /** Whether a definition of the same name wins over this one in that project (undefined: user-wide). */
+  private replacedIn(entry: CatalogEntry, project: string | undefined): boolean {
+    if (!entry.shadowedBy) return false;
+    const winner = this.entriesByPath.get(entry.shadowedBy);
+    if (!winner) return false;
+    return winner.folder.scope !== 'project' || winner.folder.plugin !== undefined || winner.folder.project === project;
   }
 
   /** What only the catalog knows about a file: another definition of its name wins, or competes with it. */
@@ -119,6 +191,9 @@ export class AgentCatalog {
     const previousName = this.nameKey(this.entriesByPath.get(path));
     const result = lintInFolder(text, path, folder, byteLength, this.profiles.get(folder.format));
     const entry: CatalogEntry = { path, folder, result };
+    // Only descriptions with examples are read again, for the overlap hints' ranges: few files, and no cost for the rest.
+    if (result.loads && result.agent?.description.includes('<example>')) entry.examples = exampleUserTurns(text);
+    this.overlapsByListing.clear();
     this.entriesByPath.set(path, entry);
     const names = new Set([previousName, this.nameKey(entry)].filter((name): name is string => name !== undefined));
     if (previousName !== undefined) this.pathsByName.get(previousName)?.delete(path);
@@ -149,6 +224,7 @@ export class AgentCatalog {
     const entry = this.entriesByPath.get(path);
     if (!entry) return { changed: [], removed: [] };
     this.entriesByPath.delete(path);
+    this.overlapsByListing.clear();
     const name = this.nameKey(entry);
     if (name === undefined) return { changed: [], removed: [path] };
     this.pathsByName.get(name)?.delete(path);
@@ -211,6 +287,8 @@ export class AgentCatalog {
    * the same folder, one wins where the tool's order is known (sameFolderWinner), else they are ambiguous. Workspace folders are separate projects, so each ranks against the user folder alone.
    */
   private rerank(names: Set<string>): string[] {
+    // Who is listed depends on who wins each name.
+    this.overlapsByListing.clear();
     const touched: string[] = [];
     for (const name of names) {
       const group = [...(this.pathsByName.get(name) ?? [])].map((path) => this.entriesByPath.get(path)!);
@@ -238,6 +316,12 @@ export class AgentCatalog {
     }
     return touched;
   }
+}
+
+/** What the overlap hints read of a catalog entry. */
+function overlapAgentOf(entry: CatalogEntry): ListedOverlapAgent {
+  const agent = entry.result.agent!;
+  return { id: entry.path, name: agent.name, description: agent.description, examples: entry.examples ?? [], nameRange: agent.nameRange };
 }
 
 function samePaths(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

@@ -7,7 +7,7 @@ import { createDiagnostic } from '../lint/rule';
 import type { FormatProfile } from '../formats/agentFileFormat';
 import type { ClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { lintAgentFile } from '../lint/lint';
-import type { LintResult } from '../types';
+import type { LintResult } from '../lint/lintResult';
 
 /** `profile`: the version profile of the folder's format to lint by; the format's newest when not given. */
 export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number, profile?: FormatProfile): LintResult {

@@ -2,7 +2,7 @@
 // field data, the tool versions it knows, and its rules. The registry lists them; nothing else compares format ids.
 import type { FrontmatterContext } from '../lint/frontmatterContext';
 import type { Rule, RuleMeta } from '../lint/rule';
-import type { AgentFormatId, AgentSummary } from '../types';
+import type { AgentSummary } from '../types';
 import type { FieldSchema, ToolSchema } from './fieldSchema';
 
 /** A folder a format reads agents from, below a project (and, for some, below the home directory). */
@@ -32,8 +32,9 @@ export interface LoaderBasics {
   duplicateNameWinner: 'last-path' | 'directory-order';
 }
 
-export interface AgentFileFormat<Profile extends FormatProfile = FormatProfile> {
-  id: AgentFormatId;
+/** `Id` is the format's id as a literal type: the registry derives `AgentFormatId` from the formats it lists. */
+export interface AgentFileFormat<Profile extends FormatProfile = FormatProfile, Id extends string = string> {
+  id: Id;
   /** What one such file is called, e.g. `Claude Code sub-agent`. */
   label: string;
   documentationUrl: string;

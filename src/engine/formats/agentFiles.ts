@@ -1,5 +1,6 @@
-// Agent folders and agent file names: which files in an agent folder are agents, and the names their file names give.
-import type { AgentFormatId } from '../types';
+// Agent folders: where a format's agent files are read from, for whom, and for which plugin.
+import { isAgentFileName } from './agentFileNames';
+import type { AgentFormatId } from './registry';
 
 export type AgentScope = 'project' | 'user' | 'plugin';
 
@@ -33,23 +34,6 @@ export interface AgentFolder {
    */
   files?: readonly string[];
 }
-
-/** `.agent.md`, `.chatmode.md` or `.md`: the end of a file name that says which tool reads it. */
-export function agentFileSuffix(path: string): string {
-  return /(\.agent|\.chatmode)?\.md$/i.exec(path)?.[0] ?? '';
-}
-
-/** The file name without that suffix: the name Copilot gives an agent without a `name`. */
-export function agentFileNameBase(path: string): string {
-  const fileName = path.split(/[\\/]/).pop()!;
-  return fileName.slice(0, fileName.length - agentFileSuffix(fileName).length);
-}
-
-/** Whether a file in an agent folder is read as an agent: every `*.md` (case-sensitive), `*.agent.md` included. */
-export function isAgentFileName(fileName: string): boolean {
-  return fileName.endsWith('.md');
-}
-
 /**
  * Whether `path` is one of the folder's agent files: a listed file of a folder that lists them, else an agent file
  * name directly in the folder or (for recursive folders) at any depth below it.

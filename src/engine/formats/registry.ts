@@ -3,14 +3,27 @@
 import type { AgentFileFormat, AgentFolderLocation } from './agentFileFormat';
 import { claudeCodeFormat } from './claudeCode/format';
 import { copilotFormat } from './copilot/format';
-import type { AgentFormatId } from '../types';
+import type { FormatProfile } from './agentFileFormat';
 
-export const agentFileFormats: readonly AgentFileFormat[] = [claudeCodeFormat, copilotFormat];
+/** Adding a format is one folder and one entry here: the id type, discovery and package.json follow from this list. */
+const registeredFormats = [claudeCodeFormat, copilotFormat] as const;
+
+/** The id of a registered format: `'claude-code' | 'copilot'`, read from the formats themselves. */
+export type AgentFormatId = (typeof registeredFormats)[number]['id'];
+// Fails to compile when a format is declared without its id as a literal (`AgentFileFormat<P>`, not `<P, 'id'>`),
+// which would widen every format id to `string`.
+const formatIdsAreLiterals: string extends AgentFormatId ? never : true = true;
+void formatIdsAreLiterals;
+
+/** A format as the rest of the engine sees it: any profile, one of the registered ids. */
+export type RegisteredFormat = AgentFileFormat<FormatProfile, AgentFormatId>;
+
+export const agentFileFormats: readonly RegisteredFormat[] = registeredFormats;
 
 /** The format of a `.md` file that no other format claims: Claude Code reads agents from any folder it is pointed at. */
 const fallbackFormat = agentFileFormats[0];
 
-export function formatById(id: AgentFormatId): AgentFileFormat {
+export function formatById(id: AgentFormatId): RegisteredFormat {
   return agentFileFormats.find((format) => format.id === id)!;
 }
 
@@ -23,7 +36,7 @@ const folderMarkers = agentFileFormats.filter((format) => format !== fallbackFor
  * The format a file is read as: a file name only one format reads (`*.agent.md`), else the format whose folder holds
  * it (`.github/agents/`, case-sensitive, as the folders are), else Claude Code's.
  */
-export function formatForPath(path: string): AgentFileFormat {
+export function formatForPath(path: string): RegisteredFormat {
   // Runs for every file the command line checks: plain loops and string tests, no regular expression over the path.
   const normalized = path.includes('\\') ? path.replace(/\\/g, '/') : path;
   for (let index = 0; index < nameClaimers.length; index++) if (nameClaimers[index].claimsFileName!(normalized)) return nameClaimers[index];
@@ -35,6 +48,6 @@ export function formatForPath(path: string): AgentFileFormat {
 }
 
 /** Every folder location of every format, with its format, in registry order. */
-export function agentFolderLocations(): { format: AgentFileFormat; location: AgentFolderLocation }[] {
+export function agentFolderLocations(): { format: RegisteredFormat; location: AgentFolderLocation }[] {
   return agentFileFormats.flatMap((format) => format.locations.map((location) => ({ format, location })));
 }

@@ -3,7 +3,8 @@ import type { AgentFileFormat } from '../formats/agentFileFormat';
 import type { FieldSchema } from '../formats/fieldSchema';
 import { formatById } from '../formats/registry';
 import { cursorAt, type FrontmatterCursor } from '../frontmatter/frontmatterCursor';
-import type { AgentFormatId, Position, Range } from '../types';
+import type { Position, Range } from '../types';
+import type { AgentFormatId } from '../formats/registry';
 
 export interface CompletionItem {
   label: string;

@@ -3,7 +3,8 @@ import { MCP_TOOL_PATTERN } from '../formats/claudeCode/tools';
 import type { FieldSchema } from '../formats/fieldSchema';
 import { formatById } from '../formats/registry';
 import { cursorAt } from '../frontmatter/frontmatterCursor';
-import type { AgentFormatId, Position, Range } from '../types';
+import type { Position, Range } from '../types';
+import type { AgentFormatId } from '../formats/registry';
 
 export interface HoverInfo {
   /** Markdown. */

@@ -2,7 +2,8 @@
 // into one that is skipped (under any version profile the file loads with), or a preferred fix that leaves its own
 // diagnostic in place, is not offered. Rules build their fixes from local knowledge; this is where the whole file speaks.
 import { applyTextEdits } from '../text/textEdits';
-import type { Diagnostic, Fix, LintResult, TextEdit } from '../types';
+import type { Diagnostic, Fix, TextEdit } from '../types';
+import type { LintResult } from './lintResult';
 import { fixAllEdits } from './fixAll';
 
 /**

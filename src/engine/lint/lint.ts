@@ -1,12 +1,14 @@
 // The engine's entry point: one agent file's text in, what the tool makes of it out (loads? which agent? problems).
-import type { AgentFileFormat, FormatProfile } from '../formats/agentFileFormat';
+import type { FormatProfile } from '../formats/agentFileFormat';
 import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { formatById, formatForPath } from '../formats/registry';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter, type FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { ParsedFrontmatter } from '../frontmatter/model';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
-import type { AgentFormatId, Diagnostic, Fix, LintResult, Range, TextEdit } from '../types';
+import type { Diagnostic, Fix, Range, TextEdit } from '../types';
+import type { AgentFormatId, RegisteredFormat } from '../formats/registry';
+import type { LintResult } from './lintResult';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
 import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
@@ -151,11 +153,11 @@ export function unreadableResult(path: string, reason: string, formatId?: AgentF
   return skipped(formatId ? formatById(formatId) : formatForPath(path), [createDiagnostic(unreadable, `Cannot read this file: ${reason}. Claude Code cannot load it either.`, range)]);
 }
 
-function skipped(format: AgentFileFormat, diagnostics: Diagnostic[]): LintResult {
+function skipped(format: RegisteredFormat, diagnostics: Diagnostic[]): LintResult {
   return { format: format.id, loads: false, agent: null, diagnostics };
 }
 
-function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, path: string, hasNul: boolean, skipsOneBom: boolean): LintResult {
+function withoutFrontmatter(format: RegisteredFormat, positions: TextPositions, path: string, hasNul: boolean, skipsOneBom: boolean): LintResult {
   if (hasNul) return skipped(format, [createDiagnostic(binaryContent, 'This is a binary file, not an agent: Claude Code skips it.', positions.rangeOf(0, 0))]);
   const explained = explainMissingFrontmatter(positions, skipsOneBom);
   if (explained) return skipped(format, [explained]);
@@ -165,7 +167,7 @@ function withoutFrontmatter(format: AgentFileFormat, positions: TextPositions, p
   return skipped(format, [createDiagnostic(missingFrontmatter, format.missingFrontmatterMessage, positions.rangeOf(0, firstLineEnd), generateFrontmatterFix(positions, path))]);
 }
 
-function reportYamlFailure(context: FrontmatterContext, format: AgentFileFormat): void {
+function reportYamlFailure(context: FrontmatterContext, format: RegisteredFormat): void {
   const [first] = context.parsed.strictErrors;
   const { fixes, unindentedDescriptionLine: unindented, dedentedBlockLine: dedented } = yamlSyntaxFixes(context.block, context.positions);
   const { meta, cannotRead: what } = format.yamlSyntax;

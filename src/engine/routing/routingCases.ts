@@ -1,6 +1,6 @@
 // Routing cases: a prompt and the agent Claude Code should hand it to (or none). They come from the agents' own
 // `<example>` blocks and from one project file, `.claude/agent-routing.json`.
-import { agentExamples } from '../agents/examples';
+import { exampleUserTurns } from '../agents/agent';
 import { TextPositions } from '../text/textPositions';
 import type { Range } from '../types';
 import { isRecord } from '../plainValues';
@@ -28,7 +28,7 @@ export interface CasesFileProblem {
 
 /** One case per `<example>` with a user turn; the owning agent is the expected answer. */
 export function casesFromAgentFile(file: string, text: string, agentName: string): RoutingCase[] {
-  return agentExamples(text).map((example) => ({
+  return exampleUserTurns(text).map((example) => ({
     id: `${file}#example-${example.index}`,
     file,
     agent: agentName,

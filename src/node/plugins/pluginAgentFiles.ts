@@ -7,7 +7,8 @@ import { pluginNotLoaded } from '../../engine/formats/claudeCode/plugins/pluginM
 import { MAX_AGENT_FILE_BYTES } from '../../engine/lint/lint';
 import { lintPluginAgentFile } from '../../engine/formats/claudeCode/plugins/pluginAgents';
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
-import type { Diagnostic, LintResult } from '../../engine/types';
+import type { Diagnostic } from '../../engine/types';
+import type { LintResult } from '../../engine/lint/lintResult';
 import type { PluginFolder } from './pluginDiscovery';
 
 export interface LintedPluginAgent {

@@ -7,7 +7,7 @@ import { missingManifestAgents, readPluginManifest, unlistedAgentsFolderFiles, t
 import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/formats/claudeCode/profiles/pluginLoader';
 import type { Diagnostic } from '../../engine/types';
 import { readAgentFile } from '../agentFileReading';
-import { DirectoryVisits } from '../discovery';
+import { agentFilesBelow, DirectoryVisits } from '../discovery';
 
 export const PLUGIN_MANIFEST = nodePath.join('.claude-plugin', 'plugin.json');
 export const MARKETPLACE_MANIFEST = nodePath.join('.claude-plugin', 'marketplace.json');
@@ -99,29 +99,9 @@ export function checkPluginManifest(root: string, text: string, profile: PluginL
 /** Every `*.md` (any case) below a plugin's agents folder, at any depth, hidden ones included; symlinks followed once. */
 export function listPluginAgentFiles(agentsFolder: string): PluginAgentFile[] {
   const found: PluginAgentFile[] = [];
-  const visits = new DirectoryVisits();
-  const walk = (directory: string, prefix: string) => {
-    if (!visits.enter(directory)) return;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(directory, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = nodePath.join(directory, entry.name);
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(path);
-      } catch {
-        continue;
-      }
-      const relativePath = prefix ? `${prefix}/${entry.name}` : entry.name;
-      if (stat.isDirectory()) walk(path, relativePath);
-      else if (stat.isFile() && /\.md$/i.test(entry.name)) found.push({ path, relativePath, size: stat.size });
-    }
-  };
-  walk(agentsFolder, '');
+  for (const file of agentFilesBelow(agentsFolder, { recursive: true, isAgentFile: (name) => /\.md$/i.test(name) })) {
+    if (file && !file.unreadable) found.push({ path: file.path, relativePath: file.relativePath, size: file.size });
+  }
   return found.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
 }
 

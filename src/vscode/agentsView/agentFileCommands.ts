@@ -1,7 +1,7 @@
 // The Agents view's context menu: reveal, duplicate, rename (the `name:` value and the file together), delete.
 import * as nodePath from 'node:path';
 import vscode = require('vscode');
-import { agentFileNameBase, agentFileSuffix } from '../../engine/formats/agentFiles';
+import { agentFileNameBase, agentFileSuffix } from '../../engine/formats/agentFileNames';
 import { bodyNameEdit, setNameEdit, uniqueName } from '../../engine/agents/agentEdits';
 import { applyTextEdits } from '../../engine/text/textEdits';
 import { checkNewAgentName, type NameProblem } from '../../engine/agents/newAgent';

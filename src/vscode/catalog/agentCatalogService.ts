@@ -73,7 +73,7 @@ export class AgentCatalogService extends Disposable {
   setClaudeCodeChoice(choice: ProfileChoice): Promise<void> {
     const previous = this.claudeCode;
     this.claudeCode = choice;
-    if (previous.version === choice.version && previous.profile === choice.profile) return this.queue;
+    if (previous.version === choice.version && previous.profile === choice.profile && previous.note === choice.note) return this.queue;
     this.claudeCodeEmitter.fire(choice);
     return previous.profile === choice.profile ? this.queue : this.refresh();
   }

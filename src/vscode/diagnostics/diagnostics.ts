@@ -13,6 +13,8 @@ import { toVscodeRange } from '../base/vscodeRanges';
 
 export const DIAGNOSTIC_SOURCE = 'agent-studio';
 const TYPING_DEBOUNCE_MS = 150;
+/** One file's change can move the overlap hints of every agent listed with it; they are recomputed once things settle. */
+const OVERLAP_REFRESH_MS = 250;
 
 /** The engine's diagnostics for a text; `undefined` when the file is not an agent file. */
 export class AgentDiagnosticComputer {
@@ -23,8 +25,9 @@ export class AgentDiagnosticComputer {
     if (!folder) return undefined;
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
-    // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format)).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    // Shadowing, duplicate names and overlaps come from the catalog (the files on disk); the rest from the live text.
+    const result = lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format));
+    return [...result.diagnostics, ...catalog.relationDiagnostics(uri.fsPath), ...catalog.overlapDiagnostics(uri.fsPath, { text, nameRange: result.agent?.nameRange })];
   }
 
   /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */
@@ -86,6 +89,7 @@ export class AgentDiagnosticsManager extends Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Raised by every edit; a result computed for an older generation is dropped. */
   private readonly generations = new Map<string, number>();
+  private overlapTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly service: AgentCatalogService, readonly computer: AgentDiagnosticComputer, private readonly documentation: DiagnosticDocumentation) {
     super();
@@ -94,6 +98,7 @@ export class AgentDiagnosticsManager extends Disposable {
     this._register(vscode.workspace.onDidChangeTextDocument((event) => event.contentChanges.length > 0 && this.updateSoon(event.document)));
     this._register(vscode.workspace.onDidCloseTextDocument((document) => this.forget(document)));
     this._register({ dispose: () => this.timers.forEach(clearTimeout) });
+    this._register({ dispose: () => clearTimeout(this.overlapTimer) });
     vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
   }
 
@@ -120,6 +125,16 @@ export class AgentDiagnosticsManager extends Disposable {
     }
     // Open documents that were not agent files before a rebuild (new folders) may be now.
     if (change.reset) vscode.workspace.textDocuments.forEach((document) => this.updateNow(document));
+    this.refreshOverlapsSoon();
+  }
+
+  /** The other files whose overlap hints a change moved (the changed files themselves were shown above). */
+  private refreshOverlapsSoon(): void {
+    clearTimeout(this.overlapTimer);
+    this.overlapTimer = setTimeout(() => {
+      this.overlapTimer = undefined;
+      for (const path of this.service.current.overlapChanges()) this.showFromCatalog(vscode.Uri.file(path));
+    }, OVERLAP_REFRESH_MS);
   }
 
   /** For files not open: the catalog's view of the file on disk. Open ones keep their live diagnostics. */

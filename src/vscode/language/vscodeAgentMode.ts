@@ -4,7 +4,7 @@
 // Copilot agents by their `target`. The integration test `agentLanguageModes.test.ts` checks, on every VS Code the tests
 // run in, that each of these items appears exactly once: a VS Code that stops offering one brings ours back into view.
 import type { CompletionItem } from '../../engine/language/completion';
-import type { AgentFormatId } from '../../engine/types';
+import type { AgentFormatId } from '../../engine/formats/registry';
 
 export const vscodeAgentModeLanguage = 'chatagent' as const;
 

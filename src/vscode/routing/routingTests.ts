@@ -2,6 +2,7 @@
 // through the user's Claude Code, which may call nothing but the delegation tool; the result says whom it chose.
 import * as nodePath from 'node:path';
 import vscode = require('vscode');
+import { descriptionProse } from '../../engine/agents/agent';
 import { runnableAgentFromText, type RunnableAgent } from '../../engine/agents/runnableAgent';
 import { agentRisks, projectRisks } from '../../engine/agents/agentRisks';
 import { readAgentFile } from '../../node/agentFileReading';
@@ -141,7 +142,7 @@ function failureMessage(result: CaseResult, catalog: AgentCatalogService, projec
       : vscode.l10n.t('Claude Code chose {0} instead of {1}.', topOutcome.chosen, expected));
     const description = catalog.current.winner(topOutcome.chosen, 'claude-code', project)?.result.agent?.description
       ?? catalog.current.winner(topOutcome.chosen, 'claude-code')?.result.agent?.description;
-    lines.push(description ? `${topOutcome.chosen}: “${descriptionStart(description)}”` : vscode.l10n.t('{0} is not an agent file of this workspace (a built-in or plugin agent).', topOutcome.chosen));
+    lines.push(description ? `${topOutcome.chosen}: “${descriptionProse(description)}”` : vscode.l10n.t('{0} is not an agent file of this workspace (a built-in or plugin agent).', topOutcome.chosen));
   } else if ('chosen' in topOutcome) {
     lines.push(vscode.l10n.t('Claude Code answered itself instead of delegating to {0}.', expected ?? ''));
   } else {
@@ -152,15 +153,6 @@ function failureMessage(result: CaseResult, catalog: AgentCatalogService, projec
     lines.push(vscode.l10n.t('Pass rate {0}% ({1} of {2} runs); chosen: {3}', Math.round(result.passRate * 100), passedRuns, result.outcomes.length, result.outcomes.map(describeOutcome).join(', ')));
   }
   return lines.join('\n');
-}
-
-/** The description's prose: what comes before its examples, as one line of at most about 160 characters. */
-function descriptionStart(description: string): string {
-  const prose = description.split('<example>')[0].replace(/\\n/g, ' ').replace(/\s+/g, ' ').replace(/[\s-]*Examples?:?[\s-]*$/i, '').trim();
-  const flat = prose || description.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
-  if (flat.length <= 160) return flat;
-  const cut = flat.slice(0, 160);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 100))}…`;
 }
 
 /**

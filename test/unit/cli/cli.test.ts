@@ -8,8 +8,7 @@ import { buildSync } from 'esbuild';
 import { renderDiagnosticsDoc } from '../../../src/engine/lint/docs';
 import { sharedFolder } from '../../support/sharedMaterial';
 import { claudeCodeProfiles } from '../../../src/engine/formats/claudeCode/profiles';
-import { ClaudeBinaryMissingError } from '../../support/claudeCli';
-import { claudeBinaryFor } from '../../support/claudeCodeVersions';
+import { claudeBinaryOrSkip } from '../../support/claudeCodeVersions';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 let cliPath: string;
@@ -161,6 +160,19 @@ describe('agent-studio lint', function () {
     assert.deepEqual(files.flatMap((file) => file.diagnostics), [], 'two projects may each have a reviewer');
   });
 
+  it('reports the overlap hints within each project: an example that reads like another agent of the same project', () => {
+    const securityReviewer = '---\nname: security-reviewer\ndescription: Reviews code for vulnerabilities such as SQL injection, leaked secrets and unsafe login handling.\n---\n';
+    const docWriter = '---\nname: doc-writer\ndescription: |\n  Writes README files, guides and API reference documentation.\n  <example>\n  user: "Check the login handler for SQL injection and leaked secrets"\n  </example>\n---\n';
+    write('app/.claude/agents/doc-writer.md', docWriter);
+    write('app/.claude/agents/security-reviewer.md', securityReviewer);
+    write('other/.claude/agents/doc-writer.md', docWriter);
+    const { status, stdout } = cli(['lint', '--format', 'compact']);
+    assert.equal(status, 0, 'a hint is a warning: the exit status stays 0');
+    const hints = stdout.split('\n').filter((line) => line.includes('-overlap'));
+    assert.deepEqual(hints.map((line) => line.split(' ').slice(0, 3).join(' ')), ['app/.claude/agents/doc-writer.md:5:3 warning agent/example-overlap']);
+    assert.match(hints[0], /Claude Code may hand it to `security-reviewer`/);
+  });
+
   it('checks nothing, and says why, in a directory without agent folders unless it is named', () => {
     write('notes.md', '# Notes\n');
     const quiet = cli(['lint']);
@@ -244,13 +256,7 @@ describe('agent-studio lint', function () {
       const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-path-'));
       try {
         assert.equal(lintJson('auto', { ...process.env, PATH: empty }).json.claudeCodeVersion, newest.measuredUpTo);
-        let binary: string;
-        try {
-          binary = claudeBinaryFor(oldest.firstVersion);
-        } catch (error) {
-          if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
-          throw error;
-        }
+        const binary = claudeBinaryOrSkip(this, oldest.firstVersion);
         fs.symlinkSync(binary, path.join(empty, 'claude'));
         const result = cli(['lint', '--format', 'json'], workspace, { ...process.env, PATH: empty });
         assert.equal(JSON.parse(result.stdout).claudeCodeVersion, oldest.firstVersion);

@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { discoverAgents } from '../../../src/node/catalogLoading';
-import { findAgentFiles } from '../../../src/node/discovery';
+import { agentFilesBelow, findAgentFiles } from '../../../src/node/discovery';
+import { listPluginAgentFiles } from '../../../src/node/plugins/pluginDiscovery';
 
 describe('agent folder walk bounds', () => {
   let project: string;
@@ -36,6 +37,17 @@ describe('agent folder walk bounds', () => {
       ['gone.md', 'it is a symbolic link to nothing'],
       ...(process.platform === 'win32' ? [] : [['pipe.md', 'it is a named pipe (FIFO), not a regular file']]),
     ]);
+  });
+
+  it('is the one walk of project, user and plugin folders: the same bounds, the file names each reads', () => {
+    fs.writeFileSync(path.join(agents, 'LOUD.MD'), '---\nname: loud\ndescription: d\n---\n');
+    const walked = (isAgentFile: (name: string) => boolean, recursive = true) =>
+      [...agentFilesBelow(agents, { recursive, isAgentFile })].flatMap((file) => (file ? [[file.relativePath, file.unreadable ?? 'readable']] : [])).sort();
+    const pipe = process.platform === 'win32' ? [] : [['pipe.md', 'it is a named pipe (FIFO), not a regular file']];
+    assert.deepEqual(walked((name) => name.endsWith('.md')), [['first/other.md', 'readable'], ['gone.md', 'it is a symbolic link to nothing'], ['good.md', 'readable'], ...pipe].sort());
+    assert.deepEqual(walked((name) => /\.md$/i.test(name), false).map(([name]) => name), ['LOUD.MD', 'gone.md', 'good.md', ...pipe.map(([name]) => name)].sort());
+    // A plugin's agents folder: any case, through the same bounds (no /proc, each real folder once), readable files only.
+    assert.deepEqual(listPluginAgentFiles(agents).map((file) => file.relativePath), ['LOUD.MD', 'first/other.md', 'good.md']);
   });
 
   it('gives the catalog only the files it can read', async () => {

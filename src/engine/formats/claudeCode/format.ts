@@ -16,7 +16,7 @@ import { listingCostRule } from './rules/listingCost';
 import { acceptedValue, valuesRule } from './rules/values';
 import { yamlRepaired, yamlSyntax } from './rules/yaml';
 
-export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile> = {
+export const claudeCodeFormat: AgentFileFormat<ClaudeCodeProfile, 'claude-code'> = {
   id: 'claude-code',
   label: 'Claude Code sub-agent',
   documentationUrl: 'https://docs.anthropic.com/en/docs/claude-code/sub-agents',

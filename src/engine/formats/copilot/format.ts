@@ -1,7 +1,7 @@
 // The GitHub Copilot custom agent format: `*.agent.md` anywhere (legacy `*.chatmode.md`), and every `.md` in a project's
 // flat `.github/agents/`. VS Code reads the front matter as strict YAML; only `description` is required.
 import type { AgentFileFormat, FormatProfile } from '../agentFileFormat';
-import { agentFileNameBase } from '../agentFiles';
+import { agentFileNameBase } from '../agentFileNames';
 import { detachedString } from '../../text/detachedString';
 import type { AgentSummary } from '../../types';
 import { copilotProfile, type CopilotContext } from './copilotContext';
@@ -11,7 +11,7 @@ import { unknownKeyRule } from './rules/unknownKey';
 import { valuesRule } from './rules/values';
 import { copilotYamlSyntax, repairedYamlRule } from './rules/yaml';
 
-export const copilotFormat: AgentFileFormat<FormatProfile> = {
+export const copilotFormat: AgentFileFormat<FormatProfile, 'copilot'> = {
   id: 'copilot',
   label: 'GitHub Copilot custom agent',
   documentationUrl: 'https://code.visualstudio.com/docs/copilot/customization/custom-agents',

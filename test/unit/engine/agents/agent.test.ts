@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { descriptionLead, readAgent } from '../../../../src/engine/agents/agent';
+import { descriptionLead, descriptionProse, readAgent } from '../../../../src/engine/agents/agent';
 import { TextPositions } from '../../../../src/engine/text/textPositions';
 import type { Range } from '../../../../src/engine/types';
 
@@ -44,13 +44,15 @@ describe('the agent model', () => {
     assert.equal(textAt(text, example.parts[0].range), 'user: "help me"');
   });
 
-  it('falls back to the whole value where decoding changed the text', () => {
+  it('maps a double-quoted value back through its escapes: each part has its own range inside the line', () => {
+    // Before the one example model this range was the whole value: decoding had changed the line.
     const text = '---\nname: helper\ndescription: "Use it.\\n<example>\\nuser: \\"help\\"\\n</example>"\n---\n';
     const { agent } = readAgent(text, { path });
     assert.ok(agent);
     const [example] = agent.examples;
     assert.equal(example.parts[0].text, '"help"');
-    assert.equal(textAt(text, example.parts[0].range), '"Use it.\\n<example>\\nuser: \\"help\\"\\n</example>"');
+    assert.equal(textAt(text, example.parts[0].range), 'user: \\"help\\"');
+    assert.equal(textAt(text, example.range), '<example>\\nuser: \\"help\\"\\n</example>');
   });
 
   it('has no model for a file the tool skips, and still its lint result', () => {
@@ -62,5 +64,12 @@ describe('the agent model', () => {
   it('leads with the description before its examples', () => {
     assert.equal(descriptionLead('Reviews code. <example>user: x</example>'), 'Reviews code.');
     assert.equal(descriptionLead('First line\nsecond'), 'First line');
+  });
+
+  it('gives the prose before the examples as one line, without a trailing "Examples:", cut near 160 characters', () => {
+    assert.equal(descriptionProse('Reviews code.\\n\\nExamples:\\n- <example>user: x</example>'), 'Reviews code.');
+    assert.equal(descriptionProse('<example>user: x</example>'), '<example>user: x</example>');
+    const long = descriptionProse(`${'word '.repeat(60)}<example>`);
+    assert.ok(long.endsWith('…') && long.length <= 161, long);
   });
 });

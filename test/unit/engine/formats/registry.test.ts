@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { agentFileFormats, agentFolderLocations, formatForPath } from '../../../../src/engine/formats/registry';
+import { agentFileFormats, agentFolderLocations, formatForPath, type AgentFormatId } from '../../../../src/engine/formats/registry';
+import { syncedFiles } from '../../../../scripts/syncManifest';
 
 const repository = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -12,6 +13,23 @@ describe('the format registry', () => {
     const declared = manifest.activationEvents.filter((event) => event.startsWith('workspaceContains:')).sort();
     const expected = agentFolderLocations().map(({ location }) => `workspaceContains:${location.segments.join('/')}/${location.recursive ? '**/' : ''}*.md`).sort();
     assert.deepEqual(declared, expected);
+  });
+
+  it('is what package.json and the key grammar say: both are written from it by `npm run sync-manifest`', () => {
+    for (const { file, synced } of syncedFiles) {
+      const text = fs.readFileSync(path.join(repository, file), 'utf8');
+      assert.ok(synced(text) === text, `${file} is out of step with the format registry: run npm run sync-manifest`);
+    }
+  });
+
+  it('is where the format id type comes from: no list of ids is written by hand', () => {
+    const ids: AgentFormatId[] = agentFileFormats.map((format) => format.id);
+    // @ts-expect-error an id no registered format has is not an AgentFormatId
+    const unknown: AgentFormatId = 'gemini';
+    assert.ok(!ids.includes(unknown));
+    const sources = ['src/engine/types.ts', 'src/engine/formats/registry.ts'].map((file) => fs.readFileSync(path.join(repository, file), 'utf8')).join('\n');
+    const declarations = [...sources.matchAll(/type AgentFormatId\s*=\s*([^;]*);/g)].map((match) => match[1]);
+    assert.deepEqual(declarations, ['(typeof registeredFormats)[number][\'id\']']);
   });
 
   it('gives every format an id of its own and at least one folder', () => {

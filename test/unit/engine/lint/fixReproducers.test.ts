@@ -5,7 +5,8 @@ import { claudeCodeProfiles } from '../../../../src/engine/formats/claudeCode/pr
 import type { FormatProfile } from '../../../../src/engine/formats/agentFileFormat';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { applyTextEdits } from '../../../../src/engine/text/textEdits';
-import type { Fix, LintResult } from '../../../../src/engine/types';
+import type { Fix } from '../../../../src/engine/types';
+import type { LintResult } from '../../../../src/engine/lint/lintResult';
 
 const path = '/project/.claude/agents/reviewer.md';
 const lint = (text: string, profile?: FormatProfile): LintResult => lintAgentFile(text, { path, profile });

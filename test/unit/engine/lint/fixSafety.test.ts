@@ -7,17 +7,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { agentFileFormats } from '../../../../src/engine/formats/registry';
-import type { AgentFileFormat, FormatProfile } from '../../../../src/engine/formats/agentFileFormat';
+import type { FormatProfile } from '../../../../src/engine/formats/agentFileFormat';
+import type { RegisteredFormat } from '../../../../src/engine/formats/registry';
 import { verifiedFixAllEdits } from '../../../../src/engine/lint/fixVerification';
 import { lintAgentFile, verificationTarget } from '../../../../src/engine/lint/lint';
 import { applyTextEdits } from '../../../../src/engine/text/textEdits';
-import type { Diagnostic, LintResult, Range, TextEdit } from '../../../../src/engine/types';
+import type { Diagnostic, Range, TextEdit } from '../../../../src/engine/types';
+import type { LintResult } from '../../../../src/engine/lint/lintResult';
 import { sharedFolder } from '../../../support/sharedMaterial';
 
 const paths: Record<string, string> = { 'claude-code': '/project/.claude/agents/generated-agent.md', copilot: '/project/.github/agents/generated-agent.agent.md' };
 
 interface Checked {
-  format: AgentFileFormat;
+  format: RegisteredFormat;
   profile: FormatProfile;
   path: string;
 }

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { parseFrontmatterYaml } from '../../../../src/engine/frontmatter/yamlFrontmatter';
-import type { LintResult } from '../../../../src/engine/types';
+import type { LintResult } from '../../../../src/engine/lint/lintResult';
 import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 
 for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code ${profile.version})`, () => {

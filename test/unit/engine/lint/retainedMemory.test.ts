@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
-import type { LintResult } from '../../../../src/engine/types';
+import type { LintResult } from '../../../../src/engine/lint/lintResult';
 import { sharedFolder } from '../../../support/sharedMaterial';
 
 describe('retained memory', () => {

@@ -9,6 +9,7 @@ import { projectCases } from '../../../../src/node/routing/projectCases';
 import { RoutingCancelledError, routingArgs, runRoutingCases } from '../../../../src/node/routing/routingRunner';
 import type { RecordedRequest } from '../../../support/anthropicLoopback';
 import { findClaudeBinary } from '../../../support/claudeCli';
+import { claudeBinaryFor, recordedVersions } from '../../../support/claudeCodeVersions';
 import { agentFile, answerText, delegateTo, exampleBlock, isMainTurn, OfflineProject, routingScript, type MessagesBody } from '../../../support/routingLoopback';
 import { processesWithMarker, untilNoProcessesWithMarker } from '../../../support/runProcesses';
 import { withTimeout } from '../../providers/providerTestKit';
@@ -114,83 +115,89 @@ describe('routing runs with Claude Code', function () {
   });
 });
 
-describe('a routing run can execute nothing', function () {
-  this.timeout(180_000);
-  let offline: OfflineProject | undefined;
-  afterEach(async () => {
-    await offline?.dispose();
-    offline = undefined;
-  });
-
-  const markerNames = ['bash-ran', 'write-ran', 'sub-agent-bash-ran', 'hook-SessionStart', 'hook-UserPromptSubmit', 'hook-PreToolUse', 'hook-Stop', 'mcp-started', 'agent-hook-ran'];
-
-  /**
-   * A project that would run everything it can: hooks in its settings and in an agent, an MCP server, user settings
-   * that allow Bash, Write and Read; the model asks for Bash, Write and Read, then delegates and the sub-agent asks
-   * for Bash. The CLI runs to its end here (no early stop), so only its own flags stand between the model and the
-   * machine.
-   */
-  async function hostileRun(args: (prompt: string) => string[]): Promise<{ markers: string[]; requests: RecordedRequest[]; toolResults: string[] }> {
-    const prompt = 'Check the login endpoint.';
-    const secret = `SECRET-${Math.random().toString(36).slice(2)}`;
-    let markers = '';
-    const bash = (name: string) => ({ toolUse: { name: 'Bash', input: { command: `touch ${markers}/${name}`, description: 'touch' } } });
-    offline = await OfflineProject.start({
-      script: (request) => {
-        if (!isMainTurn(request)) return answerText('ok');
-        const subAgent = JSON.stringify((request.body as MessagesBody).system ?? '').includes('You are reviewer.');
-        const results = ((request.body as MessagesBody).messages ?? []).filter((message) => JSON.stringify(message.content).includes('tool_result')).length;
-        if (subAgent) return results === 0 ? bash('sub-agent-bash-ran') : answerText('sub-agent done');
-        return [bash('bash-ran'), { toolUse: { name: 'Write', input: { file_path: `${markers}/write-ran`, content: 'x' } } }, { toolUse: { name: 'Read', input: { file_path: 'secret.txt' } } },
-          { toolUse: { name: 'Agent', input: { description: 'review', prompt: 'review', subagent_type: 'reviewer', run_in_background: false } } }][results] ?? answerText('done');
-      },
+// Every Claude Code version the project profiles and records (test/support/claudeCodeVersions.ts), each its own binary.
+for (const version of recordedVersions()) {
+  describe(`a routing run can execute nothing (Claude Code ${version})`, function () {
+    this.timeout(180_000);
+    let offline: OfflineProject | undefined;
+    let binary: string;
+    // A missing version fails here, naming how to install it: every profiled CLI must hold to the proof.
+    before(() => { binary = claudeBinaryFor(version); });
+    afterEach(async () => {
+      await offline?.dispose();
+      offline = undefined;
     });
-    markers = path.join(offline.home, 'markers');
-    fs.mkdirSync(markers);
-    const hook = (name: string) => ({ hooks: [{ type: 'command', command: `touch ${markers}/hook-${name}` }] });
-    offline.write('secret.txt', secret);
-    offline.write('.claude/agents/reviewer.md', agentFile('reviewer', 'Reviews code.', `hooks:\n  PreToolUse:\n    - matcher: "*"\n      hooks:\n        - type: command\n          command: touch ${markers}/agent-hook-ran\n`));
-    offline.write('.claude/settings.json', JSON.stringify({
-      enableAllProjectMcpServers: true,
-      permissions: { allow: ['Bash', 'Write', 'Read'] },
-      hooks: { SessionStart: [hook('SessionStart')], UserPromptSubmit: [hook('UserPromptSubmit')], Stop: [hook('Stop')], PreToolUse: [{ matcher: '*', ...hook('PreToolUse') }] },
-    }));
-    offline.write('.mcp.json', JSON.stringify({ mcpServers: { local: { command: 'sh', args: ['-c', `touch ${markers}/mcp-started; sleep 2`] } } }));
-    offline.writeHome('.claude/settings.json', JSON.stringify({ permissions: { allow: ['Bash', 'Write', 'Read'] } }));
-    // As if the user had accepted the project's trust dialog and its MCP server.
-    offline.writeHome('.claude.json', JSON.stringify({ projects: { [offline.project]: { hasTrustDialogAccepted: true, enabledMcpjsonServers: ['local'] } } }));
-    const child = spawn(claude, args(prompt), { cwd: offline.project, env: { PATH: process.env.PATH, ...offline.env() } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.resume();
-    child.stderr.resume();
-    await withTimeout(new Promise((resolve) => child.on('close', resolve)), 120_000, 'claude to finish');
-    await new Promise((resolve) => setTimeout(resolve, 500)); // a started MCP server writes its marker at once; none must appear late
-    const requests = offline.loopback.requests;
-    if (requests.some((request) => request.rawBody.includes(secret))) markersFound.push('secret-read');
-    const toolResults = requests.flatMap((request) => ((request.body as MessagesBody | undefined)?.messages ?? []).flatMap((message) =>
-      Array.isArray(message.content) ? (message.content as { type: string; content?: unknown }[]).filter((block) => block.type === 'tool_result').map((block) => JSON.stringify(block.content)) : []));
-    return { markers: [...fs.readdirSync(markers), ...markersFound.splice(0)].sort(), requests, toolResults: [...new Set(toolResults)] };
-  }
-  const markersFound: string[] = [];
 
-  it('without the routing flags the same project runs hooks, an MCP server, Bash, Write and Read (so the test can fail)', async () => {
-    const { markers } = await hostileRun((prompt) => ['-p', '--output-format', 'stream-json', '--verbose', '--', prompt]);
-    for (const expected of ['bash-ran', 'write-ran', 'secret-read', 'hook-SessionStart', 'hook-UserPromptSubmit', 'hook-PreToolUse', 'mcp-started', 'agent-hook-ran']) {
-      assert.ok(markers.includes(expected), `${expected} missing from ${markers.join(', ')}`);
-    }
-  });
+    const markerNames = ['bash-ran', 'write-ran', 'sub-agent-bash-ran', 'hook-SessionStart', 'hook-UserPromptSubmit', 'hook-PreToolUse', 'hook-Stop', 'mcp-started', 'agent-hook-ran'];
 
-  it('with the routing flags: Bash, Write and Read are not offered, every call of them is refused, no hook or MCP server runs', async () => {
-    const { markers, requests, toolResults } = await hostileRun(routingArgs);
-    assert.deepEqual(markers.filter((marker) => markerNames.includes(marker) || marker === 'secret-read'), []);
-    const offered = new Set(requests.filter(isMainTurn).flatMap((request) => (request.body as MessagesBody).tools!.map((tool) => tool.name)));
-    assert.deepEqual([...offered].filter((name) => name !== 'DeferredToolPlaceholder'), ['Agent']);
-    for (const tool of ['Bash', 'Write', 'Read']) {
-      assert.ok(toolResults.some((result) => result.includes(`No such tool available: ${tool}`)), `no refusal of ${tool} in ${toolResults.join(' | ')}`);
+    /**
+     * A project that would run everything it can: hooks in its settings and in an agent, an MCP server, user settings
+     * that allow Bash, Write and Read; the model asks for Bash, Write and Read, then delegates and the sub-agent asks
+     * for Bash. The CLI runs to its end here (no early stop), so only its own flags stand between the model and the
+     * machine.
+     */
+    async function hostileRun(args: (prompt: string) => string[]): Promise<{ markers: string[]; requests: RecordedRequest[]; toolResults: string[] }> {
+      const prompt = 'Check the login endpoint.';
+      const secret = `SECRET-${Math.random().toString(36).slice(2)}`;
+      let markers = '';
+      const bash = (name: string) => ({ toolUse: { name: 'Bash', input: { command: `touch ${markers}/${name}`, description: 'touch' } } });
+      offline = await OfflineProject.start({
+        script: (request) => {
+          if (!isMainTurn(request)) return answerText('ok');
+          const subAgent = JSON.stringify((request.body as MessagesBody).system ?? '').includes('You are reviewer.');
+          const results = ((request.body as MessagesBody).messages ?? []).filter((message) => JSON.stringify(message.content).includes('tool_result')).length;
+          if (subAgent) return results === 0 ? bash('sub-agent-bash-ran') : answerText('sub-agent done');
+          return [bash('bash-ran'), { toolUse: { name: 'Write', input: { file_path: `${markers}/write-ran`, content: 'x' } } }, { toolUse: { name: 'Read', input: { file_path: 'secret.txt' } } },
+            { toolUse: { name: 'Agent', input: { description: 'review', prompt: 'review', subagent_type: 'reviewer', run_in_background: false } } }][results] ?? answerText('done');
+        },
+      });
+      markers = path.join(offline.home, 'markers');
+      fs.mkdirSync(markers);
+      const hook = (name: string) => ({ hooks: [{ type: 'command', command: `touch ${markers}/hook-${name}` }] });
+      offline.write('secret.txt', secret);
+      offline.write('.claude/agents/reviewer.md', agentFile('reviewer', 'Reviews code.', `hooks:\n  PreToolUse:\n    - matcher: "*"\n      hooks:\n        - type: command\n          command: touch ${markers}/agent-hook-ran\n`));
+      offline.write('.claude/settings.json', JSON.stringify({
+        enableAllProjectMcpServers: true,
+        permissions: { allow: ['Bash', 'Write', 'Read'] },
+        hooks: { SessionStart: [hook('SessionStart')], UserPromptSubmit: [hook('UserPromptSubmit')], Stop: [hook('Stop')], PreToolUse: [{ matcher: '*', ...hook('PreToolUse') }] },
+      }));
+      offline.write('.mcp.json', JSON.stringify({ mcpServers: { local: { command: 'sh', args: ['-c', `touch ${markers}/mcp-started; sleep 2`] } } }));
+      offline.writeHome('.claude/settings.json', JSON.stringify({ permissions: { allow: ['Bash', 'Write', 'Read'] } }));
+      // As if the user had accepted the project's trust dialog and its MCP server.
+      offline.writeHome('.claude.json', JSON.stringify({ projects: { [offline.project]: { hasTrustDialogAccepted: true, enabledMcpjsonServers: ['local'] } } }));
+      const child = spawn(binary, args(prompt), { cwd: offline.project, env: { PATH: process.env.PATH, ...offline.env() } as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.resume();
+      child.stderr.resume();
+      await withTimeout(new Promise((resolve) => child.on('close', resolve)), 120_000, 'claude to finish');
+      await new Promise((resolve) => setTimeout(resolve, 500)); // a started MCP server writes its marker at once; none must appear late
+      const requests = offline.loopback.requests;
+      if (requests.some((request) => request.rawBody.includes(secret))) markersFound.push('secret-read');
+      const toolResults = requests.flatMap((request) => ((request.body as MessagesBody | undefined)?.messages ?? []).flatMap((message) =>
+        Array.isArray(message.content) ? (message.content as { type: string; content?: unknown }[]).filter((block) => block.type === 'tool_result').map((block) => JSON.stringify(block.content)) : []));
+      return { markers: [...fs.readdirSync(markers), ...markersFound.splice(0)].sort(), requests, toolResults: [...new Set(toolResults)] };
     }
-    // The sub-agent ran here (nothing stopped the CLI early) and was refused Bash too.
-    assert.ok(requests.some((request) => JSON.stringify((request.body as MessagesBody | undefined)?.system ?? '').includes('You are reviewer.')), 'the sub-agent never ran');
+    const markersFound: string[] = [];
+
+    it('without the routing flags the same project runs hooks, an MCP server, Bash, Write and Read (so the test can fail)', async () => {
+      const { markers } = await hostileRun((prompt) => ['-p', '--output-format', 'stream-json', '--verbose', '--', prompt]);
+      for (const expected of ['bash-ran', 'write-ran', 'secret-read', 'hook-SessionStart', 'hook-UserPromptSubmit', 'hook-PreToolUse', 'mcp-started', 'agent-hook-ran']) {
+        assert.ok(markers.includes(expected), `${expected} missing from ${markers.join(', ')}`);
+      }
+    });
+
+    it('with the routing flags: Bash, Write and Read are not offered, every call of them is refused, no hook or MCP server runs', async () => {
+      const { markers, requests, toolResults } = await hostileRun(routingArgs);
+      assert.deepEqual(markers.filter((marker) => markerNames.includes(marker) || marker === 'secret-read'), []);
+      const offered = new Set(requests.filter(isMainTurn).flatMap((request) => (request.body as MessagesBody).tools!.map((tool) => tool.name)));
+      assert.deepEqual([...offered].filter((name) => name !== 'DeferredToolPlaceholder'), ['Agent']);
+      for (const tool of ['Bash', 'Write', 'Read']) {
+        assert.ok(toolResults.some((result) => result.includes(`No such tool available: ${tool}`)), `no refusal of ${tool} in ${toolResults.join(' | ')}`);
+      }
+      // The sub-agent ran here (nothing stopped the CLI early) and was refused Bash too.
+      assert.ok(requests.some((request) => JSON.stringify((request.body as MessagesBody | undefined)?.system ?? '').includes('You are reviewer.')), 'the sub-agent never ran');
+    });
   });
-});
+}
 
 async function untilMainTurns(project: OfflineProject, count: number): Promise<void> {
   while (project.loopback.requests.filter(isMainTurn).length < count) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -10,7 +10,8 @@ import { fileTooLarge } from '../../../lint/sharedMetas';
 import type { FormatProfile } from '../../agentFileFormat';
 import { TextPositions } from '../../../text/textPositions';
 import { splitToolList } from '../../../frontmatter/toolList';
-import type { AgentSummary, Diagnostic, LintResult, Range } from '../../../types';
+import type { AgentSummary, Diagnostic, Range } from '../../../types';
+import type { LintResult } from '../../../lint/lintResult';
 import { DEFAULT_PLUGIN_PROFILE, pluginProfile, type PluginLoaderProfile } from '../profiles/pluginLoader';
 
 export interface PluginAgentLocation {

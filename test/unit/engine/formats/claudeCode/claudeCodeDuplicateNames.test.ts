@@ -1,8 +1,8 @@
 // Which of several same-named files in one agents folder wins, per recorded Claude Code version. The init event lists
 // names only, so the winner is read from the agent listing the CLI sends the model; each fixture's description names its path.
 import * as assert from 'node:assert/strict';
-import { ClaudeBinaryMissingError, claudeAgentListing } from '../../../../support/claudeCli';
-import { claudeBinaryFor, compareVersions, recordedVersions } from '../../../../support/claudeCodeVersions';
+import { claudeAgentListing } from '../../../../support/claudeCli';
+import { claudeBinaryOrSkip, compareVersions, recordedVersions } from '../../../../support/claudeCodeVersions';
 import { loaderFixtureCases } from '../../../../support/loaderFixtures';
 
 /** From this release on, each agents folder's file list is sorted (UTF-16 code units of the whole path) and the last same-named file wins. */
@@ -16,13 +16,7 @@ for (const version of recordedVersions().filter((recorded) => compareVersions(re
     let listing: string | undefined;
 
     before(async function () {
-      let binary: string;
-      try {
-        binary = claudeBinaryFor(version);
-      } catch (error) {
-        if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
-        throw error;
-      }
+      const binary = claudeBinaryOrSkip(this, version);
       // Every case in one project, each under its own folder: the order inside a case does not change.
       const files = duplicateCases.flatMap((fixture) => fixture.files.map((file) => ({ ...file, relativePath: fixture.id + file.relativePath })));
       listing = await claudeAgentListing(files, { binary, timeoutMs: 60_000 });

@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import { lintAgentFile } from '../../../../../src/engine/lint/lint';
 import { claudeCodeProfiles, compareVersions, type ClaudeCodeProfile } from '../../../../../src/engine/formats/claudeCode/profiles';
 import { ToolNames } from '../../../../../src/engine/formats/claudeCode/tools';
-import { BUILT_IN_AGENT_NAMES, ClaudeBinaryMissingError, claudeInitEvent } from '../../../../support/claudeCli';
-import { claudeBinaryFor, readExpected, recordedVersions } from '../../../../support/claudeCodeVersions';
+import { BUILT_IN_AGENT_NAMES, claudeInitEvent } from '../../../../support/claudeCli';
+import { claudeBinaryOrSkip, readExpected, recordedVersions } from '../../../../support/claudeCodeVersions';
 import { type LoaderFixtureCase, loaderFixtureCases, runLoaderFixturesBatched } from '../../../../support/loaderFixtures';
 
 const cases = loaderFixtureCases();
@@ -43,16 +43,7 @@ for (const version of versions) {
     let observed: Map<string, string[]> | undefined;
 
     before(async function () {
-      let binary: string;
-      try {
-        binary = claudeBinaryFor(version);
-      } catch (error) {
-        if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') {
-          console.warn(`    skipped: ${error.message}`);
-          this.skip();
-        }
-        throw error; // in CI a missing CLI is a failure, never a skip
-      }
+      const binary = claudeBinaryOrSkip(this, version);
       const started = Date.now();
       const result = await runLoaderFixturesBatched(cases, expected, { concurrency: 3, binary });
       observed = result.observed;
@@ -80,13 +71,7 @@ for (const version of versions) {
     this.timeout(60_000);
 
     it('has every tool the CLI offers a session in its init event', async function () {
-      let binary: string;
-      try {
-        binary = claudeBinaryFor(version);
-      } catch (error) {
-        if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') this.skip();
-        throw error;
-      }
+      const binary = claudeBinaryOrSkip(this, version);
       const init = await claudeInitEvent([], { binary });
       const offered = (init.tools as string[]).filter((tool) => !tool.startsWith('mcp__'));
       assert.ok(offered.length > 10, `the init event lists tools: ${offered.join(', ')}`);

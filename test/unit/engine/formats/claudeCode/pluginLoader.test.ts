@@ -10,8 +10,7 @@ import { discoverAgents } from '../../../../../src/node/catalogLoading';
 import { pluginLoaderProfiles, type PluginProfileId } from '../../../../../src/engine/formats/claudeCode/profiles/pluginLoader';
 import { lintPluginAgents, loadedPluginAgentNames } from '../../../../../src/node/plugins/pluginAgentFiles';
 import { readPluginFolder } from '../../../../../src/node/plugins/pluginDiscovery';
-import { ClaudeBinaryMissingError } from '../../../../support/claudeCli';
-import { claudeBinaryFor, recordedVersions } from '../../../../support/claudeCodeVersions';
+import { claudeBinaryOrSkip, recordedVersions } from '../../../../support/claudeCodeVersions';
 import { duplicateFixtureCases, pluginFixtureCases, pluginLoaderFixtureDir, runPluginFixtures, type PluginRun } from '../../../../support/pluginLoaderFixtures';
 
 const cases = pluginFixtureCases();
@@ -60,16 +59,7 @@ for (const version of recordedVersions()) {
     let run: PluginRun | undefined;
 
     before(async function () {
-      let binary: string;
-      try {
-        binary = claudeBinaryFor(version);
-      } catch (error) {
-        if (error instanceof ClaudeBinaryMissingError && process.env.CI !== 'true') {
-          console.warn(`    skipped: ${error.message}`);
-          this.skip();
-        }
-        throw error; // in CI a missing CLI is a failure, never a skip
-      }
+      const binary = claudeBinaryOrSkip(this, version);
       run = await runPluginFixtures(binary, cases);
       assert.equal(run.init.claude_code_version, version);
     });

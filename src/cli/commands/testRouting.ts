@@ -2,63 +2,12 @@
 // asks the user's Claude Code which agent it hands each example's prompt to, and reports what it chose.
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { ROUTING_CASES_FILE, type RoutingCase } from '../engine/routing/routingCases';
-import { routingReportJson, routingReportJunit, routingReportText } from '../engine/routing/routingReport';
-import { enclosingAgentFolder, findAgentProjects } from '../node/discovery';
-import { projectCases } from '../node/routing/projectCases';
-import { claudeCodeVersion, ClaudeCodeUnavailableError, ensureClaudeCodeLoggedIn, runRoutingCases, RoutingCancelledError } from '../node/routing/routingRunner';
-
-export const TEST_ROUTING_USAGE = `test-routing  Runs every <example> of the project's Claude Code agents, and the cases in
-       ${ROUTING_CASES_FILE}, through Claude Code (\`claude\` on PATH, or --claude PATH), and checks that
-       it delegates each prompt to the agent that claims it. Claude Code may call no tool but the
-       delegation itself; each run stops at the first decision (one model turn).
-       Paths: projects (default: every project under the current directory), agent files or
-       folders, or the cases file. --runs N runs each case N times (pass rate); --parallel N runs
-       that many Claude Code processes at once (default 4); --format text|json|junit.
-       Exit status: 0 all passed, 1 a case failed, 2 bad usage, 3 Claude Code missing or not logged in.`;
-
-export class TestRoutingUsageError extends Error {}
-
-type Format = 'text' | 'json' | 'junit';
-
-interface Arguments {
-  paths: string[];
-  runs: number;
-  parallel: number;
-  format: Format;
-  claude: string;
-}
-
-export function parseTestRoutingArguments(args: string[]): Arguments {
-  const parsed: Arguments = { paths: [], runs: 1, parallel: 4, format: 'text', claude: 'claude' };
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === '--') {
-      parsed.paths.push(...args.slice(index + 1));
-      break;
-    }
-    const option = /^--(runs|parallel|format|claude)(?:=(.*))?$/.exec(arg);
-    if (option) {
-      const value = option[2] ?? args[++index];
-      if (value === undefined) throw new TestRoutingUsageError(`--${option[1]} needs a value`);
-      if (option[1] === 'format') {
-        if (value !== 'text' && value !== 'json' && value !== 'junit') throw new TestRoutingUsageError(`--format must be 'text', 'json' or 'junit', not '${value}'`);
-        parsed.format = value;
-      } else if (option[1] === 'claude') {
-        parsed.claude = value;
-      } else {
-        const count = Number(value);
-        if (!Number.isInteger(count) || count < 1 || count > 100) throw new TestRoutingUsageError(`--${option[1]} must be a whole number from 1 to 100, not '${value}'`);
-        parsed[option[1] as 'runs' | 'parallel'] = count;
-      }
-    } else if (arg.startsWith('-') && arg !== '-') {
-      throw new TestRoutingUsageError(`unknown option '${arg}'`);
-    } else {
-      parsed.paths.push(arg);
-    }
-  }
-  return parsed;
-}
+import { ROUTING_CASES_FILE, type RoutingCase } from '../../engine/routing/routingCases';
+import { routingReportJson, routingReportJunit, routingReportText } from '../../engine/routing/routingReport';
+import { enclosingAgentFolder, findAgentProjects } from '../../node/discovery';
+import { projectCases } from '../../node/routing/projectCases';
+import { claudeCodeVersion, ClaudeCodeUnavailableError, ensureClaudeCodeLoggedIn, runRoutingCases, RoutingCancelledError } from '../../node/routing/routingRunner';
+import { parseTestRoutingArguments, UsageError } from '../arguments';
 
 /** A project and, when only some of its files were named, the cases to keep. */
 interface Target {
@@ -74,7 +23,7 @@ function targetsOf(paths: string[], cwd: string): Target[] {
     try {
       stat = fs.statSync(absolute);
     } catch {
-      throw new TestRoutingUsageError(`no such file or directory: ${given}`);
+      throw new UsageError(`no such file or directory: ${given}`);
     }
     const folder = enclosingAgentFolder(absolute);
     if (folder?.format === 'claude-code' && folder.project) {
@@ -85,7 +34,7 @@ function targetsOf(paths: string[], cwd: string): Target[] {
       if (absolute.endsWith(nodePath.join(...ROUTING_CASES_FILE.split('/')))) {
         return [{ project: nodePath.dirname(nodePath.dirname(absolute)), keep: (routingCase) => routingCase.file === absolute }];
       }
-      throw new TestRoutingUsageError(`${given} is neither in a .claude/agents folder nor a ${ROUTING_CASES_FILE}`);
+      throw new UsageError(`${given} is neither in a .claude/agents folder nor a ${ROUTING_CASES_FILE}`);
     }
     return projectsUnder(absolute);
   });

@@ -1,4 +1,0 @@
-// The version `agent-studio --version` prints: the package's, bundled in at build time.
-import { version } from '../../package.json';
-
-export const CLI_VERSION: string = version;
