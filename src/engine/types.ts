@@ -38,6 +38,8 @@ export interface Diagnostic {
 /** What an agent file defines, as the tool that loads it would see it. */
 export interface AgentSummary {
   name: string;
+  /** A plugin agent's own part of `name`, without the plugin's namespace and folders (`reviewer` of `kit:team:reviewer`): what renaming it edits. */
+  ownName?: string;
   /** Where the name is written, for problems about the name itself (shadowing, duplicates); absent when derived. */
   nameRange?: Range;
   description: string;

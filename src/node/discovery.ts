@@ -7,8 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { TimeSlices } from './timeSlices';
-import { isAgentFileName } from '../engine/formats/agentFileNames';
-import type { AgentFolder } from '../engine/formats/agentFiles';
+import { isAgentFileNameIn, type AgentFolder } from '../engine/formats/agentFiles';
 import { agentFolderLocations } from '../engine/formats/registry';
 
 /** The folders each format reads, for a set of workspace folders and a home directory. */
@@ -214,7 +213,7 @@ export function* agentFilesBelow(root: string, options: AgentWalkOptions): Gener
 export async function findAgentFiles(folder: AgentFolder, ignoredDirectoryNames?: ReadonlySet<string>): Promise<FoundAgentFile[]> {
   const found: FoundAgentFile[] = [];
   const slices = new TimeSlices();
-  for (const file of agentFilesBelow(folder.path, { recursive: folder.recursive, isAgentFile: isAgentFileName, ignoredDirectoryNames })) {
+  for (const file of agentFilesBelow(folder.path, { recursive: folder.recursive, isAgentFile: (fileName) => isAgentFileNameIn(folder, fileName), ignoredDirectoryNames })) {
     if (slices.due) await slices.next();
     if (file) found.push(file.unreadable ? { path: file.path, size: 0, unreadable: file.unreadable } : { path: file.path, size: file.size });
   }

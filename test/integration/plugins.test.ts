@@ -41,6 +41,24 @@ describe('Claude Code plugins', () => {
     assert.deepEqual(group.children.map((row) => [row.label, row.contextValue]), [['dev-kit:-auditor', 'agentFile.loaded']]);
   });
 
+  it('renames a plugin agent by its own name: the namespace stays out of its name and body', async () => {
+    const api = await agentStudioApi();
+    const source = inWorkspace('plugin-dev', 'agents', 'rename-me.md');
+    const target = inWorkspace('plugin-dev', 'agents', 'renamed-one.md');
+    fs.writeFileSync(source, '---\nname: rename-me\ndescription: Renamed by the test.\n---\n\nYou are rename-me.\n');
+    try {
+      const item = await until(api.agentsView.onDidChangeTreeData, () => api.agentsView.itemFor(source), 'the plugin agent\'s row');
+      assert.equal(item.label, 'dev-kit:rename-me');
+      const renamed = await vscode.commands.executeCommand<vscode.Uri | undefined>('agentStudio.renameAgent', item, 'renamed-one', true);
+      assert.equal(renamed?.fsPath, target);
+      assert.equal(fs.readFileSync(target, 'utf8'), '---\nname: renamed-one\ndescription: Renamed by the test.\n---\n\nYou are renamed-one.\n');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(source, { force: true });
+      fs.rmSync(target, { force: true });
+    }
+  });
+
   it('shows an installed plugin\'s agents in a group of their own, read-only, named plugin:agent; a click opens the file', async () => {
     const api = await agentStudioApi();
     const group = await until(api.agentsView.onDidChangeTreeData, () => api.agentsView.snapshot().find((candidate) => candidate.label === 'Plugin review-kit'), 'the installed plugin\'s group');

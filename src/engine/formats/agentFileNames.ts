@@ -16,3 +16,8 @@ export function agentFileNameBase(path: string): string {
 export function isAgentFileName(fileName: string): boolean {
   return fileName.endsWith('.md');
 }
+
+/** Whether a file in a plugin's `agents/` folder is read as an agent: Claude Code's plugin loader takes `.md` in any case (both profiled versions load `upper.MD`). */
+export function isPluginAgentFileName(fileName: string): boolean {
+  return /\.md$/i.test(fileName);
+}

@@ -1,5 +1,5 @@
 // Agent folders: where a format's agent files are read from, for whom, and for which plugin.
-import { isAgentFileName } from './agentFileNames';
+import { isAgentFileName, isPluginAgentFileName } from './agentFileNames';
 import type { AgentFormatId } from './registry';
 
 export type AgentScope = 'project' | 'user' | 'plugin';
@@ -39,7 +39,12 @@ export interface AgentFolder {
  * name directly in the folder or (for recursive folders) at any depth below it.
  */
 export function isAgentFileOf(folder: AgentFolder, path: string): boolean {
-  return folderCovers(folder, path) && (folder.files !== undefined || isAgentFileName(path.split(/[\\/]/).pop()!));
+  return folderCovers(folder, path) && (folder.files !== undefined || isAgentFileNameIn(folder, path.split(/[\\/]/).pop()!));
+}
+
+/** Whether a file of this folder is an agent by its name: plugin folders follow the plugin loader's rule. */
+export function isAgentFileNameIn(folder: AgentFolder, fileName: string): boolean {
+  return folder.scope === 'plugin' ? isPluginAgentFileName(fileName) : isAgentFileName(fileName);
 }
 
 /**

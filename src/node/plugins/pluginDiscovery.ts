@@ -8,6 +8,7 @@ import { DEFAULT_PLUGIN_PROFILE, type PluginLoaderProfile } from '../../engine/f
 import type { Diagnostic } from '../../engine/types';
 import { readAgentFile } from '../agentFileReading';
 import { agentFilesBelow, DirectoryVisits } from '../discovery';
+import { isPluginAgentFileName } from '../../engine/formats/agentFileNames';
 
 export const PLUGIN_MANIFEST = nodePath.join('.claude-plugin', 'plugin.json');
 export const MARKETPLACE_MANIFEST = nodePath.join('.claude-plugin', 'marketplace.json');
@@ -99,7 +100,7 @@ export function checkPluginManifest(root: string, text: string, profile: PluginL
 /** Every `*.md` (any case) below a plugin's agents folder, at any depth, hidden ones included; symlinks followed once. */
 export function listPluginAgentFiles(agentsFolder: string): PluginAgentFile[] {
   const found: PluginAgentFile[] = [];
-  for (const file of agentFilesBelow(agentsFolder, { recursive: true, isAgentFile: (name) => /\.md$/i.test(name) })) {
+  for (const file of agentFilesBelow(agentsFolder, { recursive: true, isAgentFile: isPluginAgentFileName })) {
     if (file && !file.unreadable) found.push({ path: file.path, relativePath: file.relativePath, size: file.size });
   }
   return found.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));

@@ -27,7 +27,8 @@ function textArgument(value: unknown): string | undefined {
 }
 
 function agentNames(service: AgentCatalogService): Set<string> {
-  return new Set(service.current.entries().flatMap((entry) => (entry.result.agent ? [entry.result.agent.name] : [])));
+  // Plugin agents by their own names too: a copy beside one is named in its file without the namespace.
+  return new Set(service.current.entries().flatMap((entry) => (entry.result.agent ? [entry.result.agent.name, ...(entry.result.agent.ownName ? [entry.result.agent.ownName] : [])] : [])));
 }
 
 /** Copies the agent under a name the user chooses (a free `-copy` name is proposed). Resolves to the new file, if any. */
@@ -35,7 +36,7 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem,
   const text = (await vscode.workspace.fs.readFile(item.uri)).toString();
   const sourcePath = item.entry.path;
   // The copy is named after the agent, unless its name cannot be a file name here (`../x`, `a:b`): then after the file.
-  const agentName = item.entry.result.agent?.name;
+  const agentName = item.entry.result.agent?.ownName ?? item.entry.result.agent?.name;
   const base = agentName !== undefined && 'path' in siblingAgentFile(sourcePath, `${agentName}-copy`) ? agentName : agentFileNameBase(sourcePath);
   const taken = agentNames(service);
   let proposed = uniqueName(base, taken);
@@ -73,7 +74,8 @@ async function duplicateAgent(service: AgentCatalogService, item: AgentFileItem,
 /** Renames the agent: its `name:` value (and, when asked, its name in the body's first line), then its file. Resolves to the new file, if renamed. */
 async function renameAgent(service: AgentCatalogService, item: AgentFileItem, givenName?: string, givenUpdateBody?: boolean): Promise<vscode.Uri | undefined> {
   const oldPath = item.entry.path;
-  const currentName = item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
+  // A plugin agent's name holds its plugin's namespace; the file says only its own part.
+  const currentName = item.entry.result.agent?.ownName ?? item.entry.result.agent?.name ?? agentFileNameBase(oldPath);
   const problemFor = (name: string): NameProblem | undefined => {
     const target = siblingAgentFile(oldPath, name);
     const existing = 'path' in target && target.path !== oldPath && pathTaken(target.path) ? nodePath.basename(target.path) : undefined;

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { discoverAgents } from '../../../src/node/catalogLoading';
 import { agentFilesBelow, findAgentFiles } from '../../../src/node/discovery';
 import { listPluginAgentFiles } from '../../../src/node/plugins/pluginDiscovery';
+import { isAgentFileOf } from '../../../src/engine/formats/agentFiles';
 
 describe('agent folder walk bounds', () => {
   let project: string;
@@ -48,6 +49,17 @@ describe('agent folder walk bounds', () => {
     assert.deepEqual(walked((name) => /\.md$/i.test(name), false).map(([name]) => name), ['LOUD.MD', 'gone.md', 'good.md', ...pipe.map(([name]) => name)].sort());
     // A plugin's agents folder: any case, through the same bounds (no /proc, each real folder once), readable files only.
     assert.deepEqual(listPluginAgentFiles(agents).map((file) => file.relativePath), ['LOUD.MD', 'first/other.md', 'good.md']);
+  });
+
+  it('reads `.MD` in any case in a plugin\'s agents folder, as the plugin loader does, and only `.md` in a project\'s', async () => {
+    fs.writeFileSync(path.join(agents, 'LOUD.MD'), '---\nname: loud\ndescription: d\n---\n');
+    const readable = async (scope: 'project' | 'plugin') => (await findAgentFiles({ path: agents, scope, format: 'claude-code', project, recursive: true }))
+      .filter((file) => !file.unreadable).map((file) => path.relative(agents, file.path)).sort();
+    assert.deepEqual(await readable('project'), ['first/other.md', 'good.md']);
+    assert.deepEqual(await readable('plugin'), ['LOUD.MD', 'first/other.md', 'good.md']);
+    const plugin = { path: agents, scope: 'plugin' as const, format: 'claude-code' as const, recursive: true, plugin: { name: 'p', root: project, loads: true } };
+    assert.equal(isAgentFileOf(plugin, path.join(agents, 'LOUD.MD')), true);
+    assert.equal(isAgentFileOf({ ...plugin, scope: 'project', plugin: undefined }, path.join(agents, 'LOUD.MD')), false);
   });
 
   it('gives the catalog only the files it can read', async () => {

@@ -1,5 +1,6 @@
 // A plugin's agent file as Claude Code loads it: never skipped for its front matter (a name falls back to the file
 // name, a description to "Agent from <plugin> plugin"), only for its size. Measured per version in pluginProfiles.ts.
+import { detachedString } from '../../../text/detachedString';
 import { splitFrontmatter } from '../../../frontmatter/frontmatter';
 import type { FrontmatterEntry } from '../../../frontmatter/model';
 import { parseFrontmatterYaml } from '../../../frontmatter/yamlFrontmatter';
@@ -171,8 +172,10 @@ export function lintPluginAgentFile(text: string, options: PluginLintOptions): L
 
   const agent: AgentSummary = {
     ...(base.agent ?? (entries ? summaryFields(entries.entries) : {})),
-    name: identity.fullName,
-    description: identity.description,
+    // Copies, not views into the file's text: the catalog keeps summaries of every agent (see detachedString).
+    name: detachedString(identity.fullName),
+    ownName: detachedString(identity.name),
+    description: detachedString(identity.description),
   };
   if (identity.frontmatterIgnored) {
     delete agent.model;
