@@ -90,7 +90,16 @@ export async function showWithDiagnostics(uri: vscode.Uri): Promise<vscode.Diagn
 export async function closeAllEditors(): Promise<void> {
   // An editor a test left with unsaved changes would stop every later test at a "save changes?" dialog.
   for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty && candidate.uri.scheme === 'file')) {
-    await vscode.window.showTextDocument(document);
+    // VS Code refuses to show an editor while another one is opening ("another editor opened in the meantime"): the
+    // settings.json that a configuration update is writing, say. Asked again, it shows it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await vscode.window.showTextDocument(document);
+        break;
+      } catch (error) {
+        if (attempt === 3 || document.isClosed || !document.isDirty) throw error;
+      }
+    }
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -78,7 +78,8 @@ describe('Agents view', () => {
     try {
       fs.writeFileSync(target, fs.readFileSync(target, 'utf8').replace('Appears in the Agents view', 'Edited outside VS Code'));
       await until(api.agentsView.onDidChangeTreeData, () => (row(api, 'edited-on-disk.md')?.description.startsWith('Edited outside') ? true : undefined), 'the edited description');
-      assert.ok(redrawn.every((elements) => Array.isArray(elements) && elements.length === 1), 'only the changed row was redrawn');
+      const described = redrawn.map((elements) => (Array.isArray(elements) ? elements.map((element) => String((element as { label?: unknown }).label)).join(', ') : String(elements)));
+      assert.ok(redrawn.every((elements) => Array.isArray(elements) && elements.length === 1), `only the changed row was redrawn: ${described.join(' | ')}`);
     } finally {
       subscription.dispose();
       fs.rmSync(target);

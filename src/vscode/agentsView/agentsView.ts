@@ -120,7 +120,9 @@ export class AgentsTreeProvider extends Disposable implements vscode.TreeDataPro
     }
     // A changed file may change how its namesakes read ("wins over"), so every affected row is refreshed.
     const winners = change.changed.map((path) => catalog.get(path)?.shadowedBy).filter((path): path is string => path !== undefined);
-    const formerWinners = [...this.fileItems.values()].filter((item) => item.overrides.length > 0).map((item) => item.entry.path);
+    // Rows that said they win over a file that changed or went; other winners read as before.
+    const changedOrRemoved = new Set([...change.changed, ...change.removed]);
+    const formerWinners = [...this.fileItems.values()].filter((item) => item.overrides.some((path) => changedOrRemoved.has(path))).map((item) => item.entry.path);
     const affected = new Set([...change.changed, ...winners, ...formerWinners]);
     for (const path of affected) {
       const entry = catalog.get(path);

@@ -156,7 +156,7 @@ function failureMessage(result: CaseResult, catalog: AgentCatalogService, projec
 }
 
 /**
- * Consent as for Send to Agent: each project agent with hooks, MCP servers or a permission mode is confirmed (Claude
+ * Consent as for Send to Agent: each project agent (in .claude/agents, not a plugin's) with hooks, MCP servers or a permission mode is confirmed (Claude
  * Code loads them all into the session), and the project's own settings once when no agent asked about them already.
  * A routing run disables hooks and MCP servers, but helper commands of the settings (apiKeyHelper, ...) still run.
  */
@@ -165,7 +165,9 @@ async function confirmProjectAgents(catalog: AgentCatalogService, project: strin
   let asked = false;
   let first: { agent: RunnableAgent; text: string } | undefined;
   for (const entry of catalog.current.entries()) {
-    if (!entry.path.startsWith(prefix) || entry.folder.format !== 'claude-code' || !entry.result.loads) continue;
+    // Only the project's own agents: a plugin being written in the workspace is not loaded by a session there, and
+    // plugin agents ignore hooks, MCP servers and permission modes anyway (measured, docs/claude-code-plugins.md).
+    if (!entry.path.startsWith(prefix) || entry.folder.scope !== 'project' || entry.folder.format !== 'claude-code' || !entry.result.loads) continue;
     const read = readAgentFile(entry.path);
     if (!('text' in read)) continue;
     const text = read.text;
