@@ -23,8 +23,9 @@ export class AgentDiagnosticComputer {
     if (!folder) return undefined;
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
-    // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text.
-    return [...lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format)).diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
+    // Shadowing and duplicate names come from the catalog (the files on disk); the rest from the live text, linted on
+    // every keystroke: its fixes are tried when a code action asks for them.
+    return [...lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format), 'onFirstRead').diagnostics, ...catalog.relationDiagnostics(uri.fsPath)];
   }
 
   /** Fix All's edits for a text, tried together before they are offered; `undefined` outside agent files. */

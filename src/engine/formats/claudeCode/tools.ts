@@ -69,8 +69,20 @@ export class ToolNames {
     return scoped !== null && this.names.has(scoped[1]);
   }
 
+  /** Suggestions already made: a `tools` list of 50,000 copies of one misspelt name asks 50,000 times. */
+  private readonly suggestions = new Map<string, string | undefined>();
+
   /** The known tool a misspelt entry most likely means: same letters in another case, or at most two edits away. */
   suggest(entry: string): string | undefined {
+    if (this.suggestions.has(entry)) return this.suggestions.get(entry);
+    const suggestion = this.suggestUncached(entry);
+    // Bounded: the index lives as long as its profile, and the names asked about come from every file ever linted.
+    if (this.suggestions.size >= 1000) this.suggestions.clear();
+    this.suggestions.set(entry, suggestion);
+    return suggestion;
+  }
+
+  private suggestUncached(entry: string): string | undefined {
     const lower = entry.toLowerCase();
     const sameCase = this.lowerCaseNames.find((tool) => tool.lower === lower);
     if (sameCase) return sameCase.name;
