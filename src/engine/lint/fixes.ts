@@ -168,7 +168,7 @@ function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
     if (value === '' || /^[|>][-+0-9]*$/.test(value)) return;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
     if (scanned && 'entries' in scanned) return;
-    // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past a hundred such
+    // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
     // lines (no real front matter has them) the fix is not offered, so 50,000 of them cannot take a minute.
     if (++parsedByYaml > MAX_LINES_PARSED_ALONE) {
       givenUp = true;
@@ -183,7 +183,7 @@ function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
 }
 
 /** Lines the quoting fix parses one by one with the `yaml` package before it gives up. */
-const MAX_LINES_PARSED_ALONE = 100;
+const MAX_LINES_PARSED_ALONE = 20;
 
 /** Lines of an unindented example that look like keys but belong to the description. */
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);

@@ -95,16 +95,23 @@ export class ToolNames {
   }
 }
 
-/** Levenshtein distance, cut short at 3 when the lengths alone differ by more than 2. */
+/** Levenshtein distance, cut short at 3: only distances up to 2 make a suggestion. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const over = 3;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      if (current[j] < rowBest) rowBest = current[j];
     }
-    previous = current;
+    // Row minima never fall: once every cell is past 2, so is the distance.
+    if (rowBest >= over) return over;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], over);
 }
