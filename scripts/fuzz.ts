@@ -152,13 +152,15 @@ function applied(text: string, table: ReturnType<typeof lineTable>, edits: reado
 }
 
 const counts = new Map<string, number>();
-const failures = new Map<string, { count: number; examples: string[] }>();
+const failures = new Map<string, { count: number; examples: string[]; byKind: Map<string, number> }>();
 const slowest: { ms: number; retimedMs: number; kind: string; bytes: number }[] = [];
 const durations: number[] = [];
 
 function fail(kind: string, input: Input, index: number, detail: string): void {
-  const entry = failures.get(kind) ?? { count: 0, examples: [] };
+  const entry = failures.get(kind) ?? { count: 0, examples: [], byKind: new Map<string, number>() };
   entry.count++;
+  const family = input.kind;
+  entry.byKind.set(family, (entry.byKind.get(family) ?? 0) + 1);
   if (entry.examples.length < 3) entry.examples.push(`#${index} (${input.kind}, ${input.text.length} chars): ${detail}; text ${JSON.stringify(input.text.slice(0, 200))}`);
   failures.set(kind, entry);
 }
@@ -256,8 +258,9 @@ console.log(`  lint + Fix All per input: p50 ${percentile(sorted, 0.5).toFixed(2
 console.log('Slowest inputs (ms when first timed -> least of two more timings):');
 for (const slow of slowest.slice(0, 10)) console.log(`  ${slow.ms.toFixed(1)} -> ${slow.retimedMs.toFixed(1)} ms  ${slow.bytes.toLocaleString('en-US')} bytes  ${slow.kind}`);
 if (failures.size === 0) console.log('Failures: none');
-for (const [kind, { count, examples }] of failures) {
+for (const [kind, { count, examples, byKind }] of failures) {
   console.log(`FAILURE ${kind}: ${count}`);
+  for (const [family, number] of [...byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${number} ${family}`);
   for (const example of examples) console.log(`  ${example}`);
 }
 if (failures.size > 0) process.exitCode = 1;
