@@ -6,13 +6,16 @@ import { pluginNotLoaded } from '../formats/claudeCode/plugins/pluginMetas';
 import { createDiagnostic } from '../lint/rule';
 import type { FormatProfile } from '../formats/agentFileFormat';
 import type { ClaudeCodeProfile } from '../formats/claudeCode/profiles';
-import { lintAgentFile } from '../lint/lint';
+import { lintAgentFile, type LintOptions } from '../lint/lint';
 import type { LintResult } from '../lint/lintResult';
 
-/** `profile`: the version profile of the folder's format to lint by; the format's newest when not given. */
-export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number, profile?: FormatProfile): LintResult {
+/**
+ * `profile`: the version profile of the folder's format to lint by; the format's newest when not given. `fixChecks`: see
+ * `LintOptions` (a plugin's agents, whose fixes are few and read at once, are always checked before returning).
+ */
+export function lintInFolder(text: string, path: string, folder: AgentFolder, byteLength?: number, profile?: FormatProfile, fixChecks?: LintOptions['fixChecks']): LintResult {
   const plugin = folder.plugin;
-  if (!plugin) return lintAgentFile(text, { path, format: folder.format, byteLength, profile });
+  if (!plugin) return lintAgentFile(text, { path, format: folder.format, byteLength, profile, fixChecks });
   // A listed file's name has no folder parts (measured: `./more/sub/deeper.md` loads as `plugin:deeper`).
   const relativePath = folder.files ? path.split(/[\\/]/).pop()! : relativeSlashPath(folder.path, path);
   const result = lintPluginAgentFile(text, { path, pluginName: plugin.name, relativePath, byteLength, claudeCodeProfile: profile as ClaudeCodeProfile | undefined });

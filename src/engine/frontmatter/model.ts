@@ -55,6 +55,12 @@ export interface ParsedFrontmatter {
    * memory grow steeply with depth (5,000 unclosed `[` exhaust the process). `failed` is then true.
    */
   flowNestingTooDeep?: boolean;
+  /**
+   * Set when aliases times nodes pass `MAX_ALIAS_RESOLUTION_WORK`: the `yaml` package finds each alias's anchor by
+   * walking the whole document, so many aliases in a large front matter take quadratic time (a megabyte of them took
+   * minutes). The document was parsed but not converted; `failed` is then true.
+   */
+  tooManyAliases?: boolean;
 }
 
 export interface RepairedLine {

@@ -30,6 +30,10 @@ const TOO_DEEP: ParsedFrontmatter = Object.freeze({
   values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, flowNestingTooDeep: true,
 }) as ParsedFrontmatter;
 
+const TOO_MANY_ALIASES: ParsedFrontmatter = Object.freeze({
+  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, tooManyAliases: true,
+}) as ParsedFrontmatter;
+
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
 const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
 
@@ -66,11 +70,24 @@ function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: {
  * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
  */
 function withOriginalValue(entry: FrontmatterEntry, yamlText: string, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
-  const line = repairedLines.find((candidate) => candidate.start <= entry.keyStart && entry.keyStart <= candidate.end);
+  const line = repairedLineHolding(repairedLines, entry.keyStart);
   if (!line) return entry;
   const match = matchRepairableLine(yamlText.slice(line.start, line.end));
   if (!match || !line.replacement.startsWith(`${match.key}: "`)) return entry;
   return { ...entry, valueStart: line.end - match.value.length, valueEnd: line.end };
+}
+
+/** The repaired line holding an offset, by binary search (lines in order): a search per entry was quadratic. */
+function repairedLineHolding(lines: readonly RepairedLine[], offset: number): RepairedLine | undefined {
+  let low = 0;
+  let high = lines.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle].end < offset) low = middle + 1;
+    else if (lines[middle].start > offset) high = middle - 1;
+    else return lines[middle];
+  }
+  return undefined;
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
@@ -81,6 +98,7 @@ export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
 function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
   if (flowNestingTooDeep(yamlText)) return TOO_DEEP;
   const strict = attempt(yamlText);
+  if ('tooManyAliases' in strict) return TOO_MANY_ALIASES;
   if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
 
   const repair = repairLikeClaudeCode(yamlText);
@@ -89,6 +107,7 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
     if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
+    if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {
       const described = describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
       return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };

@@ -5,6 +5,7 @@ import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import type { Fix, TextEdit } from '../types';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
+import { scanSimpleFrontmatter } from '../frontmatter/simpleFrontmatterScanner';
 
 /** A YAML double-quoted scalar that parses back to exactly `text` (JSON strings are valid YAML 1.2). */
 export function quoteYamlString(text: string): string {
@@ -156,19 +157,33 @@ function verifies(yamlText: string, edits: YamlEdit[]): boolean {
  */
 function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
   const edits: YamlEdit[] = [];
+  let parsedByYaml = 0;
+  let givenUp = false;
   forEachLine(block.yamlText, (line, start) => {
+    if (givenUp) return;
     const match = TOP_LEVEL_KEY.exec(line);
     if (!match) return;
     const valueStart = match[0].length;
     const value = line.slice(valueStart).trim();
     if (value === '' || /^[|>][-+0-9]*$/.test(value)) return;
+    const scanned = scanSimpleFrontmatter(`${line}\n`);
+    if (scanned && 'entries' in scanned) return;
+    // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
+    // lines (no real front matter has them) the fix is not offered, so 50,000 of them cannot take a minute.
+    if (++parsedByYaml > MAX_LINES_PARSED_ALONE) {
+      givenUp = true;
+      return;
+    }
     const alone = parseFrontmatterYaml(`${line}\n`);
     if (!alone.failed && !alone.repaired) return;
     const valueOffset = start + line.indexOf(value, valueStart);
     edits.push({ start: valueOffset, end: valueOffset + value.length, newText: quoteYamlString(value) });
   });
-  return edits.length > 0 ? edits : undefined;
+  return edits.length > 0 && !givenUp ? edits : undefined;
 }
+
+/** Lines the quoting fix parses one by one with the `yaml` package before it gives up. */
+const MAX_LINES_PARSED_ALONE = 20;
 
 /** Lines of an unindented example that look like keys but belong to the description. */
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
@@ -215,7 +230,10 @@ function reindentBlockScalar(block: FrontmatterBlock): { edits: YamlEdit[]; firs
   for (let index = 0; index < lines.length; index++) {
     const header = /^([A-Za-z_][\w-]*):[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/.exec(lines[index].text);
     if (!header) continue;
-    const first = lines.slice(index + 1).find((line) => line.text.trim() !== '');
+    // The next line with text, looked for without copying the rest of the lines (a copy per header was quadratic).
+    let firstIndex = index + 1;
+    while (firstIndex < lines.length && lines[firstIndex].text.trim() === '') firstIndex++;
+    const first = lines[firstIndex];
     const indent = first ? indentOf(first.text) : 0;
     if (indent === 0) continue;
     // The block's region: up to the last line indented like the block before a top-level key that is not example dialogue.

@@ -3,11 +3,23 @@
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
+import { diagnosticsLeftOut } from './sharedMetas';
 import type { Diagnostic, Range, TextEdit } from '../types';
 import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/model';
 
+/**
+ * Diagnostics of one code shown per file; the rest are counted in one summary. No real agent file comes near it (the
+ * corpus's most is a handful), a reader does not go through more than a screenful of the same problem, and it bounds
+ * what a file of 80,000 small problems costs the editor, the CLI and fix verification: a few hundred diagnostics, not
+ * 80,000 ranges, messages and fixes. Fixing what is shown brings the next ones into view.
+ */
+export const MAX_DIAGNOSTICS_PER_CODE = 100;
+
 export class FrontmatterContext<Profile = unknown> {
-  readonly diagnostics: Diagnostic[] = [];
+  private readonly shown: Diagnostic[] = [];
+  private readonly shownByCode = new Map<string, number>();
+  /** Per code over the cap: how many were left out, and where the first of them was. */
+  private readonly leftOut = new Map<string, { meta: RuleMeta; count: number; range: Range }>();
   private readonly lastEntryByKey = new Map<string, FrontmatterEntry>();
   /** Set by a rule whose finding makes the tool skip the file: the file does not load, whatever later rules find. */
   skipsFile = false;
@@ -71,7 +83,28 @@ export class FrontmatterContext<Profile = unknown> {
   }
 
   report(meta: RuleMeta, message: string, range: Range, fixes?: FixesArgument): void {
-    this.diagnostics.push(createDiagnostic(meta, message, range, fixes));
+    const shown = this.shownByCode.get(meta.code) ?? 0;
+    if (shown < MAX_DIAGNOSTICS_PER_CODE) {
+      this.shownByCode.set(meta.code, shown + 1);
+      this.shown.push(createDiagnostic(meta, message, range, fixes));
+      return;
+    }
+    const left = this.leftOut.get(meta.code);
+    if (left) left.count++;
+    else this.leftOut.set(meta.code, { meta, count: 1, range });
+  }
+
+  /** Whether a report of this code is still shown: a rule can skip working out the message and fixes of one that is not. */
+  shows(meta: RuleMeta): boolean {
+    return (this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+  }
+
+  /** The diagnostics reported, and for each code over the cap one more that says how many of it were left out. */
+  get diagnostics(): Diagnostic[] {
+    if (this.leftOut.size === 0) return this.shown;
+    const summaries = [...this.leftOut.values()].map(({ meta, count, range }) => createDiagnostic({ ...diagnosticsLeftOut, severity: meta.severity },
+      `${count.toLocaleString('en-US')} more \`${meta.code}\` (${meta.title}) in this file ${count === 1 ? 'is' : 'are'} not listed, from here on: Agent Studio lists the first ${MAX_DIAGNOSTICS_PER_CODE} of each kind. Fix those and the next ones appear.`, range));
+    return [...this.shown, ...summaries];
   }
 
   /** Offset (in the YAML text) of the start of the line holding `yamlOffset`. */

@@ -11,14 +11,16 @@ import type { AgentFormatId, RegisteredFormat } from '../formats/registry';
 import type { LintResult } from './lintResult';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
-import { withVerifiedFixes, type VerificationTarget } from './fixVerification';
+import { withFixesVerifiedOnRead, withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep } from './sharedMetas';
+import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep, yamlTooManyAliases } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
 /** Aliases beyond this count are worth a warning: other YAML tools refuse such files. */
 const ALIAS_WARNING_THRESHOLD = 100;
+/** Repaired lines the `|` block fix rewrites at most (see `reportRepair`). */
+const MAX_LINES_TURNED_INTO_BLOCKS = 100;
 
 export interface LintOptions {
   /** The file's path; decides the format and names fixes (`name` from the file name). */
@@ -28,6 +30,11 @@ export interface LintOptions {
   profile?: FormatProfile;
   /** Size on disk when known; defaults to the UTF-8 length of the text. */
   byteLength?: number;
+  /**
+   * When offered fixes are tried (`lint/fixVerification.ts`): before the result is returned (the default), or when a
+   * diagnostic's `fixes` is first read, for the editor, which lints on every keystroke and asks for fixes seldom.
+   */
+  fixChecks?: 'beforeReturning' | 'onFirstRead';
 }
 
 export function isReadme(path: string): boolean {
@@ -43,7 +50,8 @@ export type FrontmatterCapture = (parts: { block: FrontmatterBlock; parsed: Pars
  * that has one, so nothing parses it a second time.
  */
 export function lintAgentFile(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): LintResult {
-  return withVerifiedFixes(verificationTarget(text, options, parse, capture));
+  const target = verificationTarget(text, options, parse, capture);
+  return options.fixChecks === 'onFirstRead' ? withFixesVerifiedOnRead(target) : withVerifiedFixes(target);
 }
 
 /** What fix verification needs: the unverified result, and how to lint a fixed text under each of the format's profiles. */
@@ -95,6 +103,10 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
   if (parsed.flowNestingTooDeep) {
     context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+  }
+  if (parsed.tooManyAliases) {
+    context.report(yamlTooManyAliases, 'This front matter holds so many YAML aliases among so many values that resolving them would take long; Agent Studio does not resolve them, so nothing here is checked.', context.openerRange);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }
   if (parsed.failed) {
@@ -190,8 +202,9 @@ function reportYamlFailure(context: FrontmatterContext, format: RegisteredFormat
 function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const lines = context.parsed.repairedLines;
   const quoting = { title: 'Quote the value as Claude Code does', edits: lines.map((line) => context.edit(line.start, line.end, line.replacement)) };
-  // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value fits.
-  const blocks = lines.map((line) => {
+  // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value
+  // fits. Each block is parsed back to check it, so past a hundred repaired lines (no real file has a dozen) only quoting is offered.
+  const blocks = lines.length > MAX_LINES_TURNED_INTO_BLOCKS ? [undefined] : lines.map((line) => {
     const key = /^([^:\s]+):/.exec(line.replacement)?.[1];
     const block = key === undefined ? undefined : blockScalarLine(key, context.value(key), context.positions.eol);
     return block === undefined ? undefined : context.edit(line.start, line.end, block);
@@ -226,12 +239,23 @@ function blockScalarLine(key: string, value: unknown, eol: string): string | und
 
 function reportDuplicateKeys(context: FrontmatterContext): void {
   const entries = context.parsed.entries;
+  // Each entry's next namesake, found in one pass from the end: searching forward from each entry was quadratic when
+  // a long list of keys is repeated after itself.
+  const nextOfKey = new Map<string, number>();
+  const laterIndex = new Array<number>(entries.length);
+  for (let index = entries.length - 1; index >= 0; index--) {
+    laterIndex[index] = nextOfKey.get(entries[index].key) ?? -1;
+    nextOfKey.set(entries[index].key, index);
+  }
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     // Only an entry that is not the last of its key has a later namesake.
-    if (context.entry(entry.key) === entry) continue;
-    let later = index + 1;
-    while (entries[later].key !== entry.key) later++;
+    const later = laterIndex[index];
+    if (later === -1) continue;
+    if (!context.shows(duplicateKey)) {
+      context.report(duplicateKey, '', context.keyRange(entry));
+      continue;
+    }
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];

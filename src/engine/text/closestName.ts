@@ -20,6 +20,47 @@ export function folded(name: string): string {
 }
 
 /**
+ * `editDistance(a, b)` when it is at most `limit`, else `limit + 1`: only the band of cells within `limit` of the
+ * diagonal can hold such a distance, so each row costs `2 * limit + 1` cells, in three reused rows.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const over = limit + 1;
+  const width = b.length + 1;
+  let beforePrevious = new Int32Array(width);
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
+  for (let j = 0; j < width; j++) previous[j] = j <= limit ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    current.fill(over);
+    if (i <= limit) current[0] = i;
+    let rowBest = current[0];
+    for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let cell = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) cell = Math.min(cell, beforePrevious[j - 2] + 1);
+      current[j] = Math.min(cell, over);
+      rowBest = Math.min(rowBest, current[j]);
+    }
+    if (rowBest > limit) return over;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return Math.min(previous[b.length], over);
+}
+
+/** Folded candidates, per candidate collection: the same known keys are asked about for every key of every file. */
+const foldedCandidates = new WeakMap<object, readonly (readonly [string, string])[]>();
+
+function foldedList(candidates: Iterable<string>): readonly (readonly [string, string])[] {
+  const cached = foldedCandidates.get(candidates as object);
+  if (cached) return cached;
+  const list = [...candidates].map((candidate) => [candidate, folded(candidate)] as const);
+  // Only collections that cannot change behind the cache's back: a frozen array or a set the caller keeps fixed.
+  if (candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates))) foldedCandidates.set(candidates as object, list);
+  return list;
+}
+
+/**
  * The one candidate `name` most likely misspells: equal but for case and separators, else within two edits (one for
  * names of three letters or fewer), as recent Claude Code versions guess. `undefined` when none is close, or two are equally close.
  */
@@ -29,8 +70,10 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   let tied = false;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, folded(candidate));
+  for (const [candidate, known] of foldedList(candidates)) {
+    // A candidate further than the limit can neither be the answer nor tie with it: its distance is only bounded,
+    // which keeps a file of 80,000 unknown keys (or one key of a megabyte) cheap.
+    const distance = editDistanceWithin(wanted, known, limit);
     if (distance < bestDistance) [best, bestDistance, tied] = [candidate, distance, false];
     else if (distance === bestDistance) tied = true;
   }

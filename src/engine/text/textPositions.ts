@@ -74,11 +74,16 @@ export class TextPositions {
     return this.text.slice(this.lineStartOffset(line), this.lineEndOffset(line));
   }
 
-  /** The line break this document mostly uses, for edits that add lines. */
+  private lineBreak: string | undefined;
+
+  /** The line break this document mostly uses, for edits that add lines (found once: fixes ask for it per line). */
   get eol(): string {
-    const crlf = this.text.indexOf('\r\n');
-    const lf = this.text.indexOf('\n');
-    return crlf !== -1 && crlf < lf ? '\r\n' : '\n';
+    if (this.lineBreak === undefined) {
+      const crlf = this.text.indexOf('\r\n');
+      const lf = this.text.indexOf('\n');
+      this.lineBreak = crlf !== -1 && crlf < lf ? '\r\n' : '\n';
+    }
+    return this.lineBreak;
   }
 
   /** Records line starts until one lies beyond `offset` (so the line holding `offset` is known) or the text ends. */

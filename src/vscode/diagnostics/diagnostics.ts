@@ -25,8 +25,9 @@ export class AgentDiagnosticComputer {
     if (!folder) return undefined;
     const catalog = this.service.current;
     if (text === undefined) return catalog.diagnostics(uri.fsPath);
-    // Shadowing, duplicate names and overlaps come from the catalog (the files on disk); the rest from the live text.
-    const result = lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format));
+    // Shadowing, duplicate names and overlaps come from the catalog (the files on disk); the rest from the live text,
+    // linted on every keystroke: its fixes are tried when a code action asks for them.
+    const result = lintInFolder(text, uri.fsPath, folder, undefined, catalog.profileOf(folder.format), 'onFirstRead');
     return [...result.diagnostics, ...catalog.relationDiagnostics(uri.fsPath), ...catalog.overlapDiagnostics(uri.fsPath, { text, nameRange: result.agent?.nameRange })];
   }
 

@@ -33,7 +33,7 @@ export class RunAgentCodeLensProvider implements vscode.CodeLensProvider {
     if (!vscode.workspace.isTrusted || !folder) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     // The editor's text, as a run would read it (a lint is well under a millisecond).
-    const lint = lintAgentFile(document.getText(), { path: document.uri.fsPath, format: folder.format, profile: this.catalog.current.profileOf(folder.format) });
+    const lint = lintAgentFile(document.getText(), { path: document.uri.fsPath, format: folder.format, profile: this.catalog.current.profileOf(folder.format), fixChecks: 'onFirstRead' });
     if (!lint.loads) {
       const firstError = lint.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
       const reason = firstError ? firstLine(firstError.message) : vscode.l10n.t('the tool would skip this file');

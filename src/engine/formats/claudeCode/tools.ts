@@ -69,8 +69,20 @@ export class ToolNames {
     return scoped !== null && this.names.has(scoped[1]);
   }
 
+  /** Suggestions already made: a `tools` list of 50,000 copies of one misspelt name asks 50,000 times. */
+  private readonly suggestions = new Map<string, string | undefined>();
+
   /** The known tool a misspelt entry most likely means: same letters in another case, or at most two edits away. */
   suggest(entry: string): string | undefined {
+    if (this.suggestions.has(entry)) return this.suggestions.get(entry);
+    const suggestion = this.suggestUncached(entry);
+    // Bounded: the index lives as long as its profile, and the names asked about come from every file ever linted.
+    if (this.suggestions.size >= 1000) this.suggestions.clear();
+    this.suggestions.set(entry, suggestion);
+    return suggestion;
+  }
+
+  private suggestUncached(entry: string): string | undefined {
     const lower = entry.toLowerCase();
     const sameCase = this.lowerCaseNames.find((tool) => tool.lower === lower);
     if (sameCase) return sameCase.name;
@@ -83,16 +95,23 @@ export class ToolNames {
   }
 }
 
-/** Levenshtein distance, cut short at 3 when the lengths alone differ by more than 2. */
+/** Levenshtein distance, cut short at 3: only distances up to 2 make a suggestion. */
 export function editDistance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  const over = 3;
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      if (current[j] < rowBest) rowBest = current[j];
     }
-    previous = current;
+    // Row minima never fall: once every cell is past 2, so is the distance.
+    if (rowBest >= over) return over;
+    [previous, current] = [current, previous];
   }
-  return previous[b.length];
+  return Math.min(previous[b.length], over);
 }

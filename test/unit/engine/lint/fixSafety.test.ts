@@ -163,4 +163,14 @@ describe('fix safety (fast-check), under every profile', function () {
   it('keeps its promises on 4,000 corpus files mutated near their front matter', () => {
     fc.assert(fc.property(mutatedCorpusFile, oneProfile, (text, checked) => checkFixSafety(text, [checked])), { numRuns: 4_000 });
   });
+
+  // The editor lints while typing with fixes tried on first read: once read, they are exactly the fixes checked above.
+  it('offers the same fixes when they are tried on first read, on 2,000 generated files', () => {
+    fc.assert(fc.property(fc.oneof(agentFile, mutatedCorpusFile), oneProfile, (text, checked) => {
+      const options = { path: checked.path, format: checked.format.id, profile: checked.profile };
+      const eager = lintAgentFile(text, options);
+      const onRead = lintAgentFile(text, { ...options, fixChecks: 'onFirstRead' });
+      assert.deepEqual(JSON.parse(JSON.stringify(onRead)), JSON.parse(JSON.stringify(eager)));
+    }), { numRuns: 2_000 });
+  });
 });

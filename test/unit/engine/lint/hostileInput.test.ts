@@ -59,6 +59,29 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/unknown-key']);
   });
 
+  it('lists 100 diagnostics of a code and counts the rest in one, with that code\'s severity, where the first left out is', () => {
+    const keys = Array.from({ length: 250 }, (_, index) => `note${index}: x`);
+    const text = `---\nname: many\ndescription: d\n${keys.join('\n')}\nmodel: sonnet\nmodel: opus\n---\n`;
+    const result = lint(text);
+    assert.equal(result.loads, true);
+    assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/unknown-key').length, 100);
+    const summaries = result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/diagnostics-left-out');
+    assert.equal(summaries.length, 1);
+    assert.equal(summaries[0].severity, 'hint');
+    assert.match(summaries[0].message, /^150 more `agent\/unknown-key`/);
+    assert.deepEqual(summaries[0].range, { start: { line: 103, character: 0 }, end: { line: 103, character: 7 } }, 'on `note100`');
+    assert.equal(summaries[0].fixes, undefined);
+    // Other codes are listed as before.
+    assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/duplicate-key').length, 1);
+  });
+
+  it('refuses to resolve more aliases than the front matter\'s size allows, with a diagnostic', () => {
+    const aliases = Array.from({ length: 2_000 }, (_, index) => `k${index}: *a`);
+    const result = lint(`---\nname: aliased\ndescription: d\na: &a x\n${aliases.join('\n')}\n---\n`);
+    assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/yaml-too-many-aliases']);
+    assert.equal(result.loads, false);
+  });
+
   it('does not parse a file over 1 MiB', () => {
     const text = `---\nname: big\ndescription: ${'x'.repeat(1_048_600)}\n---\n`;
     let parsed = false;

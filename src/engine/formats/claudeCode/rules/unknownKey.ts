@@ -28,9 +28,12 @@ export const unknownKeyRule: ClaudeCodeRule = {
   metas: [unknownKey, misspeltKey],
   check(ctx: ClaudeCodeContext): void {
     const knownKeys = profileIndex(ctx.profile).knownKeys;
+    // A key repeated thousands of times is guessed once.
+    const guesses = new Map<string, string | undefined>();
     for (const entry of ctx.parsed.entries) {
       if (knownKeys.has(entry.key) || entry.key === '<<') continue;
-      const suggestion = guessFor(entry.key, knownKeys);
+      let suggestion = guesses.get(entry.key);
+      if (suggestion === undefined && !guesses.has(entry.key)) guesses.set(entry.key, (suggestion = guessFor(entry.key, knownKeys)));
       if (suggestion === undefined) {
         ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
         continue;
