@@ -25,6 +25,9 @@ const PARSE_OPTIONS = {
   merge: true,
   logLevel: 'silent' as const,
   customTags: [binaryAsString],
+  // Messages are cut to their first line without the position (`firstLine`): the excerpt and line numbers `yaml`
+  // would add to each of thousands of errors are never read.
+  prettyErrors: false,
 };
 export interface ParsedAttempt {
   document: Document;
@@ -39,8 +42,22 @@ export interface ParsedAttempt {
 export const MAX_ALIAS_RESOLUTION_WORK = 100_000;
 
 /** Parses and converts to plain values; an unresolved alias only fails at conversion, as it does in Bun.YAML. */
+/**
+ * `yaml` reports each problem as an Error, and V8 records a stack trace for every one: on a front matter of thousands
+ * of broken lines that was a third of the parse (only the message and offsets are read here). No stacks while it parses.
+ */
+function parsedWithoutStacks(text: string): ReturnType<ReturnType<typeof yaml>['parseDocument']> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return yaml().parseDocument(text, PARSE_OPTIONS);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 export function attempt(text: string): ParsedAttempt | { problems: YamlProblem[] } | { tooManyAliases: true } {
-  const document = yaml().parseDocument(text, PARSE_OPTIONS);
+  const document = parsedWithoutStacks(text);
   if (document.errors.length > 0) {
     return { problems: document.errors.map((error) => ({ message: firstLine(error.message), start: error.pos[0], end: error.pos[1] })) };
   }
@@ -131,6 +148,6 @@ function firstLine(message: string): string {
 /** Whether a value is a valid YAML flow list (`[a, b]`), which the repair pass leaves unquoted. */
 export function isFlowList(value: string): boolean {
   if (!value.startsWith('[') || !value.endsWith(']')) return false;
-  const document = yaml().parseDocument(value, PARSE_OPTIONS);
+  const document = parsedWithoutStacks(value);
   return document.errors.length === 0 && yaml().isSeq(document.contents);
 }

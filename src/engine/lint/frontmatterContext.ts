@@ -94,6 +94,19 @@ export class FrontmatterContext<Profile = unknown> {
     else this.leftOut.set(meta.code, { meta, count: 1, range });
   }
 
+  /**
+   * Counts a report of this code that is no longer shown, and says so (`true`); `false` while it is still shown, for the
+   * caller to report it in full. Past the cap a report costs only this counter: no message, range or fix is built (the
+   * range only for the first left out, where the summary points).
+   */
+  countedIfLeftOut(meta: RuleMeta, range: () => Range): boolean {
+    if ((this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE) return false;
+    const left = this.leftOut.get(meta.code);
+    if (left) left.count++;
+    else this.leftOut.set(meta.code, { meta, count: 1, range: range() });
+    return true;
+  }
+
   /** Whether a report of this code is still shown: a rule can skip working out the message and fixes of one that is not. */
   shows(meta: RuleMeta): boolean {
     return (this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE;

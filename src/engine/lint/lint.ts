@@ -252,10 +252,7 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     // Only an entry that is not the last of its key has a later namesake.
     const later = laterIndex[index];
     if (later === -1) continue;
-    if (!context.shows(duplicateKey)) {
-      context.report(duplicateKey, '', context.keyRange(entry));
-      continue;
-    }
+    if (context.countedIfLeftOut(duplicateKey, () => context.keyRange(entry))) continue;
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];

@@ -25,14 +25,16 @@ export function folded(name: string): string {
  */
 export function editDistanceWithin(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (lettersApart(a, b) > limit) return limit + 1;
   const over = limit + 1;
   const width = b.length + 1;
-  let beforePrevious = new Int32Array(width);
-  let previous = new Int32Array(width);
-  let current = new Int32Array(width);
+  // Three rows reused across calls (the engine runs on one thread): a file of 80,000 unknown keys asks about each
+  // against every known key, and three fresh arrays per question were most of that time.
+  if (rowBuffers[0].length < width) rowBuffers = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [beforePrevious, previous, current] = rowBuffers;
   for (let j = 0; j < width; j++) previous[j] = j <= limit ? j : over;
   for (let i = 1; i <= a.length; i++) {
-    current.fill(over);
+    current.fill(over, 0, width);
     if (i <= limit) current[0] = i;
     let rowBest = current[0];
     for (let j = Math.max(1, i - limit); j <= Math.min(b.length, i + limit); j++) {
@@ -46,6 +48,37 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
     [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return Math.min(previous[b.length], over);
+}
+
+let rowBuffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+const letterCounts = new Int32Array(128);
+
+/**
+ * A lower bound of the edit distance, in one pass over each word: every edit adds at most one letter the other word
+ * lacks and removes at most one (a swap neither), so the letters of one word missing from the other (counted with
+ * repeats) need at least that many edits. Most unknown keys are told apart from every known key here, without the table.
+ * Words with letters beyond ASCII give 0 (no bound): the table decides.
+ */
+function lettersApart(a: string, b: string): number {
+  let inAOnly = 0;
+  let inBOnly = 0;
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (code >= 128) { letterCounts.fill(0); return 0; }
+    letterCounts[code]++;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const code = b.charCodeAt(i);
+    if (code >= 128) { letterCounts.fill(0); return 0; }
+    if (letterCounts[code] > 0) letterCounts[code]--;
+    else inBOnly++;
+  }
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    inAOnly += letterCounts[code];
+    letterCounts[code] = 0;
+  }
+  return Math.max(inAOnly, inBOnly);
 }
 
 /** Folded candidates, per candidate collection: the same known keys are asked about for every key of every file. */

@@ -49,6 +49,7 @@ function checkDropped(ctx: ClaudeCodeContext): void {
 /** Reported on the key's value, with a fix that removes the key's lines when they are simple to remove. */
 function report(ctx: ClaudeCodeContext, meta: RuleMeta, message: string, finding: HookFinding): void {
   const entry = ctx.entry(finding.key);
+  if (ctx.countedIfLeftOut(meta, () => (entry ? ctx.valueRange(entry) : ctx.openerRange))) return;
   if (!entry) {
     ctx.report(meta, message, ctx.openerRange);
     return;

@@ -25,8 +25,9 @@ const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http']);
 
 export function guardedHookFindings(values: Record<string, unknown>, events: HookEvents): HookFinding[] {
   const findings: HookFinding[] = [];
-  const isGuard = (key: string) => events.guardHookEvents.includes(key);
-  const isEvent = (key: string) => events.hookEvents.includes(key);
+  const { guards, all } = eventSets(events);
+  const isGuard = (key: string) => guards.has(key);
+  const isEvent = (key: string) => all.has(key);
 
   const holdsGuard = (value: unknown, depth: number, matchersCount: boolean): boolean => {
     if (depth > SCAN_DEPTH) return false;
@@ -76,6 +77,14 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
     }
   }
   return findings;
+}
+
+/** The events as sets, once per profile: the scan asks about every key of the front matter, 80,000 in a hostile file. */
+const eventSetsOf = new WeakMap<HookEvents, { guards: ReadonlySet<string>; all: ReadonlySet<string> }>();
+function eventSets(events: HookEvents): { guards: ReadonlySet<string>; all: ReadonlySet<string> } {
+  let sets = eventSetsOf.get(events);
+  if (!sets) eventSetsOf.set(events, (sets = { guards: new Set(events.guardHookEvents), all: new Set(events.hookEvents) }));
+  return sets;
 }
 
 function isEmpty(value: unknown): boolean {

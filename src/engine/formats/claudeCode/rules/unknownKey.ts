@@ -34,6 +34,8 @@ export const unknownKeyRule: ClaudeCodeRule = {
       if (knownKeys.has(entry.key) || entry.key === '<<') continue;
       let suggestion = guesses.get(entry.key);
       if (suggestion === undefined && !guesses.has(entry.key)) guesses.set(entry.key, (suggestion = guessFor(entry.key, knownKeys)));
+      const keyRange = () => ctx.keyRange(entry);
+      if (ctx.countedIfLeftOut(suggestion === undefined ? unknownKey : misspeltKey, keyRange)) continue;
       if (suggestion === undefined) {
         ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
         continue;
