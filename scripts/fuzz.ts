@@ -15,6 +15,7 @@ import { lintAgentFile, verificationTarget } from '../src/engine/lint/lint';
 import type { Position, TextEdit } from '../src/engine/types';
 import type { LintResult } from '../src/engine/lint/lintResult';
 import { sharedFolder } from '../test/support/sharedMaterial';
+import { lineTable } from '../test/support/lineTable';
 
 const argument = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -115,21 +116,6 @@ const paths: Record<string, string> = { 'claude-code': '/project/.claude/agents/
 const everyProfile: Checked[] = agentFileFormats.flatMap((format) => format.profiles.map((profile) => ({ format, profile, path: paths[format.id] })));
 /** What the checks lint with: they read loads and codes, never the fixes, so the fixes are left untried. */
 const lint = (text: string, checked: Checked) => lintAgentFile(text, { path: checked.path, format: checked.format.id, profile: checked.profile, fixChecks: 'onFirstRead' });
-
-/** Line starts and ends by VS Code's rule, computed here, not by the engine. */
-function lineTable(text: string): { starts: number[]; ends: number[] } {
-  const starts = [0];
-  const ends: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code !== 10 && code !== 13) continue;
-    ends.push(index);
-    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
-    starts.push(index + 1);
-  }
-  ends.push(text.length);
-  return { starts, ends };
-}
 
 function offsetOf(table: ReturnType<typeof lineTable>, position: Position): number | undefined {
   if (position.line < 0 || position.line >= table.starts.length || position.character < 0) return undefined;

@@ -154,19 +154,23 @@ interface StreamEvent {
   [key: string]: unknown;
 }
 
+/** The `message_start` event every streamed reply opens with, under a fresh message id. */
+function messageStart(model: string): StreamEvent {
+  return {
+    type: 'message_start',
+    message: {
+      id: `msg_loopback_${Math.random().toString(36).slice(2, 10)}`, type: 'message', role: 'assistant', model, content: [],
+      stop_reason: null, stop_sequence: null,
+      usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
+    },
+  };
+}
+
 /** The event sequence of one streamed text reply, as documented for the Messages API. */
 export function messageStreamEvents(text: string, model: string, deltaCount: number): StreamEvent[] {
-  const id = `msg_loopback_${Math.random().toString(36).slice(2, 10)}`;
   const outputTokens = Math.max(1, Math.ceil(text.length / 4));
   return [
-    {
-      type: 'message_start',
-      message: {
-        id, type: 'message', role: 'assistant', model, content: [],
-        stop_reason: null, stop_sequence: null,
-        usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-      },
-    },
+    messageStart(model),
     { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
     ...splitText(text, deltaCount).map((part) => ({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: part } })),
     { type: 'content_block_stop', index: 0 },
@@ -177,7 +181,6 @@ export function messageStreamEvents(text: string, model: string, deltaCount: num
 
 /** The events of a turn that ends in one tool call, its input streamed as `input_json_delta` in two parts. */
 export function toolUseStreamEvents(toolUse: { name: string; input: Record<string, unknown>; id?: string }, model: string, text?: string): StreamEvent[] {
-  const id = `msg_loopback_${Math.random().toString(36).slice(2, 10)}`;
   const toolId = toolUse.id ?? `toolu_loopback_${Math.random().toString(36).slice(2, 10)}`;
   const json = JSON.stringify(toolUse.input);
   const half = Math.ceil(json.length / 2);
@@ -190,14 +193,7 @@ export function toolUseStreamEvents(toolUse: { name: string; input: Record<strin
     : [];
   const index = textBlocks.length > 0 ? 1 : 0;
   return [
-    {
-      type: 'message_start',
-      message: {
-        id, type: 'message', role: 'assistant', model, content: [],
-        stop_reason: null, stop_sequence: null,
-        usage: { input_tokens: 1, output_tokens: 1, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 },
-      },
-    },
+    messageStart(model),
     ...textBlocks,
     { type: 'content_block_start', index, content_block: { type: 'tool_use', id: toolId, name: toolUse.name, input: {} } },
     { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: json.slice(0, half) } },

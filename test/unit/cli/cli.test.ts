@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { renderDiagnosticsDoc } from '../../../src/engine/lint/docs';
 import { sharedFolder } from '../../support/sharedMaterial';
 import { claudeCodeProfiles } from '../../../src/engine/formats/claudeCode/profiles';
 import { claudeBinaryOrSkip } from '../../support/claudeCodeVersions';
+import { bundledCli } from '../../support/cliBundle';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 let cliPath: string;
@@ -29,9 +29,7 @@ describe('agent-studio lint', function () {
   this.timeout(60_000);
 
   before(() => {
-    const outDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-cli-'));
-    cliPath = path.join(outDirectory, 'cli.js');
-    buildSync({ entryPoints: [path.join(repository, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cliPath, logLevel: 'silent' });
+    cliPath = bundledCli();
   });
 
   beforeEach(() => {

@@ -6,9 +6,8 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundledCli } from '../../support/cliBundle';
 
-const repository = path.resolve(__dirname, '..', '..', '..');
 const good = '---\nname: good\ndescription: Fine\n---\nBody\n';
 let cliPath: string;
 let workspace: string;
@@ -49,11 +48,8 @@ describe('agent-studio lint on hostile file systems', function () {
   this.timeout(60_000);
 
   before(() => {
-    const outDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-cli-'));
     // Readable by the unprivileged user the permission test runs as.
-    fs.chmodSync(outDirectory, 0o755);
-    cliPath = path.join(outDirectory, 'cli.js');
-    buildSync({ entryPoints: [path.join(repository, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cliPath, logLevel: 'silent' });
+    cliPath = bundledCli();
   });
 
   beforeEach(() => {

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
+import { bundledCli } from '../../support/cliBundle';
 
 const repository = path.resolve(__dirname, '..', '..', '..');
 const ESC = '\u001b[';
@@ -36,9 +36,7 @@ describe('agent-studio lint output', function () {
   };
 
   before(() => {
-    const outDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-cli-'));
-    cliPath = path.join(outDirectory, 'cli.js');
-    buildSync({ entryPoints: [path.join(repository, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cliPath, logLevel: 'silent' });
+    cliPath = bundledCli();
   });
 
   beforeEach(() => {

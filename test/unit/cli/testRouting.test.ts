@@ -3,15 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildSync } from 'esbuild';
 import { startAnthropicLoopback } from '../../support/anthropicLoopback';
 import { findClaudeBinary } from '../../support/claudeCli';
 import { agentFile, answerText, delegateTo, exampleBlock, isMainTurn, OfflineProject, promptOf, routingScript } from '../../support/routingLoopback';
 import { sharedFolder } from '../../support/sharedMaterial';
+import { bundledCli } from '../../support/cliBundle';
 
-const repository = path.resolve(__dirname, '..', '..', '..');
 const reviewerPrompt = 'I added the login endpoint, can you check it?';
 const writerPrompt = 'Write the README for the billing module.';
 let cliPath: string;
@@ -32,8 +30,7 @@ describe('agent-studio test-routing', function () {
   let offline: OfflineProject | undefined;
 
   before(() => {
-    cliPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'agent-studio-cli-')), 'cli.js');
-    buildSync({ entryPoints: [path.join(repository, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cliPath, logLevel: 'silent' });
+    cliPath = bundledCli();
   });
 
   afterEach(async () => {

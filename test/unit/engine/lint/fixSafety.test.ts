@@ -15,6 +15,7 @@ import { applyTextEdits } from '../../../../src/engine/text/textEdits';
 import type { Diagnostic, Range, TextEdit } from '../../../../src/engine/types';
 import type { LintResult } from '../../../../src/engine/lint/lintResult';
 import { sharedFolder } from '../../../support/sharedMaterial';
+import { lineTable } from '../../../support/lineTable';
 
 const paths: Record<string, string> = { 'claude-code': '/project/.claude/agents/generated-agent.md', copilot: '/project/.github/agents/generated-agent.agent.md' };
 
@@ -28,21 +29,6 @@ const everyProfile: Checked[] = agentFileFormats.flatMap((format) => format.prof
 
 function lint(text: string, checked: Checked): LintResult {
   return lintAgentFile(text, { path: checked.path, format: checked.format.id, profile: checked.profile });
-}
-
-/** Line starts by VS Code's rule (`\r\n`, `\n`, a lone `\r`), computed here independently of the engine's TextPositions. */
-function lineTable(text: string): { starts: number[]; ends: number[] } {
-  const starts = [0];
-  const ends: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code !== 10 && code !== 13) continue;
-    ends.push(index);
-    if (code === 13 && text.charCodeAt(index + 1) === 10) index++;
-    starts.push(index + 1);
-  }
-  ends.push(text.length);
-  return { starts, ends };
 }
 
 /** The offset of a position that must lie on its line: a character past the line's end is a defect, not clamped. */
