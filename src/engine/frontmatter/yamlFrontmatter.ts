@@ -4,7 +4,7 @@
 import { mapEntry, matchRepairableLine, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
-import { attempt, describe } from './yamlDocument';
+import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
 export const MAX_FLOW_NESTING = 100;
@@ -34,28 +34,31 @@ const TOO_MANY_ALIASES: ParsedFrontmatter = Object.freeze({
   values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, tooManyAliases: true,
 }) as ParsedFrontmatter;
 
-/** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
-const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
-
 /**
  * Parses front matter as Claude Code does: the fast scanner when the text is simple enough, else the `yaml` package.
- * When the only trouble is `key: a: b` lines that the repair pass fixes, the scanner reads the repaired text and the
- * strict parser's first error is known without running it; `strictErrors` then holds that one error.
+ * When the scanner knows the strict parser's first error (`key: a: b`, a quote never closed), it reads the repaired
+ * text too: simple, it is the result; with a known error of its own, the front matter fails as it would in yaml.
+ * `strictErrors` then holds that first error only, the one reported.
  */
 export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   const scanned = scanSimpleFrontmatter(yamlText);
   if (scanned && 'entries' in scanned) {
-    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: 0 };
+    if (scanned.aliasCount * scanned.nodeCount > MAX_ALIAS_RESOLUTION_WORK) return TOO_MANY_ALIASES;
+    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: scanned.aliasCount };
   }
   if (scanned && !flowNestingTooDeep(yamlText)) {
+    const strictErrors = [scanned.firstError];
     const repair = repairLikeClaudeCode(yamlText);
-    const rescanned = scanSimpleFrontmatter(repair.text);
-    if (rescanned && 'entries' in rescanned) {
-      const at = scanned.compactMappingAt;
-      return repairedResult(rescanned, yamlText, repair, [{ message: COMPACT_MAPPING_MESSAGE, start: at, end: at + 1 }]);
-    }
+    // The repair pass quotes `*` and `&`, so the repaired text holds no alias the scanner would have to count.
+    const rescanned = repair.text === yamlText ? scanned : scanSimpleFrontmatter(repair.text);
+    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, yamlText, repair, strictErrors);
+    if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
   }
   return parseWithYaml(yamlText, true);
+}
+
+function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
+  return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
 function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
@@ -104,7 +107,7 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
@@ -113,5 +116,5 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
       return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };
     }
   }
-  return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: strict.problems, failed: true, notAMap: false, aliasCount: 0 };
+  return failedResult(strict.problems);
 }
