@@ -53,8 +53,13 @@ interface ScannedValue {
   next: number;
 }
 
-/** The scalars anchored so far (`&name`), by name: a later anchor of the same name replaces the earlier, as in yaml. */
-type Anchors = Map<string, unknown>;
+/**
+ * The scalars anchored so far (`&name`), by name: a later anchor of the same name replaces the earlier, as in yaml.
+ * The map is made on the first anchor: the scanner also runs on single lines, tens of thousands of times per lint.
+ */
+interface Anchors {
+  byName?: Map<string, unknown>;
+}
 
 /**
  * The values and entries `yaml` would produce for this text; the first error it would report, when that is certain;
@@ -64,7 +69,7 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   const values: Record<string, unknown> = {};
   const entries: FrontmatterEntry[] = [];
-  const anchors: Anchors = new Map();
+  const anchors: Anchors = {};
   let aliasCount = 0;
   let position = 0;
   while (position < text.length) {
@@ -178,7 +183,7 @@ function scanAnchored(text: string, start: number, end: number, anchors: Anchors
       scanned = scanPlain(text, valueStart, end);
     }
   }
-  if (scanned) anchors.set(name, scanned.value);
+  if (scanned) (anchors.byName ??= new Map()).set(name, scanned.value);
   return scanned;
 }
 
@@ -187,8 +192,8 @@ function scanAlias(text: string, start: number, end: number, anchors: Anchors): 
   const nameEnd = anchorNameEnd(text, start + 1, end);
   if (nameEnd === undefined || !restIsComment(text, nameEnd, end)) return undefined;
   const name = text.slice(start + 1, nameEnd);
-  if (!anchors.has(name)) return undefined;
-  return { node: ALIAS, value: anchors.get(name), start, end: nameEnd, next: end + 1 };
+  if (!anchors.byName?.has(name)) return undefined;
+  return { node: ALIAS, value: anchors.byName.get(name), start, end: nameEnd, next: end + 1 };
 }
 
 /**

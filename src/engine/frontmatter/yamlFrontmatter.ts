@@ -1,7 +1,7 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntry, matchRepairableLine, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
+import { mapEntry, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
@@ -51,7 +51,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
     const repair = repairLikeClaudeCode(yamlText);
     // The repair pass quotes `*` and `&`, so the repaired text holds no alias the scanner would have to count.
     const rescanned = repair.text === yamlText ? scanned : scanSimpleFrontmatter(repair.text);
-    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, yamlText, repair, strictErrors);
+    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, repair, strictErrors);
     if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
   }
   return parseWithYaml(yamlText, true);
@@ -61,9 +61,9 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
-function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
-  const mapOffset = offsetMapper(repair.text, yamlText);
-  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), yamlText, repair.lines));
+function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+  const mapOffset = offsetMapper(repair.lines);
+  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), repair.lines));
   return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
 }
 
@@ -72,12 +72,10 @@ function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: {
  * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it
  * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
  */
-function withOriginalValue(entry: FrontmatterEntry, yamlText: string, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
+function withOriginalValue(entry: FrontmatterEntry, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
   const line = repairedLineHolding(repairedLines, entry.keyStart);
-  if (!line) return entry;
-  const match = matchRepairableLine(yamlText.slice(line.start, line.end));
-  if (!match || !line.replacement.startsWith(`${match.key}: "`)) return entry;
-  return { ...entry, valueStart: line.end - match.value.length, valueEnd: line.end };
+  if (line?.quotedValueStart === undefined) return entry;
+  return { ...entry, valueStart: line.quotedValueStart, valueEnd: line.end };
 }
 
 /** The repaired line holding an offset, by binary search (lines in order): a search per entry was quadratic. */
@@ -107,13 +105,13 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, yamlText, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {
-      const described = describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
-      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };
+      const described = describe(repaired, offsetMapper(repair.lines), true, repair.lines, strict.problems);
+      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, repair.lines)) };
     }
   }
   return failedResult(strict.problems);
