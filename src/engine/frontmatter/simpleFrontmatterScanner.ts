@@ -1,7 +1,7 @@
 // A fast path for the front matter nearly every agent has: top-level `key: value` lines with plain or quoted scalars,
 // `|`/`>` blocks, `- item` and `[a, b]` lists, comments, and scalar anchors with their aliases. It also knows the first
-// error of the two mistakes people make most (`key: a: b`, a quote never closed), so that a megabyte of either never
-// reaches the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
+// error of the two mistakes people make most (`key: a: b`, a quote never closed) and of a key too long, so that a
+// megabyte of them never reaches the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
 import {
   CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
@@ -22,7 +22,8 @@ export interface ScannedFrontmatter {
  * The text is simple up to a value yaml is certain to reject, and this is the first error it reports:
  * - a `key: a: b` line ("Nested mappings are not allowed in compact mappings", at the value's start), which Claude
  *   Code's repair pass quotes when the value holds `: `;
- * - a quoted value whose quote is never closed anywhere in the text ("Missing closing "quote", at the text's end).
+ * - a quoted value whose quote is never closed anywhere in the text ("Missing closing "quote", at the text's end);
+ * - a key of more than 1024 characters (on the key).
  */
 export interface KnownYamlError {
   firstError: YamlProblem;
@@ -34,6 +35,8 @@ const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** yaml accepts implicit keys up to 1024 characters; well below that nothing can go wrong. */
 const MAX_KEY_LENGTH = 1000;
+/** Past this many characters from a key's start to its `:`, yaml rejects the key (and so the front matter). */
+const MAX_IMPLICIT_KEY_LENGTH = 1024;
 
 const AMPERSAND = 38;
 const ASTERISK = 42;
@@ -86,7 +89,8 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
     }
     let keyEnd = position;
     while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
-    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON || keyEnd - position > MAX_KEY_LENGTH) return undefined;
+    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return undefined;
+    if (keyEnd - position > MAX_KEY_LENGTH) return keyTooLong(text, position, keyEnd, end);
     const key = text.slice(position, keyEnd);
     if (NON_STRING_KEY.test(key)) return undefined;
     const scanned = scanValue(text, keyEnd + 1, end, anchors);
@@ -132,6 +136,14 @@ function scanValue(text: string, afterColon: number, end: number, anchors?: Anch
   if (first === OPEN_BRACKET) return scanFlowList(text, start, end);
   if (isIndicator(first)) return undefined;
   return scanPlain(text, start, end);
+}
+
+/** A key longer than yaml allows, before a value it would read: yaml's error, on the key. */
+function keyTooLong(text: string, keyStart: number, keyEnd: number, end: number): KnownYamlError | undefined {
+  if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
+  const value = scanValue(text, keyEnd + 1, end);
+  if (!value || 'firstError' in value) return undefined;
+  return { firstError: { message: 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key', start: keyStart, end: keyEnd } };
 }
 
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */

@@ -146,7 +146,7 @@ const word = often(
 );
 const phrase = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
 const key = often(fc.constantFrom('name', 'description', 'tools', 'model', 'color', 'maxTurns', 'x-y', '_k', 'a1', 'hooks', 'constructor', 'toString'),
-  fc.constantFrom('null', 'True', '__proto__', 'k ', '<<', '"q"', 'a b', '1', '-k'), 20);
+  fc.constantFrom('null', 'True', '__proto__', 'k ', '<<', '"q"', 'a b', '1', '-k', 'k'.repeat(1001), 'k'.repeat(1024), 'k'.repeat(1025), `k${'-'.repeat(1100)}`), 20);
 const trailing = often(fc.constant(''), fc.constantFrom(' ', '  # note', ' #', '#x', ' \t', ' # a: b'), 10);
 const indent = often(fc.constantFrom('  ', '    '), fc.constantFrom('', ' ', '   ', '\t'), 12);
 const gap = often(fc.constant('\n'), fc.constantFrom('\n\n', '\n  \n', '\n     \n'), 6);
