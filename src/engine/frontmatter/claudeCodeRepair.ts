@@ -100,9 +100,11 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
     if (replacement) {
       parts.push(yamlText.slice(copiedUpTo, lineStart), replacement.text);
       copiedUpTo = lineEnd;
-      const line: RepairedLine = { line: index, start: lineStart, end: lineEnd, replacement: replacement.text };
-      if (replacement.quotedValueStart !== undefined) line.quotedValueStart = replacement.quotedValueStart;
-      repaired.push(line);
+      // Built whole, with or without the quoted value's start (a property added afterwards changes the object's shape).
+      const { text, quotedValueStart } = replacement;
+      repaired.push(quotedValueStart === undefined
+        ? { line: index, start: lineStart, end: lineEnd, replacement: text }
+        : { line: index, start: lineStart, end: lineEnd, replacement: text, quotedValueStart });
     }
     if (newline === -1) break;
     lineStart = newline + 1;

@@ -62,33 +62,31 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
 }
 
 function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
-  const mapOffset = offsetMapper(repair.lines);
-  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), repair.lines));
+  const entries = entriesAsWritten(scanned.entries, repair.lines);
   return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
 }
 
 /**
- * On a line the repair pass quoted, the value as written: from after `key: ` to the end of the line. Offsets mapped
- * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it
- * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
+ * Entries read from the repaired text, with offsets in the original. On a line the repair pass quoted, the value is
+ * the value as written: from after `key: ` to the end of the line. Offsets mapped from the quoted text are one
+ * character off and ran into the line break, so fixes on such lines ate it (`name: a: b` + `description: d` became
+ * `name: a- bdescription: d`). One pass: entries and repaired lines are both in text order.
  */
-function withOriginalValue(entry: FrontmatterEntry, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
-  const line = repairedLineHolding(repairedLines, entry.keyStart);
-  if (line?.quotedValueStart === undefined) return entry;
-  return { ...entry, valueStart: line.quotedValueStart, valueEnd: line.end };
-}
-
-/** The repaired line holding an offset, by binary search (lines in order): a search per entry was quadratic. */
-function repairedLineHolding(lines: readonly RepairedLine[], offset: number): RepairedLine | undefined {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (lines[middle].end < offset) low = middle + 1;
-    else if (lines[middle].start > offset) high = middle - 1;
-    else return lines[middle];
-  }
-  return undefined;
+function entriesAsWritten(entries: readonly FrontmatterEntry[], repairedLines: readonly RepairedLine[]): FrontmatterEntry[] {
+  const mapOffset = offsetMapper(repairedLines);
+  let cursor = 0;
+  return entries.map((entry) => {
+    const mapped = mapEntry(entry, mapOffset);
+    // The first repaired line not ending before the key; from the start again if a key ever came out of order.
+    if (cursor > 0 && repairedLines[cursor - 1].end >= mapped.keyStart) cursor = 0;
+    while (cursor < repairedLines.length && repairedLines[cursor].end < mapped.keyStart) cursor++;
+    const line = repairedLines[cursor];
+    if (line && line.start <= mapped.keyStart && line.quotedValueStart !== undefined) {
+      mapped.valueStart = line.quotedValueStart;
+      mapped.valueEnd = line.end;
+    }
+    return mapped;
+  });
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
@@ -110,8 +108,9 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {
-      const described = describe(repaired, offsetMapper(repair.lines), true, repair.lines, strict.problems);
-      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, repair.lines)) };
+      // Ranges refer to the repaired text: `describe` keeps them so, and they are mapped once, with the entries.
+      const described = describe(repaired, (offset) => offset, true, repair.lines, strict.problems);
+      return { ...described, entries: entriesAsWritten(described.entries, repair.lines) };
     }
   }
   return failedResult(strict.problems);
