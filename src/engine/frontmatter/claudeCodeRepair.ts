@@ -3,29 +3,50 @@
 import type { FrontmatterEntry, RepairedLine } from './model';
 import { isFlowList } from './yamlDocument';
 
-/** Maps an offset in the repaired text to the same line of the original, clamped to that line's end (never its break). */
-export function offsetMapper(parsedText: string, originalText: string): (offset: number) => number {
-  const parsedStarts = lineStarts(parsedText);
-  const originalStarts = lineStarts(originalText);
+/**
+ * Maps an offset in the repaired text to the same line of the original, clamped to that line's end (never its break).
+ * Only the repaired lines differ, so an offset moves by what the repaired lines before it added; one inside a repaired
+ * line keeps its column. Offsets asked in order (entries are) cost O(1) each; out of order, a binary search.
+ */
+export function offsetMapper(repairedLines: readonly RepairedLine[]): (offset: number) => number {
+  const count = repairedLines.length;
+  // Per repaired line: where it starts in the repaired text, and the shift of every offset after it.
+  const repairedStarts = new Array<number>(count);
+  const shiftsAfter = new Array<number>(count);
+  let shift = 0;
+  for (let index = 0; index < count; index++) {
+    const line = repairedLines[index];
+    repairedStarts[index] = line.start + shift;
+    shift += line.replacement.length - (line.end - line.start);
+    shiftsAfter[index] = shift;
+  }
+  let cursor = -1;
   return (offset) => {
-    let line = 0;
-    let high = parsedStarts.length - 1;
-    while (line < high) {
-      const middle = (line + high + 1) >> 1;
-      if (parsedStarts[middle] <= offset) line = middle;
-      else high = middle - 1;
-    }
-    const column = offset - parsedStarts[line];
-    const originalStart = originalStarts[Math.min(line, originalStarts.length - 1)];
-    const originalEnd = line + 1 < originalStarts.length ? originalStarts[line + 1] - 1 : originalText.length;
-    return Math.min(originalStart + column, originalEnd);
+    // The last repaired line starting at or before the offset (-1: none).
+    if (cursor >= 0 && repairedStarts[cursor] > offset) cursor = lastAtOrBefore(repairedStarts, offset);
+    while (cursor + 1 < count && repairedStarts[cursor + 1] <= offset) cursor++;
+    if (cursor === -1) return offset;
+    const line = repairedLines[cursor];
+    const column = offset - repairedStarts[cursor];
+    if (column <= line.replacement.length) return Math.min(line.start + column, line.end);
+    return offset - shiftsAfter[cursor];
   };
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
-  return starts;
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= value) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
 }
 
 export function mapEntry(entry: FrontmatterEntry, mapOffset: (offset: number) => number): FrontmatterEntry {
@@ -63,26 +84,66 @@ export function matchRepairableLine(line: string): { key: string; value: string 
   return { key: keyAndColon.slice(0, -1), value };
 }
 
+/**
+ * The front matter as Claude Code's repair pass leaves it, and the lines it rewrote. Unchanged stretches are copied
+ * whole, so a megabyte of lines that need nothing costs one scan.
+ */
 export function repairLikeClaudeCode(yamlText: string): { text: string; lines: RepairedLine[] } {
-  const lines = yamlText.split('\n');
   const repaired: RepairedLine[] = [];
-  let offset = 0;
-  const output = lines.map((line, index) => {
-    const lineStart = offset;
-    offset += line.length + 1;
-    const match = matchRepairableLine(line);
-    let result = line;
-    if (match) {
-      const { key, value } = match;
-      const quoted = (value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"));
-      if (!quoted && !isFlowList(value) && NEEDS_QUOTING.test(value)) {
-        result = `${key}: "${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-      }
+  const parts: string[] = [];
+  let copiedUpTo = 0;
+  let index = 0;
+  for (let lineStart = 0; lineStart <= yamlText.length; index++) {
+    const newline = yamlText.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? yamlText.length : newline;
+    const replacement = repairedLine(yamlText, lineStart, lineEnd);
+    if (replacement) {
+      parts.push(yamlText.slice(copiedUpTo, lineStart), replacement.text);
+      copiedUpTo = lineEnd;
+      // Built whole, with or without the quoted value's start (a property added afterwards changes the object's shape).
+      const { text, quotedValueStart } = replacement;
+      repaired.push(quotedValueStart === undefined
+        ? { line: index, start: lineStart, end: lineEnd, replacement: text }
+        : { line: index, start: lineStart, end: lineEnd, replacement: text, quotedValueStart });
     }
-    const untabbed = result.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length));
-    if (untabbed !== line) repaired.push({ line: index, start: lineStart, end: lineStart + line.length, replacement: untabbed });
-    return untabbed;
-  });
-  return { text: output.join('\n'), lines: repaired };
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  if (repaired.length === 0) return { text: yamlText, lines: repaired };
+  parts.push(yamlText.slice(copiedUpTo));
+  return { text: parts.join(''), lines: repaired };
+}
+
+/** A line as the repair pass rewrites it, or `undefined` when it stays; where the quoted value starts in the original. */
+function repairedLine(yamlText: string, lineStart: number, lineEnd: number): { text: string; quotedValueStart?: number } | undefined {
+  const first = yamlText.charCodeAt(lineStart);
+  // Only a line starting with a key character can match; only one starting with a tab is untabbed.
+  if (!(isRepairKeyCharacter(first) || first === TAB)) return undefined;
+  const line = yamlText.slice(lineStart, lineEnd);
+  const match = first === TAB ? undefined : matchRepairableLine(line);
+  let result = line;
+  let quotedValueStart: number | undefined;
+  if (match) {
+    const { key, value } = match;
+    const quoted = (value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"));
+    if (!quoted && NEEDS_QUOTING.test(value) && !isFlowList(value)) {
+      result = `${key}: "${escapedForDoubleQuotes(value)}"`;
+      quotedValueStart = lineEnd - value.length;
+    }
+  }
+  const untabbed = first === TAB ? result.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length)) : result;
+  return untabbed === line ? undefined : { text: untabbed, quotedValueStart };
+}
+
+/** Backslashes and double quotes escaped; most values have neither, and are returned without two searches' copies. */
+function escapedForDoubleQuotes(value: string): string {
+  if (value.indexOf('\\') === -1 && value.indexOf('"') === -1) return value;
+  return value.replaceAll('\\', '\\\\').replaceAll('"', '\\"');
+}
+
+const TAB = 9;
+
+function isRepairKeyCharacter(char: number): boolean {
+  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || char === 45;
 }
 

@@ -68,6 +68,8 @@ export interface RepairedLine {
   start: number;
   end: number;
   replacement: string;
+  /** Where the value starts in the original line, when the repair quoted it (`key: a: b` -> `key: "a: b"`). */
+  quotedValueStart?: number;
 }
 
 /** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */

@@ -1,23 +1,32 @@
 // A fast path for the front matter nearly every agent has: top-level `key: value` lines with plain or quoted scalars,
-// `|`/`>` blocks, `- item` and `[a, b]` lists, and comments. On anything else it answers `undefined` and the `yaml`
-// package decides; test/unit/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
+// `|`/`>` blocks, `- item` and `[a, b]` lists, comments, and scalar anchors with their aliases. It also knows the first
+// error of the two mistakes people make most (`key: a: b`, a quote never closed) and of a key too long, so that a
+// megabyte of them never reaches the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
+// decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
 import {
   CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
   resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
-import type { FrontmatterEntry, ListItem, ValueNode } from './model';
+import type { FrontmatterEntry, ListItem, ValueNode, YamlProblem } from './model';
 
 export interface ScannedFrontmatter {
   values: Record<string, unknown>;
   entries: FrontmatterEntry[];
+  /** Values that are aliases (`*name`) of an anchored scalar. */
+  aliasCount: number;
+  /** The document's nodes as the `yaml` package counts them (the map, each pair, key and value, list items). */
+  nodeCount: number;
 }
 
 /**
- * The text is simple up to a `key: a: b` line, which yaml rejects with "Nested mappings are not allowed in compact
- * mappings" at the value's start (and Claude Code's repair pass quotes); `at` is that offset.
+ * The text is simple up to a value yaml is certain to reject, and this is the first error it reports:
+ * - a `key: a: b` line ("Nested mappings are not allowed in compact mappings", at the value's start), which Claude
+ *   Code's repair pass quotes when the value holds `: `;
+ * - a quoted value whose quote is never closed anywhere in the text ("Missing closing "quote", at the text's end);
+ * - a key of more than 1024 characters (on the key).
  */
-export interface CompactMapping {
-  compactMappingAt: number;
+export interface KnownYamlError {
+  firstError: YamlProblem;
 }
 
 /** Left to the full parser: tabs, CR, other controls, and the BOM and Unicode line breaks YAML treats specially. */
@@ -26,10 +35,17 @@ const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 /** yaml accepts implicit keys up to 1024 characters; well below that nothing can go wrong. */
 const MAX_KEY_LENGTH = 1000;
+/** Past this many characters from a key's start to its `:`, yaml rejects the key (and so the front matter). */
+const MAX_IMPLICIT_KEY_LENGTH = 1024;
+
+const AMPERSAND = 38;
+const ASTERISK = 42;
 
 const PLAIN: ValueNode = Object.freeze({ kind: 'plain' });
 const QUOTED: ValueNode = Object.freeze({ kind: 'quoted' });
 const BLOCK: ValueNode = Object.freeze({ kind: 'block' });
+
+const ALIAS: ValueNode = Object.freeze({ kind: 'alias' });
 
 /** A value read from the text: where it ends and where scanning continues (the start of a line). */
 interface ScannedValue {
@@ -41,13 +57,23 @@ interface ScannedValue {
 }
 
 /**
- * The values and entries `yaml` would produce for this text; where its first problem is a `key: a: b` line, where that
- * is; `undefined` when the text is outside the fast path.
+ * The scalars anchored so far (`&name`), by name: a later anchor of the same name replaces the earlier, as in yaml.
+ * The map is made on the first anchor: the scanner also runs on single lines, tens of thousands of times per lint.
  */
-export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | CompactMapping | undefined {
+interface Anchors {
+  byName?: Map<string, unknown>;
+}
+
+/**
+ * The values and entries `yaml` would produce for this text; the first error it would report, when that is certain;
+ * `undefined` when the text is outside the fast path.
+ */
+export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownYamlError | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   const values: Record<string, unknown> = {};
   const entries: FrontmatterEntry[] = [];
+  const anchors: Anchors = {};
+  let aliasCount = 0;
   let position = 0;
   while (position < text.length) {
     const end = lineEnd(text, position);
@@ -63,22 +89,36 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | Compac
     }
     let keyEnd = position;
     while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
-    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON || keyEnd - position > MAX_KEY_LENGTH) return undefined;
+    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return undefined;
+    if (keyEnd - position > MAX_KEY_LENGTH) return keyTooLong(text, position, keyEnd, end);
     const key = text.slice(position, keyEnd);
     if (NON_STRING_KEY.test(key)) return undefined;
-    const scanned = scanValue(text, keyEnd + 1, end);
+    const scanned = scanValue(text, keyEnd + 1, end, anchors);
     if (!scanned) return compactMapping(text, keyEnd + 1, end);
+    if ('firstError' in scanned) return scanned;
+    if (scanned.node === ALIAS) aliasCount++;
     entries.push({ key, keyStart: position, keyEnd, valueNode: scanned.node, valueStart: scanned.start, valueEnd: scanned.end, value: scanned.value });
     // As yaml's toJS does: a key that exists on the prototype (`__proto__`, `constructor`) becomes an own property.
     if (key in values) Object.defineProperty(values, key, { value: scanned.value, writable: true, enumerable: true, configurable: true });
     else values[key] = scanned.value;
     position = scanned.next;
   }
-  return entries.length > 0 ? { values, entries } : undefined;
+  if (entries.length === 0) return undefined;
+  return { values, entries, aliasCount, nodeCount: aliasCount > 0 ? nodesOf(entries) : 0 };
 }
 
-/** The value after `key:`, from just after the colon to the end of its line (or of its block). */
-function scanValue(text: string, afterColon: number, end: number): ScannedValue | undefined {
+/** The map, then per entry its pair, key and value node, and a list's items (counted only when aliases make it matter). */
+function nodesOf(entries: readonly FrontmatterEntry[]): number {
+  let nodes = 1;
+  for (const entry of entries) nodes += 3 + (entry.valueNode?.kind === 'seq' ? entry.valueNode.size ?? 0 : 0);
+  return nodes;
+}
+
+/**
+ * The value after `key:`, from just after the colon to the end of its line (or of its block). `anchors` is given where
+ * anchors and aliases are read (top-level values only); elsewhere they are left to yaml.
+ */
+function scanValue(text: string, afterColon: number, end: number, anchors?: Anchors): ScannedValue | KnownYamlError | undefined {
   if (afterColon < end && text.charCodeAt(afterColon) !== SPACE) return undefined;
   let start = afterColon;
   while (start < end && text.charCodeAt(start) === SPACE) start++;
@@ -86,25 +126,101 @@ function scanValue(text: string, afterColon: number, end: number): ScannedValue 
   if (first === NEWLINE || first === HASH) return scanEmptyOrIndented(text, start, end, first === HASH);
   if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
     const quoted = scanQuoted(text, start, end);
-    if (!quoted || !restIsComment(text, quoted.end, end)) return undefined;
+    if (!quoted) return unclosedQuote(text, start);
+    if (!restIsComment(text, quoted.end, end)) return undefined;
     return { node: QUOTED, value: quoted.value, start, end: quoted.end, next: end + 1 };
   }
+  if (first === AMPERSAND && anchors) return scanAnchored(text, start, end, anchors);
+  if (first === ASTERISK && anchors) return scanAlias(text, start, end, anchors);
   if (first === 124 /* | */ || first === 62 /* > */) return scanBlockScalar(text, start, end);
   if (first === OPEN_BRACKET) return scanFlowList(text, start, end);
   if (isIndicator(first)) return undefined;
   return scanPlain(text, start, end);
 }
 
-/** When the value after `key:` is a plain scalar whose first line holds `: ` before any comment, where its value starts. */
-function compactMapping(text: string, afterColon: number, end: number): CompactMapping | undefined {
+/** A key longer than yaml allows, before a value it would read: yaml's error, on the key. */
+function keyTooLong(text: string, keyStart: number, keyEnd: number, end: number): KnownYamlError | undefined {
+  if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
+  const value = scanValue(text, keyEnd + 1, end);
+  if (!value || 'firstError' in value) return undefined;
+  return { firstError: { message: 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key', start: keyStart, end: keyEnd } };
+}
+
+/** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
+const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
+
+/**
+ * When the value after `key:` is a plain scalar whose first line holds a mapping's `:` (followed by a space or ending
+ * the line, as in `description: Examples:`) before any comment, yaml's error at its start.
+ */
+function compactMapping(text: string, afterColon: number, end: number): KnownYamlError | undefined {
   if (text.charCodeAt(afterColon) !== SPACE) return undefined;
   const start = skipSpaces(text, afterColon, end);
   const first = text.charCodeAt(start);
   if (start === end || (isIndicator(first))) return undefined;
   const line = text.slice(start, end);
-  const colon = line.indexOf(': ');
   const hash = line.indexOf(' #');
-  return colon !== -1 && (hash === -1 || colon < hash) ? { compactMappingAt: start } : undefined;
+  let colon = line.indexOf(': ');
+  if (colon === -1 && line.charCodeAt(line.length - 1) === COLON) colon = line.length - 1;
+  return colon !== -1 && (hash === -1 || colon < hash) ? { firstError: { message: COMPACT_MAPPING_MESSAGE, start, end: start + 1 } } : undefined;
+}
+
+/**
+ * A quote not closed on its line is a multi-line scalar (left to yaml) unless no quote of its kind follows anywhere:
+ * then yaml reads to the end of the text and reports the missing quote there. A backslash after a double quote is
+ * left to yaml too: an invalid escape is reported before the missing quote.
+ */
+function unclosedQuote(text: string, start: number): KnownYamlError | undefined {
+  const quote = text[start];
+  if (text.indexOf(quote, start + 1) !== -1 || (quote === '"' && text.indexOf('\\', start + 1) !== -1)) return undefined;
+  return { firstError: { message: `Missing closing ${quote}quote`, start: text.length, end: text.length + 1 } };
+}
+
+/** `&name` before a plain or quoted scalar on the same line (or before nothing: null), remembered for later aliases. */
+function scanAnchored(text: string, start: number, end: number, anchors: Anchors): ScannedValue | undefined {
+  const nameEnd = anchorNameEnd(text, start + 1, end);
+  if (nameEnd === undefined) return undefined;
+  const name = text.slice(start + 1, nameEnd);
+  const valueStart = skipSpaces(text, nameEnd, end);
+  let scanned: ScannedValue | undefined;
+  if (valueStart === end) {
+    // `key: &name` alone is null, unless an indented line follows, which the top-level loop leaves to yaml.
+    scanned = { node: PLAIN, value: null, start: valueStart, end: valueStart, next: end + 1 };
+  } else {
+    const first = text.charCodeAt(valueStart);
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = scanQuoted(text, valueStart, end);
+      scanned = quoted && restIsComment(text, quoted.end, end) ? { node: QUOTED, value: quoted.value, start: valueStart, end: quoted.end, next: end + 1 } : undefined;
+    } else if (!isIndicator(first)) {
+      scanned = scanPlain(text, valueStart, end);
+    }
+  }
+  if (scanned) (anchors.byName ??= new Map()).set(name, scanned.value);
+  return scanned;
+}
+
+/** `*name` for a scalar anchored earlier: its value, shared as yaml shares it. */
+function scanAlias(text: string, start: number, end: number, anchors: Anchors): ScannedValue | undefined {
+  const nameEnd = anchorNameEnd(text, start + 1, end);
+  if (nameEnd === undefined || !restIsComment(text, nameEnd, end)) return undefined;
+  const name = text.slice(start + 1, nameEnd);
+  if (!anchors.byName?.has(name)) return undefined;
+  return { node: ALIAS, value: anchors.byName.get(name), start, end: nameEnd, next: end + 1 };
+}
+
+/**
+ * Where an anchor or alias name ends: letters, digits, `_` and `-` only (yaml allows more, rarely written), followed
+ * by a space or the line's end.
+ */
+function anchorNameEnd(text: string, from: number, end: number): number | undefined {
+  let index = from;
+  while (index < end && isAnchorCharacter(text.charCodeAt(index))) index++;
+  if (index === from || (index < end && text.charCodeAt(index) !== SPACE)) return undefined;
+  return index;
+}
+
+function isAnchorCharacter(char: number): boolean {
+  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || (char >= 48 && char <= 57) || char === 95 || char === DASH;
 }
 
 /** `key:` with nothing after it: null, unless the next lines hold a list or a plain scalar. */

@@ -1,10 +1,10 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntry, matchRepairableLine, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
+import { mapEntry, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
-import { attempt, describe } from './yamlDocument';
+import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
 export const MAX_FLOW_NESTING = 100;
@@ -34,60 +34,59 @@ const TOO_MANY_ALIASES: ParsedFrontmatter = Object.freeze({
   values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, tooManyAliases: true,
 }) as ParsedFrontmatter;
 
-/** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
-const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
-
 /**
  * Parses front matter as Claude Code does: the fast scanner when the text is simple enough, else the `yaml` package.
- * When the only trouble is `key: a: b` lines that the repair pass fixes, the scanner reads the repaired text and the
- * strict parser's first error is known without running it; `strictErrors` then holds that one error.
+ * When the scanner knows the strict parser's first error (`key: a: b`, a quote never closed), it reads the repaired
+ * text too: simple, it is the result; with a known error of its own, the front matter fails as it would in yaml.
+ * `strictErrors` then holds that first error only, the one reported.
  */
 export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   const scanned = scanSimpleFrontmatter(yamlText);
   if (scanned && 'entries' in scanned) {
-    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: 0 };
+    if (scanned.aliasCount * scanned.nodeCount > MAX_ALIAS_RESOLUTION_WORK) return TOO_MANY_ALIASES;
+    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: scanned.aliasCount };
   }
   if (scanned && !flowNestingTooDeep(yamlText)) {
+    const strictErrors = [scanned.firstError];
     const repair = repairLikeClaudeCode(yamlText);
-    const rescanned = scanSimpleFrontmatter(repair.text);
-    if (rescanned && 'entries' in rescanned) {
-      const at = scanned.compactMappingAt;
-      return repairedResult(rescanned, yamlText, repair, [{ message: COMPACT_MAPPING_MESSAGE, start: at, end: at + 1 }]);
-    }
+    // The repair pass quotes `*` and `&`, so the repaired text holds no alias the scanner would have to count.
+    const rescanned = repair.text === yamlText ? scanned : scanSimpleFrontmatter(repair.text);
+    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, repair, strictErrors);
+    if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
   }
   return parseWithYaml(yamlText, true);
 }
 
-function repairedResult(scanned: ScannedFrontmatter, yamlText: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
-  const mapOffset = offsetMapper(repair.text, yamlText);
-  const entries = scanned.entries.map((entry) => withOriginalValue(mapEntry(entry, mapOffset), yamlText, repair.lines));
+function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
+  return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
+}
+
+function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+  const entries = entriesAsWritten(scanned.entries, repair.lines);
   return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
 }
 
 /**
- * On a line the repair pass quoted, the value as written: from after `key: ` to the end of the line. Offsets mapped
- * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it
- * (`name: a: b` + `description: d` became `name: a- bdescription: d`).
+ * Entries read from the repaired text, with offsets in the original. On a line the repair pass quoted, the value is
+ * the value as written: from after `key: ` to the end of the line. Offsets mapped from the quoted text are one
+ * character off and ran into the line break, so fixes on such lines ate it (`name: a: b` + `description: d` became
+ * `name: a- bdescription: d`). One pass: entries and repaired lines are both in text order.
  */
-function withOriginalValue(entry: FrontmatterEntry, yamlText: string, repairedLines: readonly RepairedLine[]): FrontmatterEntry {
-  const line = repairedLineHolding(repairedLines, entry.keyStart);
-  if (!line) return entry;
-  const match = matchRepairableLine(yamlText.slice(line.start, line.end));
-  if (!match || !line.replacement.startsWith(`${match.key}: "`)) return entry;
-  return { ...entry, valueStart: line.end - match.value.length, valueEnd: line.end };
-}
-
-/** The repaired line holding an offset, by binary search (lines in order): a search per entry was quadratic. */
-function repairedLineHolding(lines: readonly RepairedLine[], offset: number): RepairedLine | undefined {
-  let low = 0;
-  let high = lines.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (lines[middle].end < offset) low = middle + 1;
-    else if (lines[middle].start > offset) high = middle - 1;
-    else return lines[middle];
-  }
-  return undefined;
+function entriesAsWritten(entries: readonly FrontmatterEntry[], repairedLines: readonly RepairedLine[]): FrontmatterEntry[] {
+  const mapOffset = offsetMapper(repairedLines);
+  let cursor = 0;
+  return entries.map((entry) => {
+    const mapped = mapEntry(entry, mapOffset);
+    // The first repaired line not ending before the key; from the start again if a key ever came out of order.
+    if (cursor > 0 && repairedLines[cursor - 1].end >= mapped.keyStart) cursor = 0;
+    while (cursor < repairedLines.length && repairedLines[cursor].end < mapped.keyStart) cursor++;
+    const line = repairedLines[cursor];
+    if (line && line.start <= mapped.keyStart && line.quotedValueStart !== undefined) {
+      mapped.valueStart = line.quotedValueStart;
+      mapped.valueEnd = line.end;
+    }
+    return mapped;
+  });
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
@@ -104,14 +103,15 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned) return repairedResult(scanned, yamlText, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
     // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {
-      const described = describe(repaired, offsetMapper(repair.text, yamlText), true, repair.lines, strict.problems);
-      return { ...described, entries: described.entries.map((entry) => withOriginalValue(entry, yamlText, repair.lines)) };
+      // Ranges refer to the repaired text: `describe` keeps them so, and they are mapped once, with the entries.
+      const described = describe(repaired, (offset) => offset, true, repair.lines, strict.problems);
+      return { ...described, entries: entriesAsWritten(described.entries, repair.lines) };
     }
   }
-  return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: strict.problems, failed: true, notAMap: false, aliasCount: 0 };
+  return failedResult(strict.problems);
 }

@@ -84,9 +84,11 @@ const TOP_LEVEL_KEY = new RegExp(`^(${KEY_SOURCE}):(\\s|$)`);
  */
 export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPositions): YamlSyntaxFixes {
   const fixes: Fix[] = [];
-  const quoting = quoteTopLevelValues(block);
+  // Split once for the three candidates: a megabyte of front matter is tens of thousands of lines.
+  const lines = linesOf(block.yamlText);
+  const quoting = quoteTopLevelValues(lines);
   if (quoting && verifies(block.yamlText, quoting)) fixes.push(toFix('Quote values that contain `: ` or YAML indicators', quoting, block, positions));
-  const folding = foldDescriptionIntoBlock(block, positions.eol);
+  const folding = foldDescriptionIntoBlock(lines, positions.eol);
   let unindentedDescriptionLine: YamlLine | undefined;
   if (folding && verifies(block.yamlText, folding.edits)) {
     // When the description's unindented lines are the cause, folding them is the fix to prefer.
@@ -95,7 +97,7 @@ export function yamlSyntaxFixes(block: FrontmatterBlock, positions: TextPosition
     if (unindentedDescriptionLine) fixes.unshift(fold);
     else fixes.push(fold);
   }
-  const reindenting = reindentBlockScalar(block);
+  const reindenting = reindentBlockScalar(lines);
   let dedentedBlockLine: (YamlLine & { key: string }) | undefined;
   if (reindenting && verifies(block.yamlText, reindenting.edits)) {
     // A line that fell out of its `|` block is the cause when putting it back makes the front matter parse.
@@ -155,31 +157,26 @@ function verifies(yamlText: string, edits: YamlEdit[]): boolean {
  * those: a line that parses alone (`tools: [Read, Grep]`, `model: sonnet # the fast one`) keeps its meaning and its
  * comment.
  */
-function quoteTopLevelValues(block: FrontmatterBlock): YamlEdit[] | undefined {
+function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | undefined {
   const edits: YamlEdit[] = [];
   let parsedByYaml = 0;
-  let givenUp = false;
-  forEachLine(block.yamlText, (line, start) => {
-    if (givenUp) return;
+  for (const { text: line, start } of lines) {
     const match = TOP_LEVEL_KEY.exec(line);
-    if (!match) return;
+    if (!match) continue;
     const valueStart = match[0].length;
     const value = line.slice(valueStart).trim();
-    if (value === '' || /^[|>][-+0-9]*$/.test(value)) return;
+    if (value === '' || /^[|>][-+0-9]*$/.test(value)) continue;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
-    if (scanned && 'entries' in scanned) return;
+    if (scanned && 'entries' in scanned) continue;
     // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
     // lines (no real front matter has them) the fix is not offered, so 50,000 of them cannot take a minute.
-    if (++parsedByYaml > MAX_LINES_PARSED_ALONE) {
-      givenUp = true;
-      return;
-    }
+    if (++parsedByYaml > MAX_LINES_PARSED_ALONE) return undefined;
     const alone = parseFrontmatterYaml(`${line}\n`);
-    if (!alone.failed && !alone.repaired) return;
+    if (!alone.failed && !alone.repaired) continue;
     const valueOffset = start + line.indexOf(value, valueStart);
     edits.push({ start: valueOffset, end: valueOffset + value.length, newText: quoteYamlString(value) });
-  });
-  return edits.length > 0 && !givenUp ? edits : undefined;
+  }
+  return edits.length > 0 ? edits : undefined;
 }
 
 /** Lines the quoting fix parses one by one with the `yaml` package before it gives up. */
@@ -188,9 +185,7 @@ const MAX_LINES_PARSED_ALONE = 20;
 /** Lines of an unindented example that look like keys but belong to the description. */
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
 
-function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits: YamlEdit[]; firstUnindented?: YamlLine } | undefined {
-  const lines: { text: string; start: number }[] = [];
-  forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
+function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string): { edits: YamlEdit[]; firstUnindented?: YamlLine } | undefined {
   const index = lines.findIndex((line) => /^description:[ \t]*\S/.test(line.text));
   if (index === -1) return undefined;
   const firstValue = lines[index].text.replace(/^description:\s*/, '');
@@ -208,11 +203,16 @@ function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits
   }
   while (last > index && lines[last].text.trim() === '') last--;
   if (last === index) return undefined;
-  const body = [firstValue, ...lines.slice(index + 1, last + 1).map((line) => line.text)]
-    .map((line) => (line.trim() === '' ? '' : `  ${line}`))
-    .join(eol);
+  const indented = (line: string) => (line.trim() === '' ? '' : `  ${line}`);
+  const bodyLines = [indented(firstValue)];
+  let unindented: FrontmatterLine | undefined;
+  for (let next = index + 1; next <= last; next++) {
+    const { text } = lines[next];
+    bodyLines.push(indented(text));
+    if (!unindented && /^\S/.test(text)) unindented = lines[next];
+  }
+  const body = bodyLines.join(eol);
   const end = lines[last].start + lines[last].text.length;
-  const unindented = lines.slice(index + 1, last + 1).find((line) => /^\S/.test(line.text));
   return {
     edits: [{ start: lines[index].start, end, newText: `description: |${eol}${body}` }],
     firstUnindented: unindented && { start: unindented.start, end: unindented.start + unindented.text.length, text: unindented.text },
@@ -223,9 +223,7 @@ function foldDescriptionIntoBlock(block: FrontmatterBlock, eol: string): { edits
  * Lines that fell out of a top-level `key: |` (or `>`) block: indented less than the block's first line, yet followed by
  * more of the block before the next key. Re-indents each to the block's indentation.
  */
-function reindentBlockScalar(block: FrontmatterBlock): { edits: YamlEdit[]; firstDedented: YamlLine & { key: string } } | undefined {
-  const lines: { text: string; start: number }[] = [];
-  forEachLine(block.yamlText, (text, start) => lines.push({ text, start }));
+function reindentBlockScalar(lines: readonly FrontmatterLine[]): { edits: YamlEdit[]; firstDedented: YamlLine & { key: string } } | undefined {
   const indentOf = (text: string) => /^[ ]*/.exec(text)![0].length;
   for (let index = 0; index < lines.length; index++) {
     const header = /^([A-Za-z_][\w-]*):[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/.exec(lines[index].text);
@@ -257,14 +255,23 @@ function reindentBlockScalar(block: FrontmatterBlock): { edits: YamlEdit[]; firs
   return undefined;
 }
 
-/** Calls back with each line's text (without its `\r\n`/`\n`) and start offset. */
-function forEachLine(text: string, callback: (line: string, start: number) => void): void {
+/** A line of the front matter: its text without the `\r\n`/`\n`, and its start offset. */
+interface FrontmatterLine {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): FrontmatterLine[] {
+  const lines: FrontmatterLine[] = [];
   let start = 0;
   while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    if (start < text.length || line !== '') callback(line, start);
-    start = end + 1;
+    const newline = text.indexOf('\n', start);
+    let end = newline === -1 ? text.length : newline;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    const line = text.slice(start, end);
+    if (start < text.length || line !== '') lines.push({ text: line, start });
+    if (newline === -1) break;
+    start = newline + 1;
   }
+  return lines;
 }

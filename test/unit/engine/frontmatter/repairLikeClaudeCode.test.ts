@@ -2,7 +2,8 @@
 // what that pattern does, without its quadratic backtracking.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { matchRepairableLine } from '../../../../src/engine/frontmatter/claudeCodeRepair';
+import { matchRepairableLine, offsetMapper, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
+import { isFlowList } from '../../../../src/engine/frontmatter/yamlDocument';
 
 const CLAUDE_CODE_PATTERN = /^([a-zA-Z_-]+):\s+(.+)$/;
 
@@ -24,5 +25,65 @@ describe('matchRepairableLine', () => {
   it('answers for a 1 MiB CRLF line of spaces as the pattern does: no match', () => {
     const line = `key:${' '.repeat(1024 * 1024)}x\r`;
     assert.equal(matchRepairableLine(line), undefined);
+  });
+});
+
+/** The repair pass written the plain way, line by line, as Claude Code writes it: what the fast one must equal. */
+function repairedByLines(text: string): { text: string; lines: { line: number; start: number; end: number; replacement: string }[] } {
+  const lines: { line: number; start: number; end: number; replacement: string }[] = [];
+  let offset = 0;
+  const output = text.split('\n').map((line, index) => {
+    const start = offset;
+    offset += line.length + 1;
+    const match = byThePattern(line);
+    let result = line;
+    if (match) {
+      const { key, value } = match;
+      const quoted = (value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"));
+      if (!quoted && !isFlowList(value) && /[{}[\]*&#!|>%@`]|: /.test(value)) result = `${key}: "${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    }
+    const untabbed = result.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length));
+    if (untabbed !== line) lines.push({ line: index, start, end: start + line.length, replacement: untabbed });
+    return untabbed;
+  });
+  return { text: output.join('\n'), lines };
+}
+
+/** Offsets in the repaired text mapped by line and column, clamped to the original line's end. */
+function mappedByLines(repaired: string, original: string, offset: number): number {
+  const repairedLines = repaired.slice(0, offset).split('\n');
+  const line = repairedLines.length - 1;
+  const column = repairedLines[line].length;
+  const originalLines = original.split('\n');
+  const start = originalLines.slice(0, line).reduce((sum, text) => sum + text.length + 1, 0);
+  return Math.min(start + column, start + originalLines[line].length);
+}
+
+describe('repairLikeClaudeCode', () => {
+  const piece = fc.constantFrom('name: a: b', 'description: Use "x" when: y', 'tools: [Read, Grep]', 'k1: a: b', '\tkey: value', '\t\tx', 'plain: ok', 'q: "a: b"',
+    'x: *a', '  indented: a: b', '# c: d', '', 'a:b: c', 'é: a: b', 'key:\ta: b', 'k: a\\b: "c"', 'k: [a: b');
+  const text = fc.array(piece, { maxLength: 8 }).map((lines) => lines.join('\n'));
+
+  it('rewrites exactly the lines the plain line-by-line pass rewrites, on 5,000 texts', () => {
+    fc.assert(fc.property(text, fc.boolean(), (body, finalNewline) => {
+      const yamlText = finalNewline ? `${body}\n` : body;
+      const fast = repairLikeClaudeCode(yamlText);
+      const plain = repairedByLines(yamlText);
+      assert.equal(fast.text, plain.text);
+      assert.deepEqual(fast.lines.map(({ quotedValueStart: _, ...line }) => line), plain.lines);
+    }), { numRuns: 5000 });
+  });
+
+  it('maps every offset of the repaired text as line and column would, in order and out of order', () => {
+    fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (yamlText, probes) => {
+      const repair = repairLikeClaudeCode(yamlText);
+      const inOrder = offsetMapper(repair.lines);
+      for (let offset = 0; offset <= repair.text.length; offset++) assert.equal(inOrder(offset), mappedByLines(repair.text, yamlText, offset), `offset ${offset}`);
+      const anyOrder = offsetMapper(repair.lines);
+      for (const probe of probes) {
+        const offset = probe % (repair.text.length + 1);
+        assert.equal(anyOrder(offset), mappedByLines(repair.text, yamlText, offset), `offset ${offset}`);
+      }
+    }), { numRuns: 2000 });
   });
 });
