@@ -1,6 +1,7 @@
 // What every validation rule needs: the document's positions, where the YAML starts, its entries, and a sink for
 // diagnostics with ranges converted from YAML offsets to document positions.
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
+import { keyIndexOf, type KeyIndex } from '../frontmatter/keyIndex';
 import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
 import { diagnosticsLeftOut } from './sharedMetas';
@@ -20,7 +21,6 @@ export class FrontmatterContext<Profile = unknown> {
   private readonly shownByCode = new Map<string, number>();
   /** Per code over the cap: how many were left out, and where the first of them was. */
   private readonly leftOut = new Map<string, { meta: RuleMeta; count: number; range: Range }>();
-  private readonly lastEntryByKey = new Map<string, FrontmatterEntry>();
   /** Set by a rule whose finding makes the tool skip the file: the file does not load, whatever later rules find. */
   skipsFile = false;
   /** Set by a rule after which no later rule runs (the tool reads nothing further). */
@@ -33,8 +33,11 @@ export class FrontmatterContext<Profile = unknown> {
     readonly path: string,
     /** The tool version whose behaviour the rules follow. */
     readonly profile: Profile,
-  ) {
-    for (const entry of parsed.entries) this.lastEntryByKey.set(entry.key, entry);
+  ) {}
+
+  /** Which entries share a key: built once per parsed front matter, for every profile's lint and every rule. */
+  get keys(): KeyIndex {
+    return keyIndexOf(this.parsed.entries);
   }
 
   get yamlText(): string {
@@ -43,7 +46,9 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** The entry Claude Code uses for a key: the last one, since duplicate keys are allowed and the last wins. */
   entry(key: string): FrontmatterEntry | undefined {
-    return this.lastEntryByKey.get(key);
+    const { numberOf, lastEntryOfKey } = this.keys;
+    const number = numberOf.get(key);
+    return number === undefined ? undefined : this.parsed.entries[lastEntryOfKey[number]];
   }
 
   /** The value as Claude Code reads it (own property only: `__proto__` and friends never count). */

@@ -239,19 +239,14 @@ function blockScalarLine(key: string, value: unknown, eol: string): string | und
 
 function reportDuplicateKeys(context: FrontmatterContext): void {
   const entries = context.parsed.entries;
-  // Each entry's next namesake, found in one pass from the end: searching forward from each entry was quadratic when
-  // a long list of keys is repeated after itself.
-  const nextOfKey = new Map<string, number>();
-  const laterIndex = new Array<number>(entries.length);
-  for (let index = entries.length - 1; index >= 0; index--) {
-    laterIndex[index] = nextOfKey.get(entries[index].key) ?? -1;
-    nextOfKey.set(entries[index].key, index);
-  }
+  // Each entry's next namesake, from the key index: searching forward from each entry was quadratic when a long list
+  // of keys is repeated after itself.
+  const { nextOfSameKey } = context.keys;
   for (let index = 0; index < entries.length; index++) {
-    const entry = entries[index];
     // Only an entry that is not the last of its key has a later namesake.
-    const later = laterIndex[index];
+    const later = nextOfSameKey[index];
     if (later === -1) continue;
+    const entry = entries[index];
     if (context.countedIfLeftOut(duplicateKey, () => context.keyRange(entry))) continue;
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
