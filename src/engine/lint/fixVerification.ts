@@ -114,7 +114,8 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
   let tries = 0;
   let triedBytes = 0;
   let triedLines = 0;
-  const linesPerLint = frontmatterLines(text);
+  // Counted on the first try that the byte budget lets through: a file too large for any try is not read for it.
+  let linesPerLint: number | undefined;
   const fixed = (fixedText: string, candidate: Profile) => {
     let byProfile = fixedUnder.get(fixedText);
     if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
@@ -126,8 +127,10 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
     tries++;
     // The first try also lints the original under every profile.
     triedBytes += text.length * profiles.length * (tries === 1 ? 2 : 1);
+    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES) return false;
+    linesPerLint ??= frontmatterLines(text);
     triedLines += linesPerLint * profiles.length * (tries === 1 ? 2 : 1);
-    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES || triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
+    if (triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
     let fixedText: string;
     try {
       fixedText = applyTextEdits(text, edits);
