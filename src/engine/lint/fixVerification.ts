@@ -27,6 +27,15 @@ const MAX_TRIED_BYTES = 1024 * 1024;
  */
 const MAX_TRIED_FRONTMATTER_LINES = 10_000;
 
+/**
+ * Whether a fix of this text can be tried at all: the first try lints the text twice under every profile, and past
+ * the byte budget no fix is offered. A rule may skip building a fix that could never be offered (one edit per NUL of
+ * a megabyte is 80,000 edits for nothing).
+ */
+export function fixesCanBeTried(text: string, profileCount: number): boolean {
+  return text.length * profileCount * 2 <= MAX_TRIED_BYTES;
+}
+
 /** Lints a text under one profile, without verifying fixes (verifying the fixes of fixes would never end). */
 export type ProfileLinter<Profile> = (text: string, profile: Profile) => LintResult;
 

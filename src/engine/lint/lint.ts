@@ -11,7 +11,7 @@ import type { AgentFormatId, RegisteredFormat } from '../formats/registry';
 import type { LintResult } from './lintResult';
 import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
-import { withFixesVerifiedOnRead, withVerifiedFixes, type VerificationTarget } from './fixVerification';
+import { fixesCanBeTried, withFixesVerifiedOnRead, withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
 import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep, yamlTooManyAliases } from './sharedMetas';
 
@@ -89,11 +89,11 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   if (hasNul) {
     const nulInFrontmatter = block.yamlText.includes('\0');
     if (nulInFrontmatter && profile.loader?.nulInFrontmatterIsError && format.nulInFrontmatter) {
-      return skipped(format, [createDiagnostic(format.yamlSyntax.meta, format.nulInFrontmatter.skips, nulRange(block, positions), removeNulsFix(block, positions))]);
+      return skipped(format, [createDiagnostic(format.yamlSyntax.meta, format.nulInFrontmatter.skips, nulRange(block, positions), removeNulsFix(block, positions, format.profiles.length))]);
     }
     const offset = text.indexOf('\0');
     const message = nulInFrontmatter && format.nulInFrontmatter ? format.nulInFrontmatter.loadsHere : 'This file contains NUL bytes: Claude Code reads it, but most tools treat it as binary.';
-    diagnostics.push(createDiagnostic(nulBytes, message, positions.rangeOf(offset, offset + 1), nulInFrontmatter ? removeNulsFix(block, positions) : undefined));
+    diagnostics.push(createDiagnostic(nulBytes, message, positions.rangeOf(offset, offset + 1), nulInFrontmatter ? removeNulsFix(block, positions, format.profiles.length) : undefined));
   }
   const truncated = delimiterInsideValue(block, positions);
   if (truncated) diagnostics.push(truncated);
@@ -137,11 +137,16 @@ function nulRange(block: FrontmatterBlock, positions: TextPositions): Range {
 }
 
 /** Deletes every NUL of the front matter: the file then loads in every version (a NUL in the body is harmless). */
-function removeNulsFix(block: FrontmatterBlock, positions: TextPositions): Fix {
+function removeNulsFix(block: FrontmatterBlock, positions: TextPositions, profileCount: number): Fix | undefined {
+  if (!fixesCanBeTried(positions.text, profileCount)) return undefined;
   const edits: TextEdit[] = [];
-  for (const run of block.yamlText.matchAll(/\0+/g)) {
-    const start = block.yamlStart + run.index!;
-    edits.push({ range: positions.rangeOf(start, start + run[0].length), newText: '' });
+  // Found with indexOf, not a pattern's matches: a front matter of 80,000 NULs made as many match arrays.
+  const { yamlText, yamlStart } = block;
+  for (let at = yamlText.indexOf('\0'); at !== -1; at = yamlText.indexOf('\0', at)) {
+    let runEnd = at + 1;
+    while (yamlText.charCodeAt(runEnd) === 0) runEnd++;
+    edits.push({ range: positions.rangeOf(yamlStart + at, yamlStart + runEnd), newText: '' });
+    at = runEnd;
   }
   return { title: 'Remove the NUL bytes from the front matter', isPreferred: true, edits };
 }
