@@ -114,10 +114,11 @@ function lettersOf(word: string): number {
   return letters;
 }
 
+/** The bits set in a 32-bit number, counted in parallel (a bit loop per candidate showed in the profile). */
 function bitCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
-  return count;
+  const pairs = bits - ((bits >>> 1) & 0x55555555);
+  const nibbles = (pairs & 0x33333333) + ((pairs >>> 2) & 0x33333333);
+  return Math.imul((nibbles + (nibbles >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -127,14 +128,17 @@ function bitCount(bits: number): number {
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = folded(name);
   const limit = wanted.length > 3 ? 2 : 1;
-  const wantedLetters = lettersOf(wanted);
+  // Read on the first candidate of a near length: a key of a megabyte has none.
+  let wantedLetters: number | undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   let tied = false;
   for (const candidate of foldedList(candidates)) {
-    // A candidate further than the limit can neither be the answer nor tie with it, so the cheap bound passes over
-    // most of them and the others' distance is only bounded: a file of 80,000 unknown keys (or one key of a megabyte)
-    // stays cheap.
+    // A candidate further than the limit can neither be the answer nor tie with it, so the cheap bounds (length, then
+    // letters) pass over most of them and the others' distance is only bounded: a file of 80,000 unknown keys (or
+    // one key of a megabyte) stays cheap.
+    if (Math.abs(wanted.length - candidate.folded.length) > limit) continue;
+    wantedLetters ??= lettersOf(wanted);
     if (bitCount(wantedLetters & ~candidate.letters) > limit || bitCount(candidate.letters & ~wantedLetters) > limit) continue;
     const distance = editDistanceWithin(wanted, candidate.folded, limit);
     if (distance > limit) continue;

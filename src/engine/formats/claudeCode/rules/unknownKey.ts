@@ -20,7 +20,8 @@ const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtool
 
 function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
   if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
-  const fixed = Object.hasOwn(claudeCodeGuesses, folded(key)) ? claudeCodeGuesses[folded(key)] : undefined;
+  const foldedKey = folded(key);
+  const fixed = Object.hasOwn(claudeCodeGuesses, foldedKey) ? claudeCodeGuesses[foldedKey] : undefined;
   return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
 }
 
