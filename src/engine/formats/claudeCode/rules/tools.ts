@@ -2,7 +2,7 @@
 import type { RuleMeta } from '../../../lint/rule';
 import { splitToolList, type ToolEntry } from '../../../frontmatter/toolList';
 import { isScalarNode, type FrontmatterEntry } from '../../../frontmatter/model';
-import { describeType, profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
+import { describeType, profileIndex, toolNamesIn, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
 export const unknownTool: RuleMeta = { code: 'agent/unknown-tool', severity: 'warning', title: 'Unknown tool', explanation: 'Claude Code keeps the agent but silently drops tool names it does not know; check spelling and case (`Read`, not `read`).', fixDescription: 'Changes it to the known tool it most likely means (another case, or a near spelling).' };
 export const toolsInvalid: RuleMeta = { code: 'agent/tools-invalid', severity: 'warning', title: '`tools` is neither a string nor a list', explanation: 'A number, boolean or map in `tools` gives the agent no tools at all, silently.' };
@@ -59,7 +59,7 @@ function toolEntriesWithRanges(ctx: ClaudeCodeContext, entry: FrontmatterEntry):
     }
     return result;
   }
-  if (isScalarNode(node) && typeof entry.value === 'string') return locateAll(ctx, splitToolList(entry.value), entry.valueStart, entry.valueEnd);
+  if (isScalarNode(node) && typeof entry.value === 'string') return locateAll(ctx, toolNamesIn(ctx, entry.value), entry.valueStart, entry.valueEnd);
   return [];
 }
 
