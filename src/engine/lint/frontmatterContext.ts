@@ -102,13 +102,14 @@ export class FrontmatterContext<Profile = unknown> {
   /**
    * Counts a report of this code that is no longer shown, and says so (`true`); `false` while it is still shown, for the
    * caller to report it in full. Past the cap a report costs only this counter: no message, range or fix is built (the
-   * range only for the first left out, where the summary points).
+   * range only for the first left out, where the summary points). `range` is that range's maker, or for a report on
+   * a key, the key's entry: rules that walk 80,000 keys then make no function per key.
    */
-  countedIfLeftOut(meta: RuleMeta, range: () => Range): boolean {
+  countedIfLeftOut(meta: RuleMeta, range: (() => Range) | FrontmatterEntry): boolean {
     if ((this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE) return false;
     const left = this.leftOut.get(meta.code);
     if (left) left.count++;
-    else this.leftOut.set(meta.code, { meta, count: 1, range: range() });
+    else this.leftOut.set(meta.code, { meta, count: 1, range: typeof range === 'function' ? range() : this.keyRange(range) });
     return true;
   }
 

@@ -252,7 +252,7 @@ function reportDuplicateKeys(context: FrontmatterContext): void {
     const later = nextOfSameKey[index];
     if (later === -1) continue;
     const entry = entries[index];
-    if (context.countedIfLeftOut(duplicateKey, () => context.keyRange(entry))) continue;
+    if (context.countedIfLeftOut(duplicateKey, entry)) continue;
     const laterLine = context.positions.positionAt(context.block.yamlStart + entries[later].keyStart).line + 1;
     const lineStart = context.lineStartAt(entry.keyStart);
     const nextKey = entries[index + 1];

@@ -44,8 +44,7 @@ export const unknownKeyRule: ClaudeCodeRule = {
       if (number === readings.length) readings.push(knownKeys.has(entry.key) || entry.key === '<<' ? READ : guessFor(entry.key, knownKeys));
       const suggestion = readings[number];
       if (suggestion === READ) continue;
-      const keyRange = () => ctx.keyRange(entry);
-      if (ctx.countedIfLeftOut(suggestion === undefined ? unknownKey : misspeltKey, keyRange)) continue;
+      if (ctx.countedIfLeftOut(suggestion === undefined ? unknownKey : misspeltKey, entry)) continue;
       if (suggestion === undefined) {
         ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
         continue;
