@@ -7,6 +7,7 @@ import {
   CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
   resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
+import { keyIndexOf } from './keyIndex';
 import type { FrontmatterEntry, ListItem, ValueNode, YamlProblem } from './model';
 
 export interface ScannedFrontmatter {
@@ -70,7 +71,6 @@ interface Anchors {
  */
 export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownYamlError | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
-  const values: Record<string, unknown> = {};
   const entries: FrontmatterEntry[] = [];
   const anchors: Anchors = {};
   let aliasCount = 0;
@@ -98,13 +98,44 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
     if ('firstError' in scanned) return scanned;
     if (scanned.node === ALIAS) aliasCount++;
     entries.push({ key, keyStart: position, keyEnd, valueNode: scanned.node, valueStart: scanned.start, valueEnd: scanned.end, value: scanned.value });
-    // As yaml's toJS does: a key that exists on the prototype (`__proto__`, `constructor`) becomes an own property.
-    if (key in values) Object.defineProperty(values, key, { value: scanned.value, writable: true, enumerable: true, configurable: true });
-    else values[key] = scanned.value;
     position = scanned.next;
   }
   if (entries.length === 0) return undefined;
-  return { values, entries, aliasCount, nodeCount: aliasCount > 0 ? nodesOf(entries) : 0 };
+  return { values: valuesOf(entries), entries, aliasCount, nodeCount: aliasCount > 0 ? nodesOf(entries) : 0 };
+}
+
+/**
+ * The values as yaml's toJS makes them: one property per key, in the order keys first appear, holding the last
+ * entry's value. Each key is stored once, found through the key index the linter uses anyway: a property store per
+ * entry (and a lookup before it) cost more than the rest of the scan in a file of 80,000 keys.
+ */
+function valuesOf(entries: readonly FrontmatterEntry[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  // A few entries are stored one by one, the last of a key overwriting its first's place: the fixes scan tens of
+  // thousands of single lines per lint, and a key index for each (a map and three typed arrays) was most of their time.
+  if (entries.length <= FEW_ENTRIES) {
+    for (const { key, value } of entries) setOwn(values, key, value);
+    return values;
+  }
+  const { keyNumbers, lastEntryOfKey } = keyIndexOf(entries);
+  let keysStored = 0;
+  for (let position = 0; position < entries.length; position++) {
+    // Keys are numbered as they first appear: a number not stored yet is this key's first entry.
+    if (keyNumbers[position] !== keysStored) continue;
+    const { key } = entries[position];
+    const value = entries[lastEntryOfKey[keysStored++]].value;
+    // As yaml's toJS does: `__proto__` becomes an own property. (Other names on the prototype, `constructor`, are
+    // writable data properties there, so storing one creates an own property anyway.)
+    setOwn(values, key, value);
+  }
+  return values;
+}
+
+const FEW_ENTRIES = 8;
+
+function setOwn(values: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(values, key, { value, writable: true, enumerable: true, configurable: true });
+  else values[key] = value;
 }
 
 /** The map, then per entry its pair, key and value node, and a list's items (counted only when aliases make it matter). */

@@ -9,18 +9,25 @@ export interface ToolEntry {
 
 export function splitToolList(value: string): string[] {
   const tools: string[] = [];
-  let current = '';
+  // Each name is one slice between separators: adding it up a character at a time made a `tools` line of 80,000
+  // names mostly garbage to collect.
+  let start = 0;
   let insideParentheses = false;
-  const flush = () => {
-    if (current.trim()) tools.push(current.trim());
-    current = '';
-  };
-  for (const char of value) {
-    if (char === '(') insideParentheses = true;
-    else if (char === ')') insideParentheses = false;
-    if ((char === ',' || char === ' ') && !insideParentheses) flush();
-    else current += char;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    if (code === 0x28 /* ( */) insideParentheses = true;
+    else if (code === 0x29 /* ) */) insideParentheses = false;
+    else if ((code === 0x2c /* , */ || code === 0x20 /* space */) && !insideParentheses) {
+      pushTrimmed(tools, value, start, index);
+      start = index + 1;
+    }
   }
-  flush();
+  pushTrimmed(tools, value, start, value.length);
   return tools;
+}
+
+function pushTrimmed(tools: string[], value: string, start: number, end: number): void {
+  if (start === end) return;
+  const name = value.slice(start, end).trim();
+  if (name) tools.push(name);
 }

@@ -27,6 +27,15 @@ const MAX_TRIED_BYTES = 1024 * 1024;
  */
 const MAX_TRIED_FRONTMATTER_LINES = 10_000;
 
+/**
+ * Whether a fix of this text can be tried at all: the first try lints the text twice under every profile, and past
+ * the byte budget no fix is offered. A rule may skip building a fix that could never be offered (one edit per NUL of
+ * a megabyte is 80,000 edits for nothing).
+ */
+export function fixesCanBeTried(text: string, profileCount: number): boolean {
+  return text.length * profileCount * 2 <= MAX_TRIED_BYTES;
+}
+
 /** Lints a text under one profile, without verifying fixes (verifying the fixes of fixes would never end). */
 export type ProfileLinter<Profile> = (text: string, profile: Profile) => LintResult;
 
@@ -114,7 +123,8 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
   let tries = 0;
   let triedBytes = 0;
   let triedLines = 0;
-  const linesPerLint = frontmatterLines(text);
+  // Counted on the first try that the byte budget lets through: a file too large for any try is not read for it.
+  let linesPerLint: number | undefined;
   const fixed = (fixedText: string, candidate: Profile) => {
     let byProfile = fixedUnder.get(fixedText);
     if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
@@ -126,8 +136,10 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
     tries++;
     // The first try also lints the original under every profile.
     triedBytes += text.length * profiles.length * (tries === 1 ? 2 : 1);
+    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES) return false;
+    linesPerLint ??= frontmatterLines(text);
     triedLines += linesPerLint * profiles.length * (tries === 1 ? 2 : 1);
-    if (tries > MAX_TRIES || triedBytes > MAX_TRIED_BYTES || triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
+    if (triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
     let fixedText: string;
     try {
       fixedText = applyTextEdits(text, edits);

@@ -1,6 +1,7 @@
 // What every validation rule needs: the document's positions, where the YAML starts, its entries, and a sink for
 // diagnostics with ranges converted from YAML offsets to document positions.
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
+import { keyIndexOf, type KeyIndex } from '../frontmatter/keyIndex';
 import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
 import { diagnosticsLeftOut } from './sharedMetas';
@@ -15,12 +16,21 @@ import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/model';
  */
 export const MAX_DIAGNOSTICS_PER_CODE = 100;
 
+/** What is known of one diagnostic code's reports in a file (see `FrontmatterContext.tallies`). */
+interface CodeTally {
+  shown: number;
+  leftOut: number;
+}
+
 export class FrontmatterContext<Profile = unknown> {
   private readonly shown: Diagnostic[] = [];
-  private readonly shownByCode = new Map<string, number>();
-  /** Per code over the cap: how many were left out, and where the first of them was. */
-  private readonly leftOut = new Map<string, { meta: RuleMeta; count: number; range: Range }>();
-  private readonly lastEntryByKey = new Map<string, FrontmatterEntry>();
+  /**
+   * Per code: how many are shown, and how many were left out over the cap. One record per code, so that counting one
+   * more of 80,000 left out is one lookup.
+   */
+  private readonly tallies = new Map<string, CodeTally>();
+  /** Codes over the cap, in the order they went over it (their summaries' order), with the first left out's meta and range. */
+  private readonly overCap: { meta: RuleMeta; tally: CodeTally; firstRange: Range }[] = [];
   /** Set by a rule whose finding makes the tool skip the file: the file does not load, whatever later rules find. */
   skipsFile = false;
   /** Set by a rule after which no later rule runs (the tool reads nothing further). */
@@ -33,8 +43,11 @@ export class FrontmatterContext<Profile = unknown> {
     readonly path: string,
     /** The tool version whose behaviour the rules follow. */
     readonly profile: Profile,
-  ) {
-    for (const entry of parsed.entries) this.lastEntryByKey.set(entry.key, entry);
+  ) {}
+
+  /** Which entries share a key: built once per parsed front matter, for every profile's lint and every rule. */
+  get keys(): KeyIndex {
+    return keyIndexOf(this.parsed.entries);
   }
 
   get yamlText(): string {
@@ -43,7 +56,9 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** The entry Claude Code uses for a key: the last one, since duplicate keys are allowed and the last wins. */
   entry(key: string): FrontmatterEntry | undefined {
-    return this.lastEntryByKey.get(key);
+    const { numberOf, lastEntryOfKey } = this.keys;
+    const number = numberOf.get(key);
+    return number === undefined ? undefined : this.parsed.entries[lastEntryOfKey[number]];
   }
 
   /** The value as Claude Code reads it (own property only: `__proto__` and friends never count). */
@@ -83,39 +98,43 @@ export class FrontmatterContext<Profile = unknown> {
   }
 
   report(meta: RuleMeta, message: string, range: Range, fixes?: FixesArgument): void {
-    const shown = this.shownByCode.get(meta.code) ?? 0;
-    if (shown < MAX_DIAGNOSTICS_PER_CODE) {
-      this.shownByCode.set(meta.code, shown + 1);
+    const tally = this.tallyOf(meta);
+    if (tally.shown < MAX_DIAGNOSTICS_PER_CODE) {
+      tally.shown++;
       this.shown.push(createDiagnostic(meta, message, range, fixes));
       return;
     }
-    const left = this.leftOut.get(meta.code);
-    if (left) left.count++;
-    else this.leftOut.set(meta.code, { meta, count: 1, range });
+    if (tally.leftOut++ === 0) this.overCap.push({ meta, tally, firstRange: range });
+  }
+
+  private tallyOf(meta: RuleMeta): CodeTally {
+    let tally = this.tallies.get(meta.code);
+    if (!tally) this.tallies.set(meta.code, (tally = { shown: 0, leftOut: 0 }));
+    return tally;
   }
 
   /**
    * Counts a report of this code that is no longer shown, and says so (`true`); `false` while it is still shown, for the
    * caller to report it in full. Past the cap a report costs only this counter: no message, range or fix is built (the
-   * range only for the first left out, where the summary points).
+   * range only for the first left out, where the summary points). `range` is that range's maker, or for a report on
+   * a key, the key's entry: rules that walk 80,000 keys then make no function per key.
    */
-  countedIfLeftOut(meta: RuleMeta, range: () => Range): boolean {
-    if ((this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE) return false;
-    const left = this.leftOut.get(meta.code);
-    if (left) left.count++;
-    else this.leftOut.set(meta.code, { meta, count: 1, range: range() });
+  countedIfLeftOut(meta: RuleMeta, range: (() => Range) | FrontmatterEntry): boolean {
+    const tally = this.tallies.get(meta.code);
+    if (!tally || tally.shown < MAX_DIAGNOSTICS_PER_CODE) return false;
+    if (tally.leftOut++ === 0) this.overCap.push({ meta, tally, firstRange: typeof range === 'function' ? range() : this.keyRange(range) });
     return true;
   }
 
   /** Whether a report of this code is still shown: a rule can skip working out the message and fixes of one that is not. */
   shows(meta: RuleMeta): boolean {
-    return (this.shownByCode.get(meta.code) ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
+    return (this.tallies.get(meta.code)?.shown ?? 0) < MAX_DIAGNOSTICS_PER_CODE;
   }
 
   /** The diagnostics reported, and for each code over the cap one more that says how many of it were left out. */
   get diagnostics(): Diagnostic[] {
-    if (this.leftOut.size === 0) return this.shown;
-    const summaries = [...this.leftOut.values()].map(({ meta, count, range }) => createDiagnostic({ ...diagnosticsLeftOut, severity: meta.severity },
+    if (this.overCap.length === 0) return this.shown;
+    const summaries = this.overCap.map(({ meta, tally: { leftOut: count }, firstRange: range }) => createDiagnostic({ ...diagnosticsLeftOut, severity: meta.severity },
       `${count.toLocaleString('en-US')} more \`${meta.code}\` (${meta.title}) in this file ${count === 1 ? 'is' : 'are'} not listed, from here on: Agent Studio lists the first ${MAX_DIAGNOSTICS_PER_CODE} of each kind. Fix those and the next ones appear.`, range));
     return [...this.shown, ...summaries];
   }

@@ -6,5 +6,7 @@
  * 72 MB for a catalog of 10,000 agents, 2 MB with copies. Concatenating and slicing forces a fresh flat string.
  */
 export function detachedString(text: string): string {
+  // Shorter slices are copies already (a list of 80,000 tool names is mostly such).
+  if (text.length < 13) return text;
   return (' ' + text).slice(1);
 }

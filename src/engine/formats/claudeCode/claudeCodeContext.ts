@@ -2,6 +2,7 @@
 import type { FrontmatterContext } from '../../lint/frontmatterContext';
 import type { Rule } from '../../lint/rule';
 import { slugFromText } from '../../lint/fixes';
+import { splitToolList } from '../../frontmatter/toolList';
 import type { ClaudeCodeProfile } from './profiles';
 import { ToolNames } from './tools';
 
@@ -33,6 +34,21 @@ export function profileIndex(profile: ClaudeCodeProfile): ProfileIndex {
   }
   last = { profile, index };
   return index;
+}
+
+/** The last `tools` string split per parsed front matter (see `toolNamesIn`). */
+const splitTools = new WeakMap<object, { value: string; names: readonly string[] }>();
+
+/**
+ * A `tools` string split as Claude Code splits it, once per parsed front matter: the tools rule and the agent's
+ * summary both read it, under every profile, and a line of 80,000 names split twice was a third of its lint.
+ */
+export function toolNamesIn(ctx: ClaudeCodeContext, value: string): readonly string[] {
+  const split = splitTools.get(ctx.parsed);
+  if (split?.value === value) return split.names;
+  const names = splitToolList(value);
+  splitTools.set(ctx.parsed, { value, names });
+  return names;
 }
 
 /** The values an enumerated key accepts in this context's profile. */

@@ -3,7 +3,7 @@ import type { AgentFileFormat } from '../agentFileFormat';
 import { detachedString } from '../../text/detachedString';
 import { splitToolList } from '../../frontmatter/toolList';
 import type { AgentSummary } from '../../types';
-import type { ClaudeCodeContext } from './claudeCodeContext';
+import { toolNamesIn, type ClaudeCodeContext } from './claudeCodeContext';
 import { claudeCodeProfiles, firstVersionWhere, newestClaudeCodeProfile, type ClaudeCodeProfile } from './profiles';
 import { descriptionRule } from './rules/description';
 import { hooksRule } from './rules/hooks';
@@ -61,16 +61,23 @@ function claudeCodeAgent(ctx: ClaudeCodeContext): AgentSummary {
   if (nameEntry) agent.nameRange = ctx.valueRange(nameEntry);
   const model = loadedModel(ctx);
   if (model !== undefined) agent.model = detachedString(model);
-  const tools = toolsOf(ctx.value('tools'));
+  const tools = toolsOf(ctx, ctx.value('tools'));
   if (tools !== undefined) agent.tools = tools;
   const color = acceptedValue(ctx, 'color');
   if (color !== undefined) agent.color = detachedString(color);
   return agent;
 }
 
-function toolsOf(value: unknown): string[] | undefined {
+function toolsOf(ctx: ClaudeCodeContext, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === 'string') return splitToolList(value);
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string').flatMap(splitToolList);
-  return [];
+  // Names are slices of the file's text, and the catalog keeps the summary: each is detached, into a list of its own
+  // (the split of a string is shared with the tools rule).
+  if (typeof value === 'string') return toolNamesIn(ctx, value).map(detachedString);
+  if (!Array.isArray(value)) return [];
+  // One list filled in place: a filter and a flatMap over a list of 80,000 tools made two copies and an array per item.
+  const tools: string[] = [];
+  for (const item of value) {
+    if (typeof item === 'string') for (const tool of splitToolList(item)) tools.push(detachedString(tool));
+  }
+  return tools;
 }

@@ -64,7 +64,10 @@ export class ToolNames {
 
   /** Whether Claude Code knows a `tools` entry; unknown entries are silently dropped at run time. */
   isKnown(entry: string): boolean {
-    if (this.names.has(entry) || MCP_TOOL_PATTERN.test(entry) || entry === '*') return true;
+    if (this.names.has(entry) || entry === '*') return true;
+    // The patterns only where they can match: a `tools` line of 80,000 unknown names tries each name.
+    if (entry.startsWith('mcp__')) return MCP_TOOL_PATTERN.test(entry);
+    if (!entry.endsWith(')')) return false;
     const scoped = SCOPED_TOOL_PATTERN.exec(entry);
     return scoped !== null && this.names.has(scoped[1]);
   }

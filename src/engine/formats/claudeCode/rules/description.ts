@@ -64,8 +64,17 @@ function commentAfterKey(ctx: ClaudeCodeContext, entry: FrontmatterEntry | undef
 }
 
 function firstBodyLine(ctx: ClaudeCodeContext): string | undefined {
-  const body = ctx.positions.text.slice(ctx.block.bodyStart);
-  for (const line of body.split(/\r?\n|\r/)) {
+  const body = ctx.positions.text;
+  // Line by line from the body's start (LF, CRLF or CR), not split all at once: a body of a megabyte of `---` lines
+  // made a quarter of a million strings to pass over.
+  for (let start = ctx.block.bodyStart; start <= body.length;) {
+    let end = start;
+    while (end < body.length && body.charCodeAt(end) !== 10 && body.charCodeAt(end) !== 13) end++;
+    const line = body.slice(start, end);
+    start = end + (body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? 2 : 1);
+    const bare = line.trim();
+    // Blank, or only a `---` (which would read as `\u2014` below): never the line taken.
+    if (bare === '' || bare === '---') continue;
     // A `---` copied into the front matter would end it there.
     const text = line.replace(/^#+\s*/, '').replaceAll('---', '\u2014').trim();
     if (text !== '' && text !== '\u2014' && !text.startsWith('<')) return text.slice(0, 200);

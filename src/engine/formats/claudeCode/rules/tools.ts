@@ -2,7 +2,7 @@
 import type { RuleMeta } from '../../../lint/rule';
 import { splitToolList, type ToolEntry } from '../../../frontmatter/toolList';
 import { isScalarNode, type FrontmatterEntry } from '../../../frontmatter/model';
-import { describeType, profileIndex, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
+import { describeType, profileIndex, toolNamesIn, type ClaudeCodeContext, type ClaudeCodeRule } from '../claudeCodeContext';
 
 export const unknownTool: RuleMeta = { code: 'agent/unknown-tool', severity: 'warning', title: 'Unknown tool', explanation: 'Claude Code keeps the agent but silently drops tool names it does not know; check spelling and case (`Read`, not `read`).', fixDescription: 'Changes it to the known tool it most likely means (another case, or a near spelling).' };
 export const toolsInvalid: RuleMeta = { code: 'agent/tools-invalid', severity: 'warning', title: '`tools` is neither a string nor a list', explanation: 'A number, boolean or map in `tools` gives the agent no tools at all, silently.' };
@@ -54,30 +54,44 @@ function toolEntriesWithRanges(ctx: ClaudeCodeContext, entry: FrontmatterEntry):
   if (node?.kind === 'seq') {
     const result: LocatedTool[] = [];
     for (const item of node.items!) {
-      if (item.text !== null) result.push(...locateAll(ctx, splitToolList(item.text), item.start, item.end));
-      else result.push({ name: null, start: item.start, end: item.end, exact: true });
+      if (item.text === null) result.push({ name: null, start: item.start, end: item.end, exact: true });
+      else for (const tool of locateAll(ctx, splitToolList(item.text), item.start, item.end)) result.push(tool);
     }
     return result;
   }
-  if (isScalarNode(node) && typeof entry.value === 'string') return locateAll(ctx, splitToolList(entry.value), entry.valueStart, entry.valueEnd);
+  if (isScalarNode(node) && typeof entry.value === 'string') return locateAll(ctx, toolNamesIn(ctx, entry.value), entry.valueStart, entry.valueEnd);
   return [];
 }
 
-/** Characters that may stand next to a tool name in its scalar's source (separators, quotes, brackets). */
-const TOOL_BOUNDARY = /[\s,"'[\]]/;
+/**
+ * Whether a character may stand next to a tool name in its scalar's source: separators, quotes, brackets and what
+ * `\s` matches. By code, not a pattern tested on a one-character string: a `tools` line of 80,000 names asks twice per name.
+ */
+function isToolBoundary(code: number): boolean {
+  switch (code) {
+    case 0x2c: case 0x22: case 0x27: case 0x5b: case 0x5d: // , " ' [ ]
+    case 0x20: case 0x09: case 0x0a: case 0x0b: case 0x0c: case 0x0d:
+    case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff:
+      return true;
+    default:
+      return code >= 0x2000 && code <= 0x200a;
+  }
+}
 
 /**
  * Finds each tool name inside its scalar's source, in order, as a whole word: `indexOf` alone found `it` inside
  * `Write`. Falls back to the whole scalar when escapes or folding hide a name.
  */
 function locateAll(ctx: ClaudeCodeContext, names: readonly string[], start: number, end: number): LocatedTool[] {
+  // The common case, a list item that is one bare name, without copying its source.
+  if (names.length === 1 && end - start === names[0].length && ctx.yamlText.startsWith(names[0], start)) return [{ name: names[0], start, end, exact: true }];
   const source = ctx.yamlText.slice(start, end);
   let from = 0;
   return names.map((name) => {
     for (let index = source.indexOf(name, from); index !== -1; index = source.indexOf(name, index + 1)) {
-      const before = index === 0 ? ' ' : source[index - 1];
-      const after = index + name.length === source.length ? ' ' : source[index + name.length];
-      if (!TOOL_BOUNDARY.test(before) || !TOOL_BOUNDARY.test(after)) continue;
+      const before = index === 0 ? 0x20 : source.charCodeAt(index - 1);
+      const after = index + name.length === source.length ? 0x20 : source.charCodeAt(index + name.length);
+      if (!isToolBoundary(before) || !isToolBoundary(after)) continue;
       from = index + name.length;
       return { name, start: start + index, end: start + index + name.length, exact: true };
     }

@@ -20,22 +20,31 @@ const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtool
 
 function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
   if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
-  const fixed = Object.hasOwn(claudeCodeGuesses, folded(key)) ? claudeCodeGuesses[folded(key)] : undefined;
+  const foldedKey = folded(key);
+  const fixed = Object.hasOwn(claudeCodeGuesses, foldedKey) ? claudeCodeGuesses[foldedKey] : undefined;
   return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
 }
+
+/** What a profile makes of a key: one it reads, or one it ignores with the key it was likely meant to be (or none). */
+const READ = Symbol('read');
+type KeyReading = typeof READ | string | undefined;
 
 export const unknownKeyRule: ClaudeCodeRule = {
   metas: [unknownKey, misspeltKey],
   check(ctx: ClaudeCodeContext): void {
     const knownKeys = profileIndex(ctx.profile).knownKeys;
-    // A key repeated thousands of times is guessed once.
-    const guesses = new Map<string, string | undefined>();
-    for (const entry of ctx.parsed.entries) {
-      if (knownKeys.has(entry.key) || entry.key === '<<') continue;
-      let suggestion = guesses.get(entry.key);
-      if (suggestion === undefined && !guesses.has(entry.key)) guesses.set(entry.key, (suggestion = guessFor(entry.key, knownKeys)));
-      const keyRange = () => ctx.keyRange(entry);
-      if (ctx.countedIfLeftOut(suggestion === undefined ? unknownKey : misspeltKey, keyRange)) continue;
+    const { keyNumbers } = ctx.keys;
+    // Each key is looked up and guessed once, by its number in the key index, however often it is repeated. Keys are
+    // numbered as they first appear, so a number past the readings so far is a key not seen yet.
+    const readings: KeyReading[] = [];
+    const entries = ctx.parsed.entries;
+    for (let position = 0; position < entries.length; position++) {
+      const entry = entries[position];
+      const number = keyNumbers[position];
+      if (number === readings.length) readings.push(knownKeys.has(entry.key) || entry.key === '<<' ? READ : guessFor(entry.key, knownKeys));
+      const suggestion = readings[number];
+      if (suggestion === READ) continue;
+      if (ctx.countedIfLeftOut(suggestion === undefined ? unknownKey : misspeltKey, entry)) continue;
       if (suggestion === undefined) {
         ctx.report(unknownKey, `Claude Code ignores \`${entry.key}\`.`, ctx.keyRange(entry));
         continue;
