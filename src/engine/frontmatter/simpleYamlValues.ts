@@ -1,0 +1,321 @@
+// The fast scanner's values that span more than a plain scalar: flow lists, `|`/`>` blocks, and block maps and
+// sequences under a top-level `key:`, nested to any depth (`hooks`, `mcpServers`). Each answers `undefined` where it is
+// unsure, and the `yaml` package decides; test/unit/simpleFrontmatterScanner.test.ts proves the two agree otherwise.
+import {
+  CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH,
+  NON_STRING_KEY, OPEN_BRACKET, plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+} from './simpleYamlScalars';
+import type { ListItem, ValueNode } from './model';
+
+export const PLAIN: ValueNode = Object.freeze({ kind: 'plain' });
+export const QUOTED: ValueNode = Object.freeze({ kind: 'quoted' });
+export const BLOCK: ValueNode = Object.freeze({ kind: 'block' });
+
+/** A value read from the text: where it ends and where scanning continues (the start of a line). */
+export interface ScannedValue {
+  node: ValueNode;
+  value: unknown;
+  start: number;
+  end: number;
+  next: number;
+}
+
+/** `[a, "b", 'c']` on one line. */
+export function scanFlowList(text: string, start: number, end: number): ScannedValue | undefined {
+  const items: ListItem[] = [];
+  const value: unknown[] = [];
+  let index = skipSpaces(text, start + 1, end);
+  if (text.charCodeAt(index) === CLOSE_BRACKET && index < end) return listEnd(text, start, index + 1, end, items, value);
+  while (index < end) {
+    const first = text.charCodeAt(index);
+    let itemEnd: number;
+    let item: unknown;
+    let isString = true;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = scanQuoted(text, index, end);
+      if (!quoted) return undefined;
+      itemEnd = quoted.end;
+      item = quoted.value;
+    } else {
+      if (isIndicator(first)) return undefined;
+      const line = plainLineEnd(text, index, end, true);
+      if (!line || line.valueEnd === index) return undefined;
+      itemEnd = line.valueEnd;
+      item = resolvePlain(text.slice(index, itemEnd));
+      if (item === UNRESOLVED) return undefined;
+      isString = typeof item === 'string';
+    }
+    items.push({ start: index, end: itemEnd, text: isString ? (item as string) : null });
+    value.push(item);
+    index = skipSpaces(text, itemEnd, end);
+    const separator = text.charCodeAt(index);
+    if (index < end && separator === CLOSE_BRACKET) return listEnd(text, start, index + 1, end, items, value);
+    if (index >= end || separator !== COMMA) return undefined;
+    index = skipSpaces(text, index + 1, end);
+    // A trailing comma is valid YAML but rare; leave it to yaml.
+    if (index >= end || text.charCodeAt(index) === CLOSE_BRACKET) return undefined;
+  }
+  return undefined;
+}
+
+function listEnd(text: string, start: number, close: number, end: number, items: ListItem[], value: unknown[]): ScannedValue | undefined {
+  if (!restIsComment(text, close, end)) return undefined;
+  return { node: { kind: 'seq', size: items.length, items }, value, start, end: close, next: end + 1 };
+}
+
+/**
+ * `|`, `|-`, `>` and `>-` blocks whose content lines share one indentation (folded ones without more-indented lines),
+ * deeper than `parentColumn`, the column of the map holding the key.
+ */
+export function scanBlockScalar(text: string, start: number, end: number, parentColumn = 0): ScannedValue | undefined {
+  const folded = text.charCodeAt(start) === 62;
+  let header = start + 1;
+  const strip = text.charCodeAt(header) === DASH;
+  if (strip) header++;
+  if (!restIsComment(text, header, end) || end >= text.length) return undefined;
+  let indent = -1;
+  let value = '';
+  let pendingBlank = 0;
+  let sawText = false;
+  let contentEnd = -1;
+  let line = end + 1;
+  while (line < text.length) {
+    const stop = lineEnd(text, line);
+    let spaces = 0;
+    while (line + spaces < stop && text.charCodeAt(line + spaces) === SPACE) spaces++;
+    if (line + spaces === stop) {
+      // An empty line longer than the indentation is content (or, before the first line, an error): left to yaml.
+      if (indent === -1 ? spaces > 0 : spaces > indent) return undefined;
+      pendingBlank++;
+      line = stop + 1;
+      continue;
+    }
+    if (indent === -1) {
+      // Not deeper than its map, the line is the map's next key and the block is empty: left to yaml.
+      if (spaces <= parentColumn) return undefined;
+      indent = spaces;
+    }
+    if (spaces < indent) break;
+    if (folded && spaces > indent) return undefined;
+    if (stop >= text.length) return undefined;
+    const content = text.slice(line + indent, stop);
+    if (!sawText) value = '\n'.repeat(pendingBlank) + content;
+    else if (folded) value += (pendingBlank > 0 ? '\n'.repeat(pendingBlank) : ' ') + content;
+    else value += '\n'.repeat(pendingBlank + 1) + content;
+    sawText = true;
+    pendingBlank = 0;
+    contentEnd = stop + 1;
+    line = stop + 1;
+  }
+  if (!sawText) return undefined;
+  return { node: BLOCK, value: strip ? value : `${value}\n`, start, end: contentEnd, next: contentEnd };
+}
+
+/** A block map or sequence being read; `yaml`'s node for it spans `start` to `end`. */
+interface Collection {
+  container: Record<string, unknown> | unknown[];
+  isMap: boolean;
+  column: number;
+  /** A sequence at its parent map's column (`key:\n- a`): a key at that column ends it. */
+  indentless: boolean;
+  start: number;
+  /** Where yaml ends the node so far: where its last child's node ends (after that child's line break and comment). */
+  end: number;
+  size: number;
+  /** The items' offsets, kept for the top-level value only (the rules see no deeper). */
+  items?: ListItem[];
+}
+
+/** A `key:` or `-` with nothing after it on its line: its value is the block below it, or null. */
+interface PendingValue {
+  owner: Collection;
+  key: string;
+  /** Where yaml puts the empty scalar: after the indicator and its spaces. */
+  at: number;
+  /** Where that empty scalar's node ends: past the line break when a comment follows it. */
+  nodeEnd: number;
+}
+
+/** One scalar on the rest of a line inside a block collection. */
+interface InlineScalar {
+  value: unknown;
+  /** yaml's value end (before trailing spaces and a comment). */
+  end: number;
+  /** yaml's node end: past the line break, or the block scalar's last line. */
+  nodeEnd: number;
+  next: number;
+  isString: boolean;
+}
+
+/**
+ * The block map or sequence that starts on the line at `lineStart` (after a top-level `key:`), read to the next line at
+ * column 0; `undefined` unless that line starts a key (deeper than column 0) or a `- ` item. An explicit stack of open
+ * collections keeps any depth off the call stack, and each line is read once.
+ */
+export function scanBlockCollection(text: string, lineStart: number): ScannedValue | undefined {
+  const stack: Collection[] = [];
+  // The top-level map, as the owner of the key whose value this is; never entered itself.
+  const top: Collection = { container: {}, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
+  let pending: PendingValue | undefined = { owner: top, key: '', at: lineStart, nodeEnd: lineStart };
+  let line = lineStart;
+  while (line < text.length) {
+    const end = lineEnd(text, line);
+    const content = skipSpaces(text, line, end);
+    if (content === end) {
+      line = end + 1;
+      continue;
+    }
+    const column = content - line;
+    const first = text.charCodeAt(content);
+    const dash = first === DASH && (content + 1 === end || text.charCodeAt(content + 1) === SPACE);
+    if (column === 0 && !(dash && stack.length > 0 && stack[0].indentless)) {
+      // A comment here would end the empty value's node (yaml counts it in), so leave that to yaml.
+      if (pending && first === HASH) return undefined;
+      break;
+    }
+    // Comment lines inside a collection attach to nodes in ways that move their ends: left to yaml.
+    if (first === HASH) return undefined;
+    if (pending) {
+      const owner = pending.owner;
+      if (column > owner.column || (dash && owner.isMap && column === owner.column)) {
+        const opened: Collection = { container: dash ? [] : {}, isMap: !dash, column, indentless: column === owner.column, start: content, end: content, size: 0 };
+        if (stack.length === 0 && dash) opened.items = [];
+        if (!dash && keyColon(text, content, end) === -1) return undefined;
+        settle(pending, opened.container, content, undefined);
+        stack.push(opened);
+        pending = undefined;
+      } else {
+        if (owner === top) return undefined;
+        settle(pending, null, pending.at, pending.at);
+        owner.end = pending.nodeEnd;
+        pending = undefined;
+      }
+    }
+    while (stack.length > 0) {
+      const open = stack[stack.length - 1];
+      if (open.column < column || (open.column === column && !(open.indentless && !dash))) break;
+      close(stack);
+    }
+    const into = stack[stack.length - 1];
+    if (!into || into.column !== column) return undefined;
+    const read = into.isMap ? readEntry(text, into, content, end) : dash ? readItem(text, into, stack, line, end) : undefined;
+    if (read === undefined) return undefined;
+    pending = read.pending;
+    line = read.next;
+  }
+  if (stack.length === 0) return undefined;
+  if (pending) {
+    settle(pending, null, pending.at, pending.at);
+    pending.owner.end = pending.nodeEnd;
+  }
+  while (stack.length > 1) close(stack);
+  const root = stack[0];
+  const node: ValueNode = root.items ? { kind: 'seq', size: root.items.length, items: root.items } : { kind: 'map', size: root.size };
+  return { node, value: root.container, start: root.start, end: root.end, next: Math.min(line, text.length) };
+}
+
+/** Gives a pending key or item its value; `start`/`end` are the item's offsets when a top-level sequence lists them. */
+function settle(pending: PendingValue, value: unknown, start: number, end: number | undefined): void {
+  const owner = pending.owner;
+  if (owner.isMap) {
+    setOwnValue(owner.container as Record<string, unknown>, pending.key, value);
+    return;
+  }
+  (owner.container as unknown[]).push(value);
+  owner.items?.push({ start, end: end ?? start, text: null });
+}
+
+/** Ends the innermost open collection: its node ends its parent's last child, and a listed item. */
+function close(stack: Collection[]): void {
+  const closed = stack.pop()!;
+  const parent = stack[stack.length - 1];
+  if (!parent) return;
+  parent.end = closed.end;
+  if (parent.items) parent.items[parent.items.length - 1].end = closed.end;
+}
+
+/** `key: value` at the map's column; the key's value may be pending (on the lines below). */
+function readEntry(text: string, map: Collection, content: number, end: number): { pending?: PendingValue; next: number } | undefined {
+  const colon = keyColon(text, content, end);
+  if (colon === -1) return undefined;
+  const key = text.slice(content, colon);
+  if (NON_STRING_KEY.test(key)) return undefined;
+  map.size++;
+  const valueStart = skipSpaces(text, colon + 1, end);
+  if (valueStart === end || text.charCodeAt(valueStart) === HASH) {
+    return { pending: { owner: map, key, at: valueStart, nodeEnd: valueStart === end ? valueStart : afterLine(text, end) }, next: end + 1 };
+  }
+  const scalar = inlineScalar(text, valueStart, end, map.column, true);
+  if (!scalar) return undefined;
+  setOwnValue(map.container as Record<string, unknown>, key, scalar.value);
+  map.end = scalar.nodeEnd;
+  return { next: scalar.next };
+}
+
+/** `- item` at the sequence's column: a scalar, a pending value, or a map that starts on this line (`- key: value`). */
+function readItem(text: string, seq: Collection, stack: Collection[], line: number, end: number): { pending?: PendingValue; next: number } | undefined {
+  const list = seq.container as unknown[];
+  seq.size++;
+  const start = skipSpaces(text, line + seq.column + 1, end);
+  if (start === end || text.charCodeAt(start) === HASH) {
+    return { pending: { owner: seq, key: '', at: start, nodeEnd: start === end ? start : afterLine(text, end) }, next: end + 1 };
+  }
+  if (keyColon(text, start, end) !== -1) {
+    const map: Collection = { container: {}, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
+    list.push(map.container);
+    seq.items?.push({ start, end: start, text: null });
+    stack.push(map);
+    return readEntry(text, map, start, end);
+  }
+  const scalar = inlineScalar(text, start, end, seq.column, false);
+  if (!scalar) return undefined;
+  list.push(scalar.value);
+  seq.items?.push({ start, end: scalar.end, text: scalar.isString ? (scalar.value as string) : null });
+  seq.end = scalar.nodeEnd;
+  return { next: scalar.next };
+}
+
+/** A quoted, flow-list or one-line plain scalar (or, after a key, a block scalar) from `start` to the end of its line. */
+function inlineScalar(text: string, start: number, end: number, column: number, afterKey: boolean): InlineScalar | undefined {
+  const first = text.charCodeAt(start);
+  const nodeEnd = afterLine(text, end);
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+    const quoted = scanQuoted(text, start, end);
+    if (!quoted || !restIsComment(text, quoted.end, end)) return undefined;
+    return { value: quoted.value, end: quoted.end, nodeEnd, next: end + 1, isString: true };
+  }
+  if (first === OPEN_BRACKET) {
+    const list = scanFlowList(text, start, end);
+    return list && { value: list.value, end: list.end, nodeEnd, next: end + 1, isString: false };
+  }
+  if (afterKey && (first === 124 /* | */ || first === 62 /* > */)) {
+    const block = scanBlockScalar(text, start, end, column);
+    return block && { value: block.value, end: block.end, nodeEnd: block.end, next: block.next, isString: true };
+  }
+  if (isIndicator(first)) return undefined;
+  // One line only: a deeper line after it would continue it, and the collection loop leaves that to yaml.
+  const plain = plainLineEnd(text, start, end, false);
+  if (!plain) return undefined;
+  const value = resolvePlain(text.slice(start, plain.valueEnd));
+  if (value === UNRESOLVED) return undefined;
+  return { value, end: plain.valueEnd, nodeEnd, next: end + 1, isString: typeof value === 'string' };
+}
+
+/** The colon of `key:` followed by a space or the line's end, for a simple key starting at `start`; else -1. */
+export function keyColon(text: string, start: number, end: number): number {
+  let index = start;
+  while (isKeyCharacter(text.charCodeAt(index), index === start)) index++;
+  if (index === start || index - start > MAX_KEY_LENGTH || text.charCodeAt(index) !== COLON) return -1;
+  return index + 1 === end || text.charCodeAt(index + 1) === SPACE ? index : -1;
+}
+
+/** Past the line break ending at `end`, or the text's end. */
+function afterLine(text: string, end: number): number {
+  return end < text.length ? end + 1 : end;
+}
+
+/** As yaml's toJS sets a key: one that exists on the prototype (`__proto__`, `constructor`) becomes an own property. */
+function setOwnValue(map: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
+}
