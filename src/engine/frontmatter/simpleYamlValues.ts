@@ -132,8 +132,8 @@ interface PendingValue {
   key: string;
   /** Where yaml puts the empty scalar: after the indicator and its spaces. */
   at: number;
-  /** Where that empty scalar's node ends: past the line break when a comment follows it. */
-  nodeEnd: number;
+  /** A comment follows on the line, which moves where yaml ends the empty scalar's node. */
+  comment: boolean;
 }
 
 /** One scalar on the rest of a line inside a block collection. */
@@ -156,12 +156,14 @@ export function scanBlockCollection(text: string, lineStart: number): ScannedVal
   const stack: Collection[] = [];
   // The top-level map, as the owner of the key whose value this is; never entered itself.
   const top: Collection = { container: {}, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
-  let pending: PendingValue | undefined = { owner: top, key: '', at: lineStart, nodeEnd: lineStart };
+  let pending: PendingValue | undefined = { owner: top, key: '', at: lineStart, comment: false };
+  let blankAfterPending = false;
   let line = lineStart;
   while (line < text.length) {
     const end = lineEnd(text, line);
     const content = skipSpaces(text, line, end);
     if (content === end) {
+      blankAfterPending = pending !== undefined;
       line = end + 1;
       continue;
     }
@@ -185,9 +187,7 @@ export function scanBlockCollection(text: string, lineStart: number): ScannedVal
         stack.push(opened);
         pending = undefined;
       } else {
-        if (owner === top) return undefined;
-        settle(pending, null, pending.at, pending.at);
-        owner.end = pending.nodeEnd;
+        if (owner === top || !settleEmpty(pending, content, blankAfterPending, column === 0)) return undefined;
         pending = undefined;
       }
     }
@@ -201,13 +201,11 @@ export function scanBlockCollection(text: string, lineStart: number): ScannedVal
     const read = into.isMap ? readEntry(text, into, content, end) : dash ? readItem(text, into, stack, line, end) : undefined;
     if (read === undefined) return undefined;
     pending = read.pending;
+    blankAfterPending = false;
     line = read.next;
   }
   if (stack.length === 0) return undefined;
-  if (pending) {
-    settle(pending, null, pending.at, pending.at);
-    pending.owner.end = pending.nodeEnd;
-  }
+  if (pending && !settleEmpty(pending, Math.min(line, text.length), blankAfterPending, true)) return undefined;
   while (stack.length > 1) close(stack);
   const root = stack[0];
   const node: ValueNode = root.items ? { kind: 'seq', size: root.items.length, items: root.items } : { kind: 'map', size: root.size };
@@ -223,6 +221,18 @@ function settle(pending: PendingValue, value: unknown, start: number, end: numbe
   }
   (owner.container as unknown[]).push(value);
   owner.items?.push({ start, end: end ?? start, text: null });
+}
+
+/**
+ * Makes a pending key or item null, its node ending the owner so far. After a comment yaml ends that node where the
+ * next line's content starts (`nextContent`, or the text's end), but a sequence's before blank lines and a top-level
+ * key: that one is left to yaml (`false`).
+ */
+function settleEmpty(pending: PendingValue, nextContent: number, blankBefore: boolean, columnZero: boolean): boolean {
+  if (pending.comment && !pending.owner.isMap && blankBefore && columnZero) return false;
+  settle(pending, null, pending.at, pending.at);
+  pending.owner.end = pending.comment ? nextContent : pending.at;
+  return true;
 }
 
 /** Ends the innermost open collection: its node ends its parent's last child, and a listed item. */
@@ -243,7 +253,7 @@ function readEntry(text: string, map: Collection, content: number, end: number):
   map.size++;
   const valueStart = skipSpaces(text, colon + 1, end);
   if (valueStart === end || text.charCodeAt(valueStart) === HASH) {
-    return { pending: { owner: map, key, at: valueStart, nodeEnd: valueStart === end ? valueStart : afterLine(text, end) }, next: end + 1 };
+    return { pending: { owner: map, key, at: valueStart, comment: valueStart < end }, next: end + 1 };
   }
   const scalar = inlineScalar(text, valueStart, end, map.column, true);
   if (!scalar) return undefined;
@@ -258,7 +268,7 @@ function readItem(text: string, seq: Collection, stack: Collection[], line: numb
   seq.size++;
   const start = skipSpaces(text, line + seq.column + 1, end);
   if (start === end || text.charCodeAt(start) === HASH) {
-    return { pending: { owner: seq, key: '', at: start, nodeEnd: start === end ? start : afterLine(text, end) }, next: end + 1 };
+    return { pending: { owner: seq, key: '', at: start, comment: start < end }, next: end + 1 };
   }
   if (keyColon(text, start, end) !== -1) {
     const map: Collection = { container: {}, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
