@@ -136,80 +136,174 @@ interface PendingValue {
   comment: boolean;
 }
 
-/** One scalar on the rest of a line inside a block collection. */
-interface InlineScalar {
-  value: unknown;
-  /** yaml's value end (before trailing spaces and a comment). */
-  end: number;
-  /** yaml's node end: past the line break, or the block scalar's last line. */
-  nodeEnd: number;
-  next: number;
-  isString: boolean;
-}
-
 /**
  * The block map or sequence that starts on the line at `lineStart` (after a top-level `key:`), read to the next line at
  * column 0; `undefined` unless that line starts a key (deeper than column 0) or a `- ` item. An explicit stack of open
  * collections keeps any depth off the call stack, and each line is read once.
  */
 export function scanBlockCollection(text: string, lineStart: number): ScannedValue | undefined {
-  const stack: Collection[] = [];
-  // The top-level map, as the owner of the key whose value this is; never entered itself.
-  const top: Collection = { container: {}, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
-  let pending: PendingValue | undefined = { owner: top, key: '', at: lineStart, comment: false };
-  let blankAfterPending = false;
-  let line = lineStart;
-  while (line < text.length) {
-    const end = lineEnd(text, line);
-    const content = skipSpaces(text, line, end);
-    if (content === end) {
-      blankAfterPending = pending !== undefined;
-      line = end + 1;
-      continue;
-    }
-    const column = content - line;
-    const first = text.charCodeAt(content);
-    const dash = first === DASH && (content + 1 === end || text.charCodeAt(content + 1) === SPACE);
-    if (column === 0 && !(dash && stack.length > 0 && stack[0].indentless)) {
-      // A comment here would end the empty value's node (yaml counts it in), so leave that to yaml.
-      if (pending && first === HASH) return undefined;
-      break;
-    }
-    // Comment lines inside a collection attach to nodes in ways that move their ends: left to yaml.
-    if (first === HASH) return undefined;
-    if (pending) {
-      const owner = pending.owner;
-      if (column > owner.column || (dash && owner.isMap && column === owner.column)) {
-        const opened: Collection = { container: dash ? [] : {}, isMap: !dash, column, indentless: column === owner.column, start: content, end: content, size: 0 };
-        if (stack.length === 0 && dash) opened.items = [];
-        if (!dash && keyColon(text, content, end) === -1) return undefined;
-        settle(pending, opened.container, content, undefined);
-        stack.push(opened);
-        pending = undefined;
-      } else {
-        if (owner === top || !settleEmpty(pending, content, blankAfterPending, column === 0)) return undefined;
-        pending = undefined;
+  return new BlockCollectionReader(text).read(lineStart);
+}
+
+/**
+ * One reading of a block collection. The per-line steps hand results over in fields, not in objects: a hostile map of
+ * 40,000 keys would otherwise allocate a few objects per line for nothing.
+ */
+class BlockCollectionReader {
+  private readonly stack: Collection[] = [];
+  private pending: PendingValue | undefined;
+  /** The last scalar read by `inlineScalar`: its value, yaml's value and node ends, and where the next line starts. */
+  private scalarValue: unknown = null;
+  private scalarEnd = 0;
+  private scalarNodeEnd = 0;
+  private scalarNext = 0;
+
+  constructor(private readonly text: string) {}
+
+  read(lineStart: number): ScannedValue | undefined {
+    const { text, stack } = this;
+    // The top-level map, as the owner of the key whose value this is; never entered itself.
+    const top: Collection = { container: {}, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
+    this.pending = { owner: top, key: '', at: lineStart, comment: false };
+    let blankAfterPending = false;
+    let line = lineStart;
+    while (line < text.length) {
+      const end = lineEnd(text, line);
+      const content = skipSpaces(text, line, end);
+      if (content === end) {
+        blankAfterPending = this.pending !== undefined;
+        line = end + 1;
+        continue;
       }
+      const column = content - line;
+      const first = text.charCodeAt(content);
+      const dash = first === DASH && (content + 1 === end || text.charCodeAt(content + 1) === SPACE);
+      const pending = this.pending;
+      if (column === 0 && !(dash && stack.length > 0 && stack[0].indentless)) {
+        // A comment here would end the empty value's node (yaml counts it in), so leave that to yaml.
+        if (pending && first === HASH) return undefined;
+        break;
+      }
+      // Comment lines inside a collection attach to nodes in ways that move their ends: left to yaml.
+      if (first === HASH) return undefined;
+      if (pending) {
+        const owner = pending.owner;
+        if (column > owner.column || (dash && owner.isMap && column === owner.column)) {
+          const opened: Collection = { container: dash ? [] : {}, isMap: !dash, column, indentless: column === owner.column, start: content, end: content, size: 0 };
+          if (stack.length === 0 && dash) opened.items = [];
+          if (!dash && keyColon(text, content, end) === -1) return undefined;
+          settle(pending, opened.container, content, undefined);
+          stack.push(opened);
+        } else if (owner === top || !settleEmpty(pending, content, blankAfterPending, column === 0)) {
+          return undefined;
+        }
+        this.pending = undefined;
+      }
+      while (stack.length > 0) {
+        const open = stack[stack.length - 1];
+        if (open.column < column || (open.column === column && !(open.indentless && !dash))) break;
+        close(stack);
+      }
+      const into = stack[stack.length - 1];
+      if (!into || into.column !== column) return undefined;
+      const next = into.isMap ? this.readEntry(into, content, end) : dash ? this.readItem(into, line, end) : -1;
+      if (next === -1) return undefined;
+      blankAfterPending = false;
+      line = next;
     }
-    while (stack.length > 0) {
-      const open = stack[stack.length - 1];
-      if (open.column < column || (open.column === column && !(open.indentless && !dash))) break;
-      close(stack);
-    }
-    const into = stack[stack.length - 1];
-    if (!into || into.column !== column) return undefined;
-    const read = into.isMap ? readEntry(text, into, content, end) : dash ? readItem(text, into, stack, line, end) : undefined;
-    if (read === undefined) return undefined;
-    pending = read.pending;
-    blankAfterPending = false;
-    line = read.next;
+    if (stack.length === 0) return undefined;
+    if (this.pending && !settleEmpty(this.pending, Math.min(line, text.length), blankAfterPending, true)) return undefined;
+    while (stack.length > 1) close(stack);
+    const root = stack[0];
+    const node: ValueNode = root.items ? { kind: 'seq', size: root.items.length, items: root.items } : { kind: 'map', size: root.size };
+    return { node, value: root.container, start: root.start, end: root.end, next: Math.min(line, text.length) };
   }
-  if (stack.length === 0) return undefined;
-  if (pending && !settleEmpty(pending, Math.min(line, text.length), blankAfterPending, true)) return undefined;
-  while (stack.length > 1) close(stack);
-  const root = stack[0];
-  const node: ValueNode = root.items ? { kind: 'seq', size: root.items.length, items: root.items } : { kind: 'map', size: root.size };
-  return { node, value: root.container, start: root.start, end: root.end, next: Math.min(line, text.length) };
+
+  /** `key: value` at the map's column, its value possibly pending (on the lines below); where the next line starts, or -1. */
+  private readEntry(map: Collection, content: number, end: number): number {
+    const text = this.text;
+    const colon = keyColon(text, content, end);
+    if (colon === -1) return -1;
+    const key = text.slice(content, colon);
+    if (mayBeNonStringKey(text.charCodeAt(content)) && NON_STRING_KEY.test(key)) return -1;
+    map.size++;
+    const valueStart = skipSpaces(text, colon + 1, end);
+    if (valueStart === end || text.charCodeAt(valueStart) === HASH) {
+      this.pending = { owner: map, key, at: valueStart, comment: valueStart < end };
+      return end + 1;
+    }
+    if (!this.inlineScalar(valueStart, end, map.column, true)) return -1;
+    setOwnValue(map.container as Record<string, unknown>, key, this.scalarValue);
+    map.end = this.scalarNodeEnd;
+    return this.scalarNext;
+  }
+
+  /** `- item` at the sequence's column: a scalar, a pending value, or a map that starts on this line (`- key: value`). */
+  private readItem(seq: Collection, line: number, end: number): number {
+    const text = this.text;
+    const list = seq.container as unknown[];
+    seq.size++;
+    const start = skipSpaces(text, line + seq.column + 1, end);
+    if (start === end || text.charCodeAt(start) === HASH) {
+      this.pending = { owner: seq, key: '', at: start, comment: start < end };
+      return end + 1;
+    }
+    if (keyColon(text, start, end) !== -1) {
+      const map: Collection = { container: {}, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
+      list.push(map.container);
+      seq.items?.push({ start, end: start, text: null });
+      this.stack.push(map);
+      return this.readEntry(map, start, end);
+    }
+    if (!this.inlineScalar(start, end, seq.column, false)) return -1;
+    const value = this.scalarValue;
+    list.push(value);
+    seq.items?.push({ start, end: this.scalarEnd, text: typeof value === 'string' ? value : null });
+    seq.end = this.scalarNodeEnd;
+    return this.scalarNext;
+  }
+
+  /**
+   * A quoted, flow-list or one-line plain scalar (or, after a key, a block scalar) from `start` to the end of its line,
+   * into the `scalar` fields; `false` when it is none of those.
+   */
+  private inlineScalar(start: number, end: number, column: number, afterKey: boolean): boolean {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    this.scalarNodeEnd = end < text.length ? end + 1 : end;
+    this.scalarNext = end + 1;
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const quoted = scanQuoted(text, start, end);
+      if (!quoted || !restIsComment(text, quoted.end, end)) return false;
+      this.scalarValue = quoted.value;
+      this.scalarEnd = quoted.end;
+      return true;
+    }
+    if (first === OPEN_BRACKET) {
+      const list = scanFlowList(text, start, end);
+      if (!list) return false;
+      this.scalarValue = list.value;
+      this.scalarEnd = list.end;
+      return true;
+    }
+    if (afterKey && (first === 124 /* | */ || first === 62 /* > */)) {
+      const block = scanBlockScalar(text, start, end, column);
+      if (!block) return false;
+      this.scalarValue = block.value;
+      this.scalarEnd = this.scalarNodeEnd = block.end;
+      this.scalarNext = block.next;
+      return true;
+    }
+    if (isIndicator(first)) return false;
+    // One line only: a deeper line after it would continue it, and the collection loop leaves that to yaml.
+    const plain = plainLineEnd(text, start, end, false);
+    if (!plain) return false;
+    const value = resolvePlain(text.slice(start, plain.valueEnd));
+    if (value === UNRESOLVED) return false;
+    this.scalarValue = value;
+    this.scalarEnd = plain.valueEnd;
+    return true;
+  }
 }
 
 /** Gives a pending key or item its value; `start`/`end` are the item's offsets when a top-level sequence lists them. */
@@ -244,71 +338,9 @@ function close(stack: Collection[]): void {
   if (parent.items) parent.items[parent.items.length - 1].end = closed.end;
 }
 
-/** `key: value` at the map's column; the key's value may be pending (on the lines below). */
-function readEntry(text: string, map: Collection, content: number, end: number): { pending?: PendingValue; next: number } | undefined {
-  const colon = keyColon(text, content, end);
-  if (colon === -1) return undefined;
-  const key = text.slice(content, colon);
-  if (NON_STRING_KEY.test(key)) return undefined;
-  map.size++;
-  const valueStart = skipSpaces(text, colon + 1, end);
-  if (valueStart === end || text.charCodeAt(valueStart) === HASH) {
-    return { pending: { owner: map, key, at: valueStart, comment: valueStart < end }, next: end + 1 };
-  }
-  const scalar = inlineScalar(text, valueStart, end, map.column, true);
-  if (!scalar) return undefined;
-  setOwnValue(map.container as Record<string, unknown>, key, scalar.value);
-  map.end = scalar.nodeEnd;
-  return { next: scalar.next };
-}
-
-/** `- item` at the sequence's column: a scalar, a pending value, or a map that starts on this line (`- key: value`). */
-function readItem(text: string, seq: Collection, stack: Collection[], line: number, end: number): { pending?: PendingValue; next: number } | undefined {
-  const list = seq.container as unknown[];
-  seq.size++;
-  const start = skipSpaces(text, line + seq.column + 1, end);
-  if (start === end || text.charCodeAt(start) === HASH) {
-    return { pending: { owner: seq, key: '', at: start, comment: start < end }, next: end + 1 };
-  }
-  if (keyColon(text, start, end) !== -1) {
-    const map: Collection = { container: {}, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
-    list.push(map.container);
-    seq.items?.push({ start, end: start, text: null });
-    stack.push(map);
-    return readEntry(text, map, start, end);
-  }
-  const scalar = inlineScalar(text, start, end, seq.column, false);
-  if (!scalar) return undefined;
-  list.push(scalar.value);
-  seq.items?.push({ start, end: scalar.end, text: scalar.isString ? (scalar.value as string) : null });
-  seq.end = scalar.nodeEnd;
-  return { next: scalar.next };
-}
-
-/** A quoted, flow-list or one-line plain scalar (or, after a key, a block scalar) from `start` to the end of its line. */
-function inlineScalar(text: string, start: number, end: number, column: number, afterKey: boolean): InlineScalar | undefined {
-  const first = text.charCodeAt(start);
-  const nodeEnd = afterLine(text, end);
-  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-    const quoted = scanQuoted(text, start, end);
-    if (!quoted || !restIsComment(text, quoted.end, end)) return undefined;
-    return { value: quoted.value, end: quoted.end, nodeEnd, next: end + 1, isString: true };
-  }
-  if (first === OPEN_BRACKET) {
-    const list = scanFlowList(text, start, end);
-    return list && { value: list.value, end: list.end, nodeEnd, next: end + 1, isString: false };
-  }
-  if (afterKey && (first === 124 /* | */ || first === 62 /* > */)) {
-    const block = scanBlockScalar(text, start, end, column);
-    return block && { value: block.value, end: block.end, nodeEnd: block.end, next: block.next, isString: true };
-  }
-  if (isIndicator(first)) return undefined;
-  // One line only: a deeper line after it would continue it, and the collection loop leaves that to yaml.
-  const plain = plainLineEnd(text, start, end, false);
-  if (!plain) return undefined;
-  const value = resolvePlain(text.slice(start, plain.valueEnd));
-  if (value === UNRESOLVED) return undefined;
-  return { value, end: plain.valueEnd, nodeEnd, next: end + 1, isString: typeof value === 'string' };
+/** Whether a key starts as `null`, `true` or `false` do (the pattern is only tried then). */
+function mayBeNonStringKey(first: number): boolean {
+  return first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70;
 }
 
 /** The colon of `key:` followed by a space or the line's end, for a simple key starting at `start`; else -1. */
@@ -319,13 +351,12 @@ export function keyColon(text: string, start: number, end: number): number {
   return index + 1 === end || text.charCodeAt(index + 1) === SPACE ? index : -1;
 }
 
-/** Past the line break ending at `end`, or the text's end. */
-function afterLine(text: string, end: number): number {
-  return end < text.length ? end + 1 : end;
-}
-
-/** As yaml's toJS sets a key: one that exists on the prototype (`__proto__`, `constructor`) becomes an own property. */
+/**
+ * As yaml's toJS sets a key: `__proto__` becomes an own property, not the prototype. (Other names on the prototype,
+ * `constructor`, are writable data properties there, so storing one makes an own property anyway.) No lookup first: a
+ * `key in map` before each store was a third of the scan of a map of 40,000 keys.
+ */
 function setOwnValue(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key in map) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
   else map[key] = value;
 }

@@ -30,11 +30,14 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
   const isEvent = (key: string) => sets.all.has(key);
   const holdsGuard = (value: unknown, depth: number, matchersCount: boolean) => holdsGuardAt(value, depth, matchersCount, sets);
 
-  for (const [key, value] of Object.entries(values)) {
+  // By key, not `Object.entries`: that copied every key and value into a pair, 80,000 of them in a hostile file. Only a
+  // map or a list can hold a guard, so a scalar's key is looked up once, as a guard event's name.
+  for (const key of Object.keys(values)) {
     if (UNSCANNED_KEYS.has(key)) continue;
+    const value = values[key];
     if (isGuard(key) && !isEmpty(value)) {
       findings.push({ effect: 'skip', key, reason: `\`${key}\` is declared at the top level, outside \`hooks\`` });
-    } else if (holdsGuard(value, 1, !isEvent(key))) {
+    } else if (typeof value === 'object' && value !== null && holdsGuard(value, 1, !isEvent(key))) {
       findings.push({ effect: 'skip', key, reason: `\`${key}\` holds a ${events.guardHookEvents.join('/')} hook or a hook matcher, outside \`hooks\`` });
     }
   }
