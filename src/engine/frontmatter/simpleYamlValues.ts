@@ -113,7 +113,12 @@ export function scanBlockScalar(text: string, start: number, end: number, parent
 
 /** A block map or sequence being read; `yaml`'s node for it spans `start` to `end`. */
 interface Collection {
-  container: Record<string, unknown> | unknown[];
+  /** A map's object, made when it opens. */
+  map: Record<string, unknown> | undefined;
+  /** A sequence's items are gathered in the reader's `sequenceItems` from here on, and made a list when it closes. */
+  itemsFrom: number;
+  /** The key or item whose value a sequence is, given its list when it closes; none for the top-level value. */
+  owner: PendingValue | undefined;
   isMap: boolean;
   column: number;
   /** A sequence at its parent map's column (`key:\n- a`): a key at that column ends it. */
@@ -151,6 +156,11 @@ export function scanBlockCollection(text: string, lineStart: number): ScannedVal
  */
 class BlockCollectionReader {
   private readonly stack: Collection[] = [];
+  /**
+   * The items of the open sequences, innermost last. A list made when its sequence closes has just the room its items
+   * need: pushing onto a new list reserves room for 17, and the lists of a hostile `hooks` map were most of its memory.
+   */
+  private readonly sequenceItems: unknown[] = [];
   private pending: PendingValue | undefined;
   /** The last scalar read by `inlineScalar`: its value, yaml's value and node ends, and where the next line starts. */
   private scalarValue: unknown = null;
@@ -163,7 +173,7 @@ class BlockCollectionReader {
   read(lineStart: number): ScannedValue | undefined {
     const { text, stack } = this;
     // The top-level map, as the owner of the key whose value this is; never entered itself.
-    const top: Collection = { container: {}, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
+    const top: Collection = { map: {}, itemsFrom: 0, owner: undefined, isMap: true, column: 0, indentless: false, start: 0, end: 0, size: 0 };
     this.pending = { owner: top, key: '', at: lineStart, comment: false };
     let blankAfterPending = false;
     let line = lineStart;
@@ -189,12 +199,17 @@ class BlockCollectionReader {
       if (pending) {
         const owner = pending.owner;
         if (column > owner.column || (dash && owner.isMap && column === owner.column)) {
-          const opened: Collection = { container: dash ? [] : {}, isMap: !dash, column, indentless: column === owner.column, start: content, end: content, size: 0 };
-          if (stack.length === 0 && dash) opened.items = [];
           if (!dash && keyColon(text, content, end) === -1) return undefined;
-          settle(pending, opened.container, content, undefined);
+          const opened: Collection = {
+            map: dash ? undefined : {}, itemsFrom: this.sequenceItems.length, owner: dash && owner !== top ? pending : undefined, isMap: !dash, column,
+            indentless: column === owner.column, start: content, end: content, size: 0,
+          };
+          if (stack.length === 0 && dash) opened.items = [];
+          // A map goes to its owner now; a sequence's list when it closes (`close`), its offsets now.
+          if (opened.map) this.settle(pending, opened.map, content);
+          else owner.items?.push({ start: content, end: content, text: null });
           stack.push(opened);
-        } else if (owner === top || !settleEmpty(pending, content, blankAfterPending, column === 0)) {
+        } else if (owner === top || !this.settleEmpty(pending, content, blankAfterPending, column === 0)) {
           return undefined;
         }
         this.pending = undefined;
@@ -202,7 +217,7 @@ class BlockCollectionReader {
       while (stack.length > 0) {
         const open = stack[stack.length - 1];
         if (open.column < column || (open.column === column && !(open.indentless && !dash))) break;
-        close(stack);
+        this.close();
       }
       const into = stack[stack.length - 1];
       if (!into || into.column !== column) return undefined;
@@ -212,11 +227,12 @@ class BlockCollectionReader {
       line = next;
     }
     if (stack.length === 0) return undefined;
-    if (this.pending && !settleEmpty(this.pending, Math.min(line, text.length), blankAfterPending, true)) return undefined;
-    while (stack.length > 1) close(stack);
+    if (this.pending && !this.settleEmpty(this.pending, Math.min(line, text.length), blankAfterPending, true)) return undefined;
     const root = stack[0];
+    while (stack.length > 1) this.close();
+    const value = this.close() ?? root.map;
     const node: ValueNode = root.items ? { kind: 'seq', size: root.items.length, items: root.items } : { kind: 'map', size: root.size };
-    return { node, value: root.container, start: root.start, end: root.end, next: Math.min(line, text.length) };
+    return { node, value, start: root.start, end: root.end, next: Math.min(line, text.length) };
   }
 
   /** `key: value` at the map's column, its value possibly pending (on the lines below); where the next line starts, or -1. */
@@ -233,7 +249,7 @@ class BlockCollectionReader {
       return end + 1;
     }
     if (!this.inlineScalar(valueStart, end, map.column, true)) return -1;
-    setOwnValue(map.container as Record<string, unknown>, key, this.scalarValue);
+    setOwnValue(map.map!, key, this.scalarValue);
     map.end = this.scalarNodeEnd;
     return this.scalarNext;
   }
@@ -241,7 +257,6 @@ class BlockCollectionReader {
   /** `- item` at the sequence's column: a scalar, a pending value, or a map that starts on this line (`- key: value`). */
   private readItem(seq: Collection, line: number, end: number): number {
     const text = this.text;
-    const list = seq.container as unknown[];
     seq.size++;
     const start = skipSpaces(text, line + seq.column + 1, end);
     if (start === end || text.charCodeAt(start) === HASH) {
@@ -249,15 +264,15 @@ class BlockCollectionReader {
       return end + 1;
     }
     if (keyColon(text, start, end) !== -1) {
-      const map: Collection = { container: {}, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
-      list.push(map.container);
+      const map: Collection = { map: {}, itemsFrom: 0, owner: undefined, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
+      this.sequenceItems.push(map.map);
       seq.items?.push({ start, end: start, text: null });
       this.stack.push(map);
       return this.readEntry(map, start, end);
     }
     if (!this.inlineScalar(start, end, seq.column, false)) return -1;
     const value = this.scalarValue;
-    list.push(value);
+    this.sequenceItems.push(value);
     seq.items?.push({ start, end: this.scalarEnd, text: typeof value === 'string' ? value : null });
     seq.end = this.scalarNodeEnd;
     return this.scalarNext;
@@ -296,46 +311,82 @@ class BlockCollectionReader {
     }
     if (isIndicator(first)) return false;
     // One line only: a deeper line after it would continue it, and the collection loop leaves that to yaml.
-    const plain = plainLineEnd(text, start, end, false);
-    if (!plain) return false;
-    const value = resolvePlain(text.slice(start, plain.valueEnd));
+    const valueEnd = plainValueEnd(text, start, end);
+    if (valueEnd === -1) return false;
+    const value = resolvePlain(text.slice(start, valueEnd));
     if (value === UNRESOLVED) return false;
     this.scalarValue = value;
-    this.scalarEnd = plain.valueEnd;
+    this.scalarEnd = valueEnd;
     return true;
   }
+
+  /** Gives a pending key or item its value (an item's offsets, in a top-level sequence, run from `at` to its end). */
+  private settle(pending: PendingValue, value: unknown, at: number): void {
+    const owner = pending.owner;
+    if (owner.isMap) {
+      setOwnValue(owner.map!, pending.key, value);
+      return;
+    }
+    this.sequenceItems.push(value);
+    owner.items?.push({ start: at, end: at, text: null });
+  }
+
+  /**
+   * Makes a pending key or item null, its node ending the owner so far. After a comment yaml ends that node where the
+   * next line's content starts (`nextContent`, or the text's end), but a sequence's before blank lines and a top-level
+   * key: that one is left to yaml (`false`).
+   */
+  private settleEmpty(pending: PendingValue, nextContent: number, blankBefore: boolean, columnZero: boolean): boolean {
+    if (pending.comment && !pending.owner.isMap && blankBefore && columnZero) return false;
+    this.settle(pending, null, pending.at);
+    pending.owner.end = pending.comment ? nextContent : pending.at;
+    return true;
+  }
+
+  /**
+   * Ends the innermost open collection: a sequence becomes its list and goes to its owner; its node ends its parent's
+   * last child, and a listed item. Answers a sequence's list.
+   */
+  private close(): unknown[] | undefined {
+    const closed = this.stack.pop()!;
+    let list: unknown[] | undefined;
+    if (!closed.isMap) {
+      list = this.sequenceItems.slice(closed.itemsFrom);
+      this.sequenceItems.length = closed.itemsFrom;
+      if (closed.owner?.owner.isMap) setOwnValue(closed.owner.owner.map!, closed.owner.key, list);
+      else if (closed.owner) this.sequenceItems.push(list);
+    }
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) {
+      parent.end = closed.end;
+      if (parent.items) parent.items[parent.items.length - 1].end = closed.end;
+    }
+    return list;
+  }
 }
 
-/** Gives a pending key or item its value; `start`/`end` are the item's offsets when a top-level sequence lists them. */
-function settle(pending: PendingValue, value: unknown, start: number, end: number | undefined): void {
-  const owner = pending.owner;
-  if (owner.isMap) {
-    setOwnValue(owner.container as Record<string, unknown>, pending.key, value);
-    return;
-  }
-  (owner.container as unknown[]).push(value);
-  owner.items?.push({ start, end: end ?? start, text: null });
-}
+/** Lines up to this long are searched a character at a time; longer ones with `indexOf` on a slice (`plainLineEnd`). */
+const SHORT_LINE = 80;
 
 /**
- * Makes a pending key or item null, its node ending the owner so far. After a comment yaml ends that node where the
- * next line's content starts (`nextContent`, or the text's end), but a sequence's before blank lines and a top-level
- * key: that one is left to yaml (`false`).
+ * Where a one-line plain scalar ends, before trailing spaces and a ` #` comment; -1 where yaml reads more than a scalar
+ * (`: ` before any comment, or a final `:`). As `plainLineEnd`, without a slice and a result object per short line.
  */
-function settleEmpty(pending: PendingValue, nextContent: number, blankBefore: boolean, columnZero: boolean): boolean {
-  if (pending.comment && !pending.owner.isMap && blankBefore && columnZero) return false;
-  settle(pending, null, pending.at, pending.at);
-  pending.owner.end = pending.comment ? nextContent : pending.at;
-  return true;
-}
-
-/** Ends the innermost open collection: its node ends its parent's last child, and a listed item. */
-function close(stack: Collection[]): void {
-  const closed = stack.pop()!;
-  const parent = stack[stack.length - 1];
-  if (!parent) return;
-  parent.end = closed.end;
-  if (parent.items) parent.items[parent.items.length - 1].end = closed.end;
+function plainValueEnd(text: string, start: number, end: number): number {
+  if (end - start > SHORT_LINE) return plainLineEnd(text, start, end, false)?.valueEnd ?? -1;
+  let stop = end;
+  for (let index = start; index < end - 1; index++) {
+    const char = text.charCodeAt(index);
+    const next = text.charCodeAt(index + 1);
+    if (char === SPACE && next === HASH) {
+      stop = index;
+      break;
+    }
+    if (char === COLON && next === SPACE) return -1;
+  }
+  if (stop === end && text.charCodeAt(end - 1) === COLON) return -1;
+  while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
+  return stop;
 }
 
 /** Whether a key starts as `null`, `true` or `false` do (the pattern is only tried then). */
