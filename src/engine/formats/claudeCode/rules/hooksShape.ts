@@ -44,7 +44,9 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
 
   const hooks = Object.prototype.hasOwnProperty.call(values, 'hooks') ? values.hooks : undefined;
   if (!hooks) return findings;
-  if (isRecord(hooks) && isMatcherShaped(hooks, sets.all)) {
+  // The event names once: a dictionary-mode map of thousands of keys sorts them for every `Object.keys`.
+  const eventNames = isRecord(hooks) ? Object.keys(hooks) : [];
+  if (isRecord(hooks) && isMatcherShaped(hooks, sets.all, eventNames)) {
     findings.push({ effect: 'skip', key: 'hooks', reason: '`hooks` must map event names to matcher lists; this is a single matcher' });
     return findings;
   }
@@ -57,7 +59,7 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
     return findings;
   }
   // Keys, not entries: a hostile `hooks` map has tens of thousands of events, and a pair array for each was half the scan.
-  for (const event of Object.keys(hooks)) {
+  for (const event of eventNames) {
     const matchers = hooks[event];
     const guard = isGuard(event);
     if (!isEvent(event)) {
@@ -79,16 +81,19 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
  */
 function holdsGuardAt(value: unknown, depth: number, matchersCount: boolean, sets: EventSets): boolean {
   if (depth > SCAN_DEPTH || typeof value !== 'object' || value === null) return false;
+  // Only maps and lists are called on: scalars, most of the nodes, cannot hold a guard.
+  const deeper = depth < SCAN_DEPTH;
   if (Array.isArray(value)) {
-    for (const item of value) if (holdsGuardAt(item, depth + 1, matchersCount, sets)) return true;
+    if (deeper) for (const item of value) if (typeof item === 'object' && item !== null && holdsGuardAt(item, depth + 1, matchersCount, sets)) return true;
     return false;
   }
   const map = value as Record<string, unknown>;
-  if (matchersCount && isMatcherShaped(map, sets.all)) return true;
-  for (const key of Object.keys(map)) {
+  const keys = Object.keys(map);
+  if (matchersCount && isMatcherShaped(map, sets.all, keys)) return true;
+  for (const key of keys) {
     const inner = map[key];
     if (sets.guards.has(key) && !isEmpty(inner)) return true;
-    if (holdsGuardAt(inner, depth + 1, matchersCount && !sets.all.has(key), sets)) return true;
+    if (deeper && typeof inner === 'object' && inner !== null && holdsGuardAt(inner, depth + 1, matchersCount && !sets.all.has(key), sets)) return true;
   }
   return false;
 }
@@ -111,9 +116,9 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A map that looks like one matcher (`{matcher, hooks: [...]}`) rather than a map of events. */
-function isMatcherShaped(map: Record<string, unknown>, events: ReadonlySet<string>): boolean {
+function isMatcherShaped(map: Record<string, unknown>, events: ReadonlySet<string>, keys: readonly string[] = Object.keys(map)): boolean {
   const has = (key: string) => Object.prototype.hasOwnProperty.call(map, key);
-  if (!has('matcher') && Object.keys(map).some((key) => events.has(key))) return false;
+  if (!has('matcher') && keys.some((key) => events.has(key))) return false;
   const hooks = has('hooks') ? map.hooks : undefined;
   if (Array.isArray(hooks) && hooks.length > 0) return true;
   if (has('matcher') && isRecord(hooks)) return true;
