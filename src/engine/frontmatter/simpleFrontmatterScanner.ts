@@ -1,12 +1,13 @@
 // A fast path for the front matter nearly every agent has: top-level `key: value` lines with plain or quoted scalars,
 // `|`/`>` blocks, `- item` and `[a, b]` lists, comments, and block maps and lists nested below a key (`hooks`,
-// `mcpServers`: simpleYamlValues.ts). On anything else it answers `undefined` and the `yaml`
+// `mcpServers`: simpleBlockCollections.ts). On anything else it answers `undefined` and the `yaml`
 // package decides; test/unit/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
 import {
   COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE, NON_STRING_KEY, OPEN_BRACKET,
   plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
-import { keyColon, PLAIN, QUOTED, scanBlockCollection, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
+import { keyColon, scanBlockCollection } from './simpleBlockCollections';
+import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { FrontmatterEntry } from './model';
 
 export interface ScannedFrontmatter {
