@@ -12,7 +12,7 @@ export function boundedString(value: unknown, maxLength = 200): string {
     return length < maxLength;
   };
   const visit = (item: unknown): boolean => {
-    if (!Array.isArray(item)) return append(primitiveText(item));
+    if (!Array.isArray(item)) return append(stringOf(item));
     // Array.prototype.join: items separated by commas, null and undefined as empty.
     for (let index = 0; index < item.length; index++) {
       if (index > 0 && !append(',')) return false;
@@ -29,7 +29,7 @@ export function boundedString(value: unknown, maxLength = 200): string {
  * `String(item)`; a map with a `toString` or `valueOf` key (a string, not a function) makes String() throw, and the
  * engine must not: such a map reads as any other map does. What Claude Code does then is not measured.
  */
-function primitiveText(item: unknown): string {
+export function stringOf(item: unknown): string {
   try {
     return String(item);
   } catch {
