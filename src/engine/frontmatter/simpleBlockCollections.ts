@@ -8,6 +8,13 @@ import {
 import { scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { ListItem, ValueNode } from './model';
 
+/**
+ * Collections nested deeper are left to `yaml`. Real front matter nests three or four levels. `yaml` recurses per level
+ * and runs out of stack at some depth (about 900 nested lists in a plain Node process, fewer where the stack is already
+ * deep), and its answer there is an error the scanner could not match; a hundred levels are far from that.
+ */
+const MAX_BLOCK_NESTING = 100;
+
 /** A block map or sequence being read; `yaml`'s node for it spans `start` to `end`. */
 interface Collection {
   /** A map's object, made when it opens. */
@@ -96,7 +103,7 @@ class BlockCollectionReader {
       if (pending) {
         const owner = pending.owner;
         if (column > owner.column || (dash && owner.isMap && column === owner.column)) {
-          if (!dash && keyColon(text, content, end) === -1) return undefined;
+          if ((!dash && keyColon(text, content, end) === -1) || stack.length === MAX_BLOCK_NESTING) return undefined;
           const opened: Collection = {
             map: dash ? undefined : {}, itemsFrom: this.sequenceItems.length, owner: dash && owner !== top ? pending : undefined, isMap: !dash, column,
             indentless: column === owner.column, start: content, end: content, size: 0,
@@ -161,6 +168,7 @@ class BlockCollectionReader {
       return end + 1;
     }
     if (keyColon(text, start, end) !== -1) {
+      if (this.stack.length === MAX_BLOCK_NESTING) return -1;
       const map: Collection = { map: {}, itemsFrom: 0, owner: undefined, isMap: true, column: start - line, indentless: false, start, end: start, size: 0 };
       this.sequenceItems.push(map.map);
       seq.items?.push({ start, end: start, text: null });
