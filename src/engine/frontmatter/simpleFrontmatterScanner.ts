@@ -1,14 +1,17 @@
 // A fast path for the front matter nearly every agent has: top-level `key: value` lines with plain or quoted scalars,
-// `|`/`>` blocks, `- item` and `[a, b]` lists, comments, and scalar anchors with their aliases. It also knows the first
-// error of the two mistakes people make most (`key: a: b`, a quote never closed) and of a key too long, so that a
-// megabyte of them never reaches the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
+// `|`/`>` blocks, `- item` and `[a, b]` lists, comments, block maps and lists nested below a key (`hooks`, `mcpServers`:
+// simpleBlockCollections.ts), and scalar anchors with their aliases. It also knows the first error of the two mistakes
+// people make most (`key: a: b`, a quote never closed) and of a key too long, so that a megabyte of them never reaches
+// the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
 import {
-  CLOSE_BRACKET, COLON, COMMA, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, lineEnd, NEWLINE, OPEN_BRACKET, plainLineEnd,
-  resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+  COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE, NON_STRING_KEY, OPEN_BRACKET,
+  plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
 import { keyIndexOf } from './keyIndex';
-import type { FrontmatterEntry, ListItem, ValueNode, YamlProblem } from './model';
+import { keyColon, scanBlockCollection } from './simpleBlockCollections';
+import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
+import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
 
 export interface ScannedFrontmatter {
   values: Record<string, unknown>;
@@ -32,30 +35,13 @@ export interface KnownYamlError {
 
 /** Left to the full parser: tabs, CR, other controls, and the BOM and Unicode line breaks YAML treats specially. */
 const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
-/** Keys the core schema reads as null or a boolean, which would not stay the key's own text. */
-const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-/** yaml accepts implicit keys up to 1024 characters; well below that nothing can go wrong. */
-const MAX_KEY_LENGTH = 1000;
 /** Past this many characters from a key's start to its `:`, yaml rejects the key (and so the front matter). */
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
 
 const AMPERSAND = 38;
 const ASTERISK = 42;
 
-const PLAIN: ValueNode = Object.freeze({ kind: 'plain' });
-const QUOTED: ValueNode = Object.freeze({ kind: 'quoted' });
-const BLOCK: ValueNode = Object.freeze({ kind: 'block' });
-
 const ALIAS: ValueNode = Object.freeze({ kind: 'alias' });
-
-/** A value read from the text: where it ends and where scanning continues (the start of a line). */
-interface ScannedValue {
-  node: ValueNode;
-  value: unknown;
-  start: number;
-  end: number;
-  next: number;
-}
 
 /**
  * The scalars anchored so far (`&name`), by name: a later anchor of the same name replaces the earlier, as in yaml.
@@ -101,7 +87,9 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
     position = scanned.next;
   }
   if (entries.length === 0) return undefined;
-  return { values: valuesOf(entries), entries, aliasCount, nodeCount: aliasCount > 0 ? nodesOf(entries) : 0 };
+  const nodeCount = aliasCount > 0 ? nodesOf(entries) : 0;
+  if (nodeCount === undefined) return undefined;
+  return { values: valuesOf(entries), entries, aliasCount, nodeCount };
 }
 
 /**
@@ -138,10 +126,20 @@ function setOwn(values: Record<string, unknown>, key: string, value: unknown): v
   else values[key] = value;
 }
 
-/** The map, then per entry its pair, key and value node, and a list's items (counted only when aliases make it matter). */
-function nodesOf(entries: readonly FrontmatterEntry[]): number {
+/**
+ * The map, then per entry its pair, key and value node, and a flat list's items (counted only when aliases make the
+ * count matter); `undefined` when a value nests maps or lists, whose nodes are left to yaml to count.
+ */
+function nodesOf(entries: readonly FrontmatterEntry[]): number | undefined {
   let nodes = 1;
-  for (const entry of entries) nodes += 3 + (entry.valueNode?.kind === 'seq' ? entry.valueNode.size ?? 0 : 0);
+  for (const { valueNode, value } of entries) {
+    if (valueNode?.kind === 'map') return undefined;
+    if (valueNode?.kind === 'seq') {
+      if ((value as unknown[]).some((item) => item !== null && typeof item === 'object')) return undefined;
+      nodes += valueNode.size ?? 0;
+    }
+    nodes += 3;
+  }
   return nodes;
 }
 
@@ -254,20 +252,24 @@ function isAnchorCharacter(char: number): boolean {
   return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || (char >= 48 && char <= 57) || char === 95 || char === DASH;
 }
 
-/** `key:` with nothing after it: null, unless the next lines hold a list or a plain scalar. */
+/**
+ * `key:` with nothing after it: null, unless the lines below hold a block map or list (nested to any depth), or the
+ * next line a plain scalar.
+ */
 function scanEmptyOrIndented(text: string, at: number, end: number, hasComment: boolean): ScannedValue | undefined {
   const next = end + 1;
-  if (next < text.length) {
-    const nextEnd = lineEnd(text, next);
-    let content = next;
-    while (content < nextEnd && text.charCodeAt(content) === SPACE) content++;
-    const startsList = text.charCodeAt(content) === DASH && (content + 1 === nextEnd || text.charCodeAt(content + 1) === SPACE);
-    if (content < nextEnd && (content > next || startsList)) {
-      if (hasComment) return undefined;
-      if (startsList) return scanBlockList(text, next, content - next);
-      const first = text.charCodeAt(content);
-      if (isIndicator(first)) return undefined;
-      return scanPlain(text, content, nextEnd);
+  let line = next;
+  while (line < text.length && isBlank(text, line, lineEnd(text, line))) line = lineEnd(text, line) + 1;
+  if (line < text.length) {
+    const stop = lineEnd(text, line);
+    const content = skipSpaces(text, line, stop);
+    const first = text.charCodeAt(content);
+    const startsList = first === DASH && (content + 1 === stop || text.charCodeAt(content + 1) === SPACE);
+    if (startsList || (content > line && keyColon(text, content, stop) !== -1)) return scanBlockCollection(text, next);
+    if (content > line) {
+      // After a comment, or a blank line, a deeper line is an error or a scalar yaml reads its own way.
+      if (hasComment || line !== next || isIndicator(first)) return undefined;
+      return scanPlain(text, content, stop);
     }
   }
   return { node: PLAIN, value: null, start: at, end: at, next };
@@ -304,137 +306,4 @@ function scanPlain(text: string, start: number, end: number): ScannedValue | und
   }
   const resolved = resolvePlain(value);
   return resolved === UNRESOLVED ? undefined : { node: PLAIN, value: resolved, start, end: valueEnd, next };
-}
-
-/** `[a, "b", 'c']` on one line. */
-function scanFlowList(text: string, start: number, end: number): ScannedValue | undefined {
-  const items: ListItem[] = [];
-  const value: unknown[] = [];
-  let index = skipSpaces(text, start + 1, end);
-  if (text.charCodeAt(index) === CLOSE_BRACKET && index < end) return listEnd(text, start, index + 1, end, items, value);
-  while (index < end) {
-    const first = text.charCodeAt(index);
-    let itemEnd: number;
-    let item: unknown;
-    let isString = true;
-    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      const quoted = scanQuoted(text, index, end);
-      if (!quoted) return undefined;
-      itemEnd = quoted.end;
-      item = quoted.value;
-    } else {
-      if (isIndicator(first)) return undefined;
-      const line = plainLineEnd(text, index, end, true);
-      if (!line || line.valueEnd === index) return undefined;
-      itemEnd = line.valueEnd;
-      item = resolvePlain(text.slice(index, itemEnd));
-      if (item === UNRESOLVED) return undefined;
-      isString = typeof item === 'string';
-    }
-    items.push({ start: index, end: itemEnd, text: isString ? (item as string) : null });
-    value.push(item);
-    index = skipSpaces(text, itemEnd, end);
-    const separator = text.charCodeAt(index);
-    if (index < end && separator === CLOSE_BRACKET) return listEnd(text, start, index + 1, end, items, value);
-    if (index >= end || separator !== COMMA) return undefined;
-    index = skipSpaces(text, index + 1, end);
-    // A trailing comma is valid YAML but rare; leave it to yaml.
-    if (index >= end || text.charCodeAt(index) === CLOSE_BRACKET) return undefined;
-  }
-  return undefined;
-}
-
-function listEnd(text: string, start: number, close: number, end: number, items: ListItem[], value: unknown[]): ScannedValue | undefined {
-  if (!restIsComment(text, close, end)) return undefined;
-  return { node: { kind: 'seq', size: items.length, items }, value, start, end: close, next: end + 1 };
-}
-
-/** `- item` lines at one indentation (`indent` may be 0), each a one-line scalar. */
-function scanBlockList(text: string, lineStart: number, indent: number): ScannedValue | undefined {
-  const items: ListItem[] = [];
-  const value: unknown[] = [];
-  const start = lineStart + indent;
-  let listEnd = start;
-  let line = lineStart;
-  while (line < text.length) {
-    const end = lineEnd(text, line);
-    const dash = line + indent;
-    if (text.charCodeAt(dash) !== DASH || text.charCodeAt(dash + 1) !== SPACE || dash + 1 >= end) return undefined;
-    const itemStart = skipSpaces(text, dash + 2, end);
-    const first = itemStart < end ? text.charCodeAt(itemStart) : NEWLINE;
-    let item: { value: unknown; end: number; isString: boolean } | undefined;
-    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
-      const quoted = scanQuoted(text, itemStart, end);
-      item = quoted && restIsComment(text, quoted.end, end) ? { value: quoted.value, end: quoted.end, isString: true } : undefined;
-    } else if (first !== NEWLINE && !(isIndicator(first))) {
-      const plain = plainLineEnd(text, itemStart, end, false);
-      const resolved = plain ? resolvePlain(text.slice(itemStart, plain.valueEnd)) : UNRESOLVED;
-      item = plain && resolved !== UNRESOLVED ? { value: resolved, end: plain.valueEnd, isString: typeof resolved === 'string' } : undefined;
-    }
-    if (!item) return undefined;
-    items.push({ start: itemStart, end: item.end, text: item.isString ? (item.value as string) : null });
-    value.push(item.value);
-    listEnd = end < text.length ? end + 1 : end;
-    // The next item, after blank lines; a line at column 0 ends the list; anything else is left to yaml.
-    let next = end + 1;
-    while (next < text.length && isBlank(text, next, lineEnd(text, next))) next = lineEnd(text, next) + 1;
-    if (next >= text.length) break;
-    let nextIndent = 0;
-    while (text.charCodeAt(next + nextIndent) === SPACE) nextIndent++;
-    if (nextIndent === indent && text.charCodeAt(next + indent) === DASH) {
-      line = next;
-      continue;
-    }
-    if (nextIndent !== 0) return undefined;
-    break;
-  }
-  return { node: { kind: 'seq', size: items.length, items }, value, start, end: listEnd, next: listEnd };
-}
-
-/** `|`, `|-`, `>` and `>-` blocks whose content lines share one indentation (folded ones without more-indented lines). */
-function scanBlockScalar(text: string, start: number, end: number): ScannedValue | undefined {
-  const folded = text.charCodeAt(start) === 62;
-  let header = start + 1;
-  const strip = text.charCodeAt(header) === DASH;
-  if (strip) header++;
-  if (!restIsComment(text, header, end) || end >= text.length) return undefined;
-  let indent = -1;
-  let value = '';
-  let pendingBlank = 0;
-  let sawText = false;
-  let contentEnd = -1;
-  let line = end + 1;
-  while (line < text.length) {
-    const stop = lineEnd(text, line);
-    let spaces = 0;
-    while (line + spaces < stop && text.charCodeAt(line + spaces) === SPACE) spaces++;
-    if (line + spaces === stop) {
-      // An empty line longer than the indentation is content (or, before the first line, an error): left to yaml.
-      if (indent === -1 ? spaces > 0 : spaces > indent) return undefined;
-      pendingBlank++;
-      line = stop + 1;
-      continue;
-    }
-    if (indent === -1) {
-      if (spaces === 0) return undefined;
-      indent = spaces;
-    }
-    if (spaces < indent) break;
-    if (folded && spaces > indent) return undefined;
-    if (stop >= text.length) return undefined;
-    const content = text.slice(line + indent, stop);
-    if (!sawText) value = '\n'.repeat(pendingBlank) + content;
-    else if (folded) value += (pendingBlank > 0 ? '\n'.repeat(pendingBlank) : ' ') + content;
-    else value += '\n'.repeat(pendingBlank + 1) + content;
-    sawText = true;
-    pendingBlank = 0;
-    contentEnd = stop + 1;
-    line = stop + 1;
-  }
-  if (!sawText) return undefined;
-  return { node: BLOCK, value: strip ? value : `${value}\n`, start, end: contentEnd, next: contentEnd };
-}
-
-function isKeyCharacter(char: number, first: boolean): boolean {
-  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || (!first && ((char >= 48 && char <= 57) || char === DASH));
 }

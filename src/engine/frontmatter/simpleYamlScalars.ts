@@ -5,6 +5,10 @@
 const CORE_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?)$/;
 const SIMPLE_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/;
 const HEX_DIGITS = /^[0-9a-fA-F]+$/;
+/** Keys the core schema reads as null or a boolean, which would not stay the key's own text. */
+export const NON_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+/** yaml accepts implicit keys up to 1024 characters; well below that nothing can go wrong. */
+export const MAX_KEY_LENGTH = 1000;
 
 export const NEWLINE = 10;
 export const SPACE = 32;
@@ -136,4 +140,9 @@ export function skipSpaces(text: string, from: number, end: number): number {
   let index = from;
   while (index < end && text.charCodeAt(index) === SPACE) index++;
   return index;
+}
+
+/** The characters of a simple key: a letter or `_`, then letters, digits, `_` and `-`. */
+export function isKeyCharacter(char: number, first: boolean): boolean {
+  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || (!first && ((char >= 48 && char <= 57) || char === DASH));
 }

@@ -12,7 +12,7 @@ export function boundedString(value: unknown, maxLength = 200): string {
     return length < maxLength;
   };
   const visit = (item: unknown): boolean => {
-    if (!Array.isArray(item)) return append(String(item));
+    if (!Array.isArray(item)) return append(stringOf(item));
     // Array.prototype.join: items separated by commas, null and undefined as empty.
     for (let index = 0; index < item.length; index++) {
       if (index > 0 && !append(',')) return false;
@@ -23,6 +23,18 @@ export function boundedString(value: unknown, maxLength = 200): string {
   };
   visit(value);
   return parts.join('');
+}
+
+/**
+ * `String(item)`; a map with a `toString` or `valueOf` key (a string, not a function) makes String() throw, and the
+ * engine must not: such a map reads as any other map does. What Claude Code does then is not measured.
+ */
+export function stringOf(item: unknown): string {
+  try {
+    return String(item);
+  } catch {
+    return '[object Object]';
+  }
 }
 
 /** A value as a message shows it: `` `key: value` `` for a short scalar, `` `key` (a list) `` otherwise. */

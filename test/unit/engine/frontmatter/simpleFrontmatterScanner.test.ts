@@ -1,6 +1,7 @@
 // The fast path is only allowed to be fast: wherever the scanner answers, the engine must say exactly what the `yaml`
 // package alone makes of the text (values, entries with offsets, loads, diagnostics). Checked on every real file and on
-// 9,000 generated and mutated inputs, a good share of which must stay on the fast path.
+// 12,000 generated and mutated inputs (3,000 of them with maps and lists nested under keys), a good share of which must
+// stay on the fast path.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -143,6 +144,52 @@ describe('the fast front matter scanner agrees with yaml', function () {
     const many = splitFrontmatter(HOSTILE_FAMILIES['anchors and aliases'](256 * 1024))!.yamlText;
     assert.equal(route(many), 'scanned');
     assert.equal(parseFrontmatterYaml(many).tooManyAliases, true);
+    // Beside nested maps and lists the node count is yaml's to make.
+    for (const nested of ['a: &x v\nb: *x\nm:\n  k: v\n', 'a: &x v\nb: *x\nl:\n  - k: v\n']) {
+      assert.equal(route(nested), 'yaml');
+      assertSameAsYaml(nested);
+    }
+  });
+
+  it('on 3,000 generated front matters with maps and lists nested under keys, a third of them scanned with a nested value', () => {
+    const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
+    const scannedBorders: Record<string, number> = Object.fromEntries(Object.keys(nestedBorders).map((name) => [name, 0]));
+    let nestedScanned = 0;
+    let mapItemsScanned = 0;
+    fc.assert(fc.property(generatedNestedFrontmatter, fc.constantFrom('.claude/agents/a.md', '.github/agents/a.agent.md'), (yamlText, filePath) => {
+      const kind = check(`---\n${yamlText}---\n\nBody.\n`, filePath);
+      if (kind) routes[kind]++;
+      const scanned = kind === 'scanned' ? scanSimpleFrontmatter(yamlText) : undefined;
+      if (!scanned || !('entries' in scanned)) return;
+      if (scanned.entries.some((entry) => entry.valueNode?.kind === 'map')) nestedScanned++;
+      if (scanned.entries.some((entry) => entry.valueNode?.items?.some((item) => item.text === null && item.end > item.start))) mapItemsScanned++;
+      for (const [name, pattern] of Object.entries(nestedBorders)) if (pattern.test(yamlText)) scannedBorders[name]++;
+    }), { numRuns: 3000 });
+    console.log(`      ${JSON.stringify({ ...routes, nestedScanned, mapItemsScanned })}\n      ${JSON.stringify(scannedBorders)}`);
+    assert.ok(nestedScanned > 600 && mapItemsScanned > 100 && routes.yaml > 300, JSON.stringify({ ...routes, nestedScanned, mapItemsScanned }));
+    // Each border case the scanner reads must have been read, and so compared with yaml, more than a few times.
+    for (const [name, count] of Object.entries(scannedBorders)) assert.ok(count >= 3, `${name}: scanned ${count} times`);
+  });
+
+  it('on the hostile `hooks` and `mcpServers` families, without yaml', () => {
+    const families = Object.keys(HOSTILE_FAMILIES).filter((family) => /hooks|mcpServers/.test(family));
+    assert.equal(families.length, 3);
+    for (const family of families) {
+      const yamlText = splitFrontmatter(HOSTILE_FAMILIES[family](16 * 1024))!.yamlText;
+      assert.equal(route(yamlText), 'scanned', family);
+      assertSameAsYaml(yamlText);
+    }
+  });
+
+  it('on maps and lists nested 100 levels deep, leaving deeper ones to yaml (which runs out of stack at some depth)', () => {
+    // A top-level key, then `levels` collections: maps each one column deeper, or `- k:` lines (a list and a map each).
+    const maps = (levels: number) => `name: a\n${Array.from({ length: levels + 1 }, (_, level) => `${' '.repeat(level)}k:\n`).join('')}`;
+    const lists = (levels: number) => `name: a\nk:\n${Array.from({ length: levels / 2 }, (_, level) => `${' '.repeat(level * 2 + 1)}- k:\n`).join('')}`;
+    for (const [nested, deeper] of [[maps, 101], [lists, 102]] as const) {
+      assert.equal(route(nested(100)), 'scanned');
+      assertSameAsYaml(nested(100));
+      assert.equal(route(nested(deeper)), 'yaml');
+    }
   });
 
   it('on 3,000 corpus agents mutated at random, many still scanned', () => {
@@ -212,9 +259,10 @@ const value = fc.oneof(
   { weight: 3, arbitrary: flowList }, { weight: 1, arbitrary: emptyValue },
 );
 const betweenEntries = often(fc.constant(''), fc.constantFrom('\n', '# comment\n', '  # indented comment\n', '   \n', '  stray\n', '- item\n'), 12);
+const entryWith = (values: fc.Arbitrary<string>) => fc.tuple(key, often(fc.constant(':'), fc.constantFrom(' :', ':x'), 30), values).map(([name, colon, rest]) => `${name}${colon}${rest}`);
+const entry = entryWith(value);
 function frontmatterOf(values: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const entry = fc.tuple(key, often(fc.constant(':'), fc.constantFrom(' :', ':x'), 30), values).map(([name, colon, rest]) => `${name}${colon}${rest}`);
-  return fc.array(fc.tuple(betweenEntries, entry), { minLength: 1, maxLength: 6 }).map((entries) => entries.map(([before, line]) => `${before}${line}\n`).join(''));
+  return fc.array(fc.tuple(betweenEntries, entryWith(values)), { minLength: 1, maxLength: 6 }).map((entries) => entries.map(([before, line]) => `${before}${line}\n`).join(''));
 }
 const generatedFrontmatter = frontmatterOf(value);
 // Mostly simple values, and usually an anchor first, so that many front matters are scanned with their aliases.
@@ -231,3 +279,115 @@ const mutation = fc.record({
   insert: often(fc.oneof(word, fc.constantFrom('', ' ', '\n', '\n  ', '\n\n', 'x: y\n', '\n- ')),
     fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom(': ', ' #', '"', "'", '|\n  ', '\r\n', '\t')), 3),
 });
+
+/** Border cases of nested front matter the scanner reads, each as a pattern of the text. */
+const nestedBorders: Record<string, RegExp> = {
+  'a list at its key\'s column': /^( *)[\w-]+:\n\1- /m, '`-` alone': /^ *-$/m, '`- ` with nothing': /^ *- $/m, 'a nested key with no value': /^ +[\w-]+:$/m,
+  'a nested key with only a comment': /^ +[\w-]+: *#/m, 'a prototype key nested': /^ +(__proto__|constructor|toString):/m, 'a block scalar nested': /^ +[\w-]+: [|>]/m,
+  'trailing spaces': /[^ ] +$/m, 'a comment after a nested value': /^ +.* #/m, 'a blank line inside': /\n\n +/, '`-` and more spaces': /^ *- {2,}\w/m,
+  'a comment after the key': /^[\w-]+: # c\n/m, 'one-space indentation': /^[\w-]+:\n [\w-]/m, 'ten levels of indentation': /^ {10,}\w/m,
+  'the same nested key twice': /^( +)([\w-]+):.*\n(?:\1 .*\n|\1[\w-]+:.*\n)*\1\2:/m,
+};
+
+// Maps and lists nested under a key: hooks-shaped, mcpServers-shaped and arbitrary trees, rendered with mostly regular
+// indentation and, now and then, a border case (a line one column off, a comment or blank line between lines, trailing
+// spaces, `-` with nothing, a key with no value, the same key twice, a list at its parent key's column).
+type Tree =
+  | { kind: 'scalar'; text: string }
+  | { kind: 'block'; header: string; step: number; lines: string[] }
+  | { kind: 'map'; step: number; entries: { key: string; value: Tree; line: LineNoise }[] }
+  | { kind: 'seq'; step: number; items: { value: Tree; line: LineNoise; gap: number }[] };
+interface LineNoise { before: string; shift: number; trailing: string }
+
+const lineNoise: fc.Arbitrary<LineNoise> = fc.record({
+  before: often(fc.constant(''), fc.constantFrom('\n', '   \n', '# c\n', '  # c\n', '      # c\n', '\n\n'), 60),
+  shift: often(fc.constant(0), fc.constantFrom(-1, 1, 2, -2), 120),
+  trailing: often(fc.constant(''), fc.constantFrom(' ', '  ', ' # c', '#c'), 20),
+});
+const step = often(fc.constantFrom(2, 2, 4), fc.constantFrom(1, 3, 6), 8);
+const nestedKey = often(
+  fc.constantFrom('matcher', 'hooks', 'type', 'command', 'PreToolUse', 'Stop', 'Event1', 'server', 'args', 'env', 'url', 'timeout', 'a', 'x-y', '_k', 'constructor'),
+  fc.constantFrom('__proto__', 'toString', 'null', 'True', '<<', '"q"', "'q'", 'a b', '1', '-k', 'k ', '?', '&a', 'a:b'),
+  20,
+);
+const quietPhrase = fc.array(fc.constantFrom('echo', 'hi', 'x', 'Read', 'run', 'npx -y', 'a:b', 'it\'s', '42', 'true', 'é'), { minLength: 1, maxLength: 3 })
+  .map((words) => words.join(' '));
+const nestedScalarText = fc.oneof(
+  { weight: 24, arbitrary: quietPhrase }, { weight: 1, arbitrary: phrase }, { weight: 2, arbitrary: doubleQuoted.map((quoted) => quoted.trim()) },
+  { weight: 1, arbitrary: singleQuoted.map((quoted) => quoted.trim()) }, { weight: 2, arbitrary: flowList.map((list) => list.trim()) },
+  { weight: 4, arbitrary: fc.constantFrom('', '', ' ', ' ', '# c', 'command', 'echo hi', '30', 'true', 'null', '~', '*a', '&a x', '!!str x', '{a: b}', '- x', 'a: b') },
+);
+const nestedScalar: fc.Arbitrary<Tree> = nestedScalarText.map((text) => ({ kind: 'scalar', text }));
+const nestedBlock: fc.Arbitrary<Tree> = fc.record({ kind: fc.constant('block' as const), header: blockHeader, step, lines: fc.array(often(phrase, fc.constantFrom('', '  x')), { minLength: 1, maxLength: 3 }) });
+
+const { tree } = fc.letrec<{ tree: Tree; map: Tree; seq: Tree }>((tie) => ({
+  tree: fc.oneof({ maxDepth: 4 }, { weight: 5, arbitrary: nestedScalar }, { weight: 1, arbitrary: nestedBlock }, { weight: 3, arbitrary: tie('map') }, { weight: 2, arbitrary: tie('seq') }),
+  map: fc.record({ kind: fc.constant('map' as const), step, entries: fc.array(fc.record({ key: nestedKey, value: tie('tree'), line: lineNoise }), { minLength: 1, maxLength: 4 }) }),
+  seq: fc.record({
+    kind: fc.constant('seq' as const),
+    step: often(step, fc.constant(0), 4),
+    items: fc.array(fc.record({ value: tie('tree'), line: lineNoise, gap: often(fc.constant(1), fc.constantFrom(0, 2, 2, 3), 6) }), { minLength: 1, maxLength: 4 }),
+  }),
+}));
+
+const quietLine = fc.constant<LineNoise>({ before: '', shift: 0, trailing: '' });
+const mostlyQuiet = often(quietLine, lineNoise, 6);
+const scalarOf = (text: fc.Arbitrary<string>) => text.map((value): Tree => ({ kind: 'scalar', text: value }));
+const mapOf = (entries: fc.Arbitrary<{ key: string; value: Tree; line: LineNoise }[]>) => fc.tuple(step, entries).map(([indent, list]): Tree => ({ kind: 'map', step: indent, entries: list }));
+const seqOf = (item: fc.Arbitrary<Tree>) => fc.tuple(often(step, fc.constant(0), 4), fc.array(fc.record({ value: item, line: mostlyQuiet, gap: often(fc.constant(1), fc.constantFrom(2, 3), 10) }), { minLength: 0, maxLength: 2 }))
+  .map(([indent, items]): Tree => (items.length > 0 ? { kind: 'seq', step: indent, items } : { kind: 'scalar', text: '' }));
+const entryOf = (keyName: fc.Arbitrary<string>, value: fc.Arbitrary<Tree>) => fc.record({ key: keyName, value, line: mostlyQuiet });
+
+const hookCommand = mapOf(fc.tuple(entryOf(fc.constant('type'), scalarOf(often(fc.constant('command'), fc.constantFrom('prompt', 'http', 'bogus', '"command"')))),
+  entryOf(fc.constant('command'), nestedScalar), fc.option(entryOf(fc.constant('timeout'), scalarOf(fc.constantFrom('30', '5')))))
+  .map(([type, command, timeout]) => (timeout ? [type, command, timeout] : [type, command])));
+const hookMatcher = mapOf(fc.tuple(fc.option(entryOf(fc.constant('matcher'), scalarOf(fc.constantFrom('Bash', 'Write|Edit', '"*"', 'mcp__s__t')))), entryOf(fc.constant('hooks'), seqOf(hookCommand)))
+  .map(([matcher, hooks]) => (matcher ? [matcher, hooks] : [hooks])));
+const hooksTree = mapOf(fc.array(entryOf(often(fc.constantFrom('PreToolUse', 'PostToolUse', 'Stop', 'SubagentStop'), fc.constantFrom('Event1', 'preToolUse', 'matcher')), seqOf(hookMatcher)), { minLength: 1, maxLength: 2 }));
+const mcpServer = mapOf(fc.tuple(entryOf(fc.constant('command'), scalarOf(fc.constantFrom('npx', 'docker', 'run'))), entryOf(fc.constant('args'), fc.oneof(scalarOf(flowList.map((list) => list.trim())), seqOf(nestedScalar))),
+  fc.option(entryOf(fc.constant('env'), mapOf(fc.array(entryOf(fc.constantFrom('API_KEY', 'TOKEN', 'X'), nestedScalar), { minLength: 1, maxLength: 2 })))))
+  .map(([command, args, env]) => (env ? [command, args, env] : [command, args])));
+const mcpServersTree = fc.oneof(
+  mapOf(fc.array(entryOf(fc.constantFrom('github', 'server', 'fs'), mcpServer), { minLength: 1, maxLength: 3 })),
+  seqOf(fc.oneof(nestedScalar, mapOf(fc.array(entryOf(fc.constantFrom('github', 'server'), mcpServer), { minLength: 1, maxLength: 2 })))),
+);
+
+const pad = (count: number) => ' '.repeat(Math.max(0, count));
+
+/** The text after `key:` or `-` for a tree whose lines sit deeper than `column`. */
+function renderValue(value: Tree, column: number, line: LineNoise): string {
+  switch (value.kind) {
+    case 'scalar':
+      return `${value.text.trim() === '' ? value.text : ` ${value.text}`}${line.trailing}`;
+    case 'block':
+      return ` ${value.header}${line.trailing}${value.lines.map((text) => (text === '' ? '\n' : `\n${pad(column + value.step)}${text}`)).join('')}`;
+    case 'map':
+      return `${line.trailing}\n${renderMap(value, column + value.step)}`;
+    case 'seq':
+      return `${line.trailing}\n${renderSeq(value, column + value.step)}`;
+  }
+}
+
+function renderMap(map: Extract<Tree, { kind: 'map' }>, column: number): string {
+  return map.entries.map(({ key: name, value, line }) => `${line.before}${pad(column + line.shift)}${name}:${renderValue(value, column + line.shift, line)}`).join('\n');
+}
+
+function renderSeq(seq: Extract<Tree, { kind: 'seq' }>, column: number): string {
+  return seq.items.map(({ value, line, gap }) => {
+    const dash = `${line.before}${pad(column + line.shift)}-`;
+    // A map item starts on the dash's line (`- key: value`), its other keys below at the first key's column.
+    if (value.kind === 'map' && gap > 0) return `${dash}${pad(gap)}${renderMap(value, column + line.shift + 1 + gap).trimStart()}`;
+    // A scalar after `gap` spaces; an empty one as it is (`-` alone, or `- ` with nothing).
+    if (value.kind === 'scalar') return `${dash}${value.text.trim() === '' ? value.text : `${pad(gap)}${value.text}`}${line.trailing}`;
+    return `${dash}${renderValue(value, column + line.shift, line)}`;
+  }).join('\n');
+}
+
+const nestedEntry = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constant('hooks'), hooksTree) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('mcpServers', 'mcp-servers'), mcpServersTree) },
+  { weight: 4, arbitrary: fc.tuple(key, fc.oneof(tree, mapOf(fc.array(entryOf(nestedKey, tree), { minLength: 1, maxLength: 3 })))) },
+).chain(([name, value]) => fc.tuple(often(fc.constant(''), fc.constantFrom(' # c', ' ', ' x'), 12), often(fc.constant(0), fc.constantFrom(1, 2), 20))
+  .map(([afterColon, indent]) => `${name}:${afterColon}${renderValue(value, 0, { before: '', shift: 0, trailing: '' }).replace(/^\n/, `\n${pad(indent)}`)}`));
+const generatedNestedFrontmatter = fc.array(fc.tuple(betweenEntries, fc.oneof({ weight: 2, arbitrary: entry }, { weight: 3, arbitrary: nestedEntry })), { minLength: 1, maxLength: 4 })
+  .map((entries) => entries.map(([before, line]) => `${before}${line}\n`).join(''));

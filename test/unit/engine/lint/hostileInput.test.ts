@@ -100,6 +100,12 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/binary-content']);
   });
 
+  it('reads maps with `toString` and `valueOf` keys as maps (String() of them throws)', () => {
+    const text = '---\nname: a\ndescription: d\nmaxTurns:\n  toString: x\neffort:\n  valueOf: y\nmodel:\n  - toString: z\n---\n';
+    const codes = lint(text).diagnostics.map((diagnostic) => diagnostic.code);
+    assert.ok(codes.includes('agent/invalid-value'), codes.join(', '));
+  });
+
   it('lets __proto__ and constructor keys pollute nothing', () => {
     const text = '---\nname: proto\ndescription: d\n__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n---\n';
     const result = lint(text);

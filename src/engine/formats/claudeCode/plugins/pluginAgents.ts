@@ -1,6 +1,7 @@
 // A plugin's agent file as Claude Code loads it: never skipped for its front matter (a name falls back to the file
 // name, a description to "Agent from <plugin> plugin"), only for its size. Measured per version in pluginProfiles.ts.
 import { detachedString } from '../../../text/detachedString';
+import { stringOf } from '../../../text/boundedString';
 import { splitFrontmatter } from '../../../frontmatter/frontmatter';
 import type { FrontmatterEntry } from '../../../frontmatter/model';
 import { parseFrontmatterYaml } from '../../../frontmatter/yamlFrontmatter';
@@ -61,7 +62,7 @@ export function pluginAgentIdentity(text: string, location: PluginAgentLocation,
 /** The loader stringifies any value it finds (`true`, `42`, `a,b`); absent, null and empty mean "not given". */
 function stringified(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const text = String(value);
+  const text = stringOf(value);
   return text === '' ? undefined : text;
 }
 

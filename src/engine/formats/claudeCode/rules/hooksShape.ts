@@ -25,21 +25,10 @@ const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http']);
 
 export function guardedHookFindings(values: Record<string, unknown>, events: HookEvents): HookFinding[] {
   const findings: HookFinding[] = [];
-  const { guards, all } = eventSets(events);
-  const isGuard = (key: string) => guards.has(key);
-  const isEvent = (key: string) => all.has(key);
-
-  const holdsGuard = (value: unknown, depth: number, matchersCount: boolean): boolean => {
-    if (depth > SCAN_DEPTH) return false;
-    if (Array.isArray(value)) return value.some((item) => holdsGuard(item, depth + 1, matchersCount));
-    if (!isRecord(value)) return false;
-    if (matchersCount && isMatcherShaped(value, isEvent)) return true;
-    for (const [key, inner] of Object.entries(value)) {
-      if (isGuard(key) && !isEmpty(inner)) return true;
-      if (holdsGuard(inner, depth + 1, matchersCount && !isEvent(key))) return true;
-    }
-    return false;
-  };
+  const sets = eventSets(events);
+  const isGuard = (key: string) => sets.guards.has(key);
+  const isEvent = (key: string) => sets.all.has(key);
+  const holdsGuard = (value: unknown, depth: number, matchersCount: boolean) => holdsGuardAt(value, depth, matchersCount, sets);
 
   // By key, not `Object.entries`: that copied every key and value into a pair, 80,000 of them in a hostile file. Only a
   // map or a list can hold a guard, so a scalar's key is looked up once, as a guard event's name.
@@ -55,11 +44,13 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
 
   const hooks = Object.prototype.hasOwnProperty.call(values, 'hooks') ? values.hooks : undefined;
   if (!hooks) return findings;
-  if (isRecord(hooks) && isMatcherShaped(hooks, isEvent)) {
+  // The event names once: a dictionary-mode map of thousands of keys sorts them for every `Object.keys`.
+  const eventNames = isRecord(hooks) ? Object.keys(hooks) : [];
+  if (isRecord(hooks) && isMatcherShaped(hooks, sets.all, eventNames)) {
     findings.push({ effect: 'skip', key: 'hooks', reason: '`hooks` must map event names to matcher lists; this is a single matcher' });
     return findings;
   }
-  if (Array.isArray(hooks) && hooks.some((item) => isRecord(item) && isMatcherShaped(item, isEvent))) {
+  if (Array.isArray(hooks) && hooks.some((item) => isRecord(item) && isMatcherShaped(item, sets.all))) {
     findings.push({ effect: 'skip', key: 'hooks', reason: '`hooks` must map event names to matcher lists; this is a list of matchers' });
     return findings;
   }
@@ -67,7 +58,9 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
     findings.push({ effect: 'skip', key: 'hooks', reason: `\`hooks\` must map event names to matcher lists, not ${Array.isArray(hooks) ? 'a list' : typeof hooks === 'string' ? 'a string' : `\`${String(hooks)}\``}` });
     return findings;
   }
-  for (const [event, matchers] of Object.entries(hooks)) {
+  // Keys, not entries: a hostile `hooks` map has tens of thousands of events, and a pair array for each was half the scan.
+  for (const event of eventNames) {
+    const matchers = hooks[event];
     const guard = isGuard(event);
     if (!isEvent(event)) {
       const skips = holdsGuard(matchers, 1, false);
@@ -82,9 +75,37 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
   return findings;
 }
 
+/**
+ * Whether a value holds a guard hook (a guard event key with a value) or, where `matchersCount`, a matcher-shaped map,
+ * at most `SCAN_DEPTH` levels down. Plain loops over keys: it visits every node of a `hooks` map of 100,000 nodes.
+ */
+function holdsGuardAt(value: unknown, depth: number, matchersCount: boolean, sets: EventSets): boolean {
+  if (depth > SCAN_DEPTH || typeof value !== 'object' || value === null) return false;
+  // Only maps and lists are called on: scalars, most of the nodes, cannot hold a guard.
+  const deeper = depth < SCAN_DEPTH;
+  if (Array.isArray(value)) {
+    if (deeper) for (const item of value) if (typeof item === 'object' && item !== null && holdsGuardAt(item, depth + 1, matchersCount, sets)) return true;
+    return false;
+  }
+  const map = value as Record<string, unknown>;
+  const keys = Object.keys(map);
+  if (matchersCount && isMatcherShaped(map, sets.all, keys)) return true;
+  for (const key of keys) {
+    const inner = map[key];
+    if (sets.guards.has(key) && !isEmpty(inner)) return true;
+    if (deeper && typeof inner === 'object' && inner !== null && holdsGuardAt(inner, depth + 1, matchersCount && !sets.all.has(key), sets)) return true;
+  }
+  return false;
+}
+
+interface EventSets {
+  guards: ReadonlySet<string>;
+  all: ReadonlySet<string>;
+}
+
 /** The events as sets, once per profile: the scan asks about every key of the front matter, 80,000 in a hostile file. */
-const eventSetsOf = new WeakMap<HookEvents, { guards: ReadonlySet<string>; all: ReadonlySet<string> }>();
-function eventSets(events: HookEvents): { guards: ReadonlySet<string>; all: ReadonlySet<string> } {
+const eventSetsOf = new WeakMap<HookEvents, EventSets>();
+function eventSets(events: HookEvents): EventSets {
   let sets = eventSetsOf.get(events);
   if (!sets) eventSetsOf.set(events, (sets = { guards: new Set(events.guardHookEvents), all: new Set(events.hookEvents) }));
   return sets;
@@ -95,9 +116,9 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A map that looks like one matcher (`{matcher, hooks: [...]}`) rather than a map of events. */
-function isMatcherShaped(map: Record<string, unknown>, isEvent: (key: string) => boolean): boolean {
+function isMatcherShaped(map: Record<string, unknown>, events: ReadonlySet<string>, keys: readonly string[] = Object.keys(map)): boolean {
   const has = (key: string) => Object.prototype.hasOwnProperty.call(map, key);
-  if (!has('matcher') && Object.keys(map).some(isEvent)) return false;
+  if (!has('matcher') && keys.some((key) => events.has(key))) return false;
   const hooks = has('hooks') ? map.hooks : undefined;
   if (Array.isArray(hooks) && hooks.length > 0) return true;
   if (has('matcher') && isRecord(hooks)) return true;

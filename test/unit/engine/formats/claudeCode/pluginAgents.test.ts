@@ -25,6 +25,11 @@ describe('lintPluginAgentFile', () => {
     }
   });
 
+  it('reads a map with a `toString` key as a name without throwing (String() of it throws)', () => {
+    const result = lintPluginAgentFile('---\nname:\n  toString: x\ndescription:\n  valueOf: y\n---\nBody\n', location);
+    assert.equal(typeof result.agent?.name, 'string');
+  });
+
   it('says under which name and description a file with unreadable front matter loads', () => {
     const [warning] = lintPluginAgentFile("---\nname: x\ndescription: 'Don't'\n---\n", location).diagnostics;
     assert.equal(warning.severity, 'warning');
