@@ -37,7 +37,13 @@ export interface YamlProblem {
 
 export interface ParsedFrontmatter {
   /** The values Claude Code sees; `{}` when parsing failed or the YAML is not a map. */
-  values: Record<string, unknown>;
+  readonly values: Record<string, unknown>;
+  /**
+   * Set when `values` holds exactly the entries' keys, each with its last entry's value, in the order keys first
+   * appear (front matter the fast scanner read: no merge keys). Readers may then go by the entries, and `values`, made
+   * on first read, is never made: for 80,000 keys it was the largest single cost of a lint.
+   */
+  valuesAreEntries?: boolean;
   entries: FrontmatterEntry[];
   /** True when strict parsing failed but Claude Code's repair pass succeeded. */
   repaired: boolean;

@@ -14,7 +14,8 @@ import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from 
 import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
 
 export interface ScannedFrontmatter {
-  values: Record<string, unknown>;
+  /** Made on first read (see `ParsedFrontmatter.valuesAreEntries`). */
+  readonly values: Record<string, unknown>;
   entries: FrontmatterEntry[];
   /** Values that are aliases (`*name`) of an anchored scalar. */
   aliasCount: number;
@@ -89,7 +90,8 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
   if (entries.length === 0) return undefined;
   const nodeCount = aliasCount > 0 ? nodesOf(entries) : 0;
   if (nodeCount === undefined) return undefined;
-  return { values: valuesOf(entries), entries, aliasCount, nodeCount };
+  let values: Record<string, unknown> | undefined;
+  return { get values() { return (values ??= valuesOf(entries)); }, entries, aliasCount, nodeCount };
 }
 
 /**

@@ -44,7 +44,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   const scanned = scanSimpleFrontmatter(yamlText);
   if (scanned && 'entries' in scanned) {
     if (scanned.aliasCount * scanned.nodeCount > MAX_ALIAS_RESOLUTION_WORK) return TOO_MANY_ALIASES;
-    return { values: scanned.values, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: scanned.aliasCount };
+    return { get values() { return scanned.values; }, valuesAreEntries: true, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: scanned.aliasCount };
   }
   if (scanned && !flowNestingTooDeep(yamlText)) {
     const strictErrors = [scanned.firstError];
@@ -63,7 +63,7 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
 
 function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return { values: scanned.values, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+  return { get values() { return scanned.values; }, valuesAreEntries: true, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
 }
 
 /**

@@ -63,11 +63,18 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** The value as Claude Code reads it (own property only: `__proto__` and friends never count). */
   value(key: string): unknown {
+    if (this.parsed.valuesAreEntries) return this.entry(key)?.value;
     return Object.prototype.hasOwnProperty.call(this.parsed.values, key) ? this.parsed.values[key] : undefined;
   }
 
   has(key: string): boolean {
+    if (this.parsed.valuesAreEntries) return this.keys.numberOf.has(key);
     return Object.prototype.hasOwnProperty.call(this.parsed.values, key);
+  }
+
+  /** The top-level keys in the order they first appear, as `Object.keys` of the values lists them. */
+  topLevelKeys(): Iterable<string> {
+    return this.parsed.valuesAreEntries ? this.keys.numberOf.keys() : Object.keys(this.parsed.values);
   }
 
   range(yamlStart: number, yamlEnd: number): Range {

@@ -21,7 +21,7 @@ export const hooksRule: ClaudeCodeRule = {
 };
 
 function checkGuarded(ctx: ClaudeCodeContext, profile: ClaudeCodeProfile): void {
-  for (const finding of guardedHookFindings(ctx.parsed.values, profile)) {
+  for (const finding of guardedHookFindings(ctx, profile)) {
     if (finding.effect === 'skip') {
       report(ctx, hooksSkipFile, `${skipFrom(guardedSince)} this file: ${finding.reason}.`, finding);
       ctx.skipsFile = true;
@@ -36,7 +36,7 @@ function checkDropped(ctx: ClaudeCodeContext): void {
   const entry = ctx.entry('hooks');
   const value = ctx.value('hooks');
   const problem = entry && value ? hooksProblem(value, ctx.profile.hookEvents) : undefined;
-  const newerSkips = firstGuardedProfile ? guardedHookFindings(ctx.parsed.values, firstGuardedProfile).filter((finding) => finding.effect === 'skip') : [];
+  const newerSkips = firstGuardedProfile ? guardedHookFindings(ctx, firstGuardedProfile).filter((finding) => finding.effect === 'skip') : [];
   if (problem && !newerSkips.some((finding) => finding.key === 'hooks')) {
     report(ctx, invalidHooks, `Claude Code silently drops these hooks: ${problem}.`, { effect: 'drop', key: 'hooks', reason: problem });
   }

@@ -23,18 +23,25 @@ const SCAN_DEPTH = 4;
 /** Hook entry types the settings schema accepts. */
 const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http']);
 
-export function guardedHookFindings(values: Record<string, unknown>, events: HookEvents): HookFinding[] {
+/** The front matter's top-level keys in order, and the value Claude Code reads for each (own properties only). */
+export interface TopLevelFields {
+  topLevelKeys(): Iterable<string>;
+  value(key: string): unknown;
+}
+
+export function guardedHookFindings(fields: TopLevelFields, events: HookEvents): HookFinding[] {
   const findings: HookFinding[] = [];
   const sets = eventSets(events);
   const isGuard = (key: string) => sets.guards.has(key);
   const isEvent = (key: string) => sets.all.has(key);
   const holdsGuard = (value: unknown, depth: number, matchersCount: boolean) => holdsGuardAt(value, depth, matchersCount, sets);
 
-  // By key, not `Object.entries`: that copied every key and value into a pair, 80,000 of them in a hostile file. Only a
-  // map or a list can hold a guard, so a scalar's key is looked up once, as a guard event's name.
-  for (const key of Object.keys(values)) {
+  // By key, not `Object.entries`: that copied every key and value into a pair, 80,000 of them in a hostile file (and
+  // from the entries where the scanner read them, so the values object need not be made). Only a map or a list can
+  // hold a guard, so a scalar's key is looked up once, as a guard event's name.
+  for (const key of fields.topLevelKeys()) {
     if (UNSCANNED_KEYS.has(key)) continue;
-    const value = values[key];
+    const value = fields.value(key);
     if (isGuard(key) && !isEmpty(value)) {
       findings.push({ effect: 'skip', key, reason: `\`${key}\` is declared at the top level, outside \`hooks\`` });
     } else if (typeof value === 'object' && value !== null && holdsGuard(value, 1, !isEvent(key))) {
@@ -42,7 +49,7 @@ export function guardedHookFindings(values: Record<string, unknown>, events: Hoo
     }
   }
 
-  const hooks = Object.prototype.hasOwnProperty.call(values, 'hooks') ? values.hooks : undefined;
+  const hooks = fields.value('hooks');
   if (!hooks) return findings;
   // The event names once: a dictionary-mode map of thousands of keys sorts them for every `Object.keys`.
   const eventNames = isRecord(hooks) ? Object.keys(hooks) : [];
