@@ -90,8 +90,18 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
   if (entries.length === 0) return undefined;
   const nodeCount = aliasCount > 0 ? nodesOf(entries) : 0;
   if (nodeCount === undefined) return undefined;
-  let values: Record<string, unknown> | undefined;
-  return { get values() { return (values ??= valuesOf(entries)); }, entries, aliasCount, nodeCount };
+  return new ScannedEntries(entries, aliasCount, nodeCount);
+}
+
+/** A class, not a literal with a getter: the fixes scan single lines by the ten thousand, and each literal made a closure. */
+class ScannedEntries implements ScannedFrontmatter {
+  private made: Record<string, unknown> | undefined;
+
+  constructor(readonly entries: FrontmatterEntry[], readonly aliasCount: number, readonly nodeCount: number) {}
+
+  get values(): Record<string, unknown> {
+    return (this.made ??= valuesOf(this.entries));
+  }
 }
 
 /**

@@ -166,6 +166,8 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
     const valueStart = match[0].length;
     const value = line.slice(valueStart).trim();
     if (value === '' || /^[|>][-+0-9]*$/.test(value)) continue;
+    // `user: "..."`, the line an unindented example repeats by the thousand, parses alone: known without a scan.
+    if (SIMPLE_QUOTED_LINE.test(line)) continue;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
     if (scanned && 'entries' in scanned) continue;
     // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
@@ -178,6 +180,9 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
   }
   return edits.length > 0 ? edits : undefined;
 }
+
+/** `key: "text"` with printable ASCII text holding no quote or backslash: a line any YAML parser reads alone. */
+const SIMPLE_QUOTED_LINE = new RegExp(`^${KEY_SOURCE}: +"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*" *$`);
 
 /** Lines the quoting fix parses one by one with the `yaml` package before it gives up. */
 const MAX_LINES_PARSED_ALONE = 20;
