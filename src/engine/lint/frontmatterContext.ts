@@ -72,9 +72,24 @@ export class FrontmatterContext<Profile = unknown> {
     return Object.prototype.hasOwnProperty.call(this.parsed.values, key);
   }
 
-  /** The top-level keys in the order they first appear, as `Object.keys` of the values lists them. */
-  topLevelKeys(): Iterable<string> {
-    return this.parsed.valuesAreEntries ? this.keys.numberOf.keys() : Object.keys(this.parsed.values);
+  /**
+   * Each top-level key with its value, in the order keys first appear (as `Object.keys` of the values lists them).
+   * Where the scanner read the front matter, by the entries: no values object, and no lookup per key.
+   */
+  eachField(visit: (key: string, value: unknown) => void): void {
+    if (!this.parsed.valuesAreEntries) {
+      const values = this.parsed.values;
+      for (const key of Object.keys(values)) visit(key, values[key]);
+      return;
+    }
+    const { keyNumbers, lastEntryOfKey } = this.keys;
+    const entries = this.parsed.entries;
+    let keysVisited = 0;
+    for (let position = 0; position < entries.length; position++) {
+      // Keys are numbered as they first appear: a number not visited yet is this key's first entry.
+      if (keyNumbers[position] !== keysVisited) continue;
+      visit(entries[position].key, entries[lastEntryOfKey[keysVisited++]].value);
+    }
   }
 
   range(yamlStart: number, yamlEnd: number): Range {

@@ -25,7 +25,7 @@ const HOOK_TYPES = new Set(['command', 'prompt', 'agent', 'http']);
 
 /** The front matter's top-level keys in order, and the value Claude Code reads for each (own properties only). */
 export interface TopLevelFields {
-  topLevelKeys(): Iterable<string>;
+  eachField(visit: (key: string, value: unknown) => void): void;
   value(key: string): unknown;
 }
 
@@ -39,15 +39,14 @@ export function guardedHookFindings(fields: TopLevelFields, events: HookEvents):
   // By key, not `Object.entries`: that copied every key and value into a pair, 80,000 of them in a hostile file (and
   // from the entries where the scanner read them, so the values object need not be made). Only a map or a list can
   // hold a guard, so a scalar's key is looked up once, as a guard event's name.
-  for (const key of fields.topLevelKeys()) {
-    if (UNSCANNED_KEYS.has(key)) continue;
-    const value = fields.value(key);
+  fields.eachField((key, value) => {
+    if (UNSCANNED_KEYS.has(key)) return;
     if (isGuard(key) && !isEmpty(value)) {
       findings.push({ effect: 'skip', key, reason: `\`${key}\` is declared at the top level, outside \`hooks\`` });
     } else if (typeof value === 'object' && value !== null && holdsGuard(value, 1, !isEvent(key))) {
       findings.push({ effect: 'skip', key, reason: `\`${key}\` holds a ${events.guardHookEvents.join('/')} hook or a hook matcher, outside \`hooks\`` });
     }
-  }
+  });
 
   const hooks = fields.value('hooks');
   if (!hooks) return findings;
