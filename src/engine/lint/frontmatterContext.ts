@@ -47,8 +47,11 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** Which entries share a key: built once per parsed front matter, for every profile's lint and every rule. */
   get keys(): KeyIndex {
-    return keyIndexOf(this.parsed.entries);
+    // Kept here too: rules ask for values by key all the time, and a weak-map lookup per question showed in profiles.
+    return (this.keyIndex ??= keyIndexOf(this.parsed.entries));
   }
+
+  private keyIndex: KeyIndex | undefined;
 
   get yamlText(): string {
     return this.block.yamlText;
