@@ -7,11 +7,11 @@ export interface KeyIndex {
   /** Each key once, numbered in the order it first appears. */
   readonly numberOf: ReadonlyMap<string, number>;
   /** Per entry (by position), its key's number. */
-  readonly keyNumbers: Int32Array;
+  readonly keyNumbers: readonly number[];
   /** Per key number, the position of the key's last entry: the one Claude Code uses. */
-  readonly lastEntryOfKey: Int32Array;
+  readonly lastEntryOfKey: readonly number[];
   /** Per entry, the position of the next entry with the same key, or -1 for the last of its key. */
-  readonly nextOfSameKey: Int32Array;
+  readonly nextOfSameKey: readonly number[];
 }
 
 /**
@@ -26,28 +26,28 @@ export function keyIndexOf(entries: readonly FrontmatterEntry[]): KeyIndex {
   return index;
 }
 
+/**
+ * Plain arrays of small integers, filled by pushing: as compact as typed arrays here, and cheaper to make for the
+ * handful of keys nearly every file has (three typed arrays per parse were a visible share of an ordinary lint).
+ */
 function buildKeyIndex(entries: readonly FrontmatterEntry[]): KeyIndex {
   const numberOf = new Map<string, number>();
-  const keyNumbers = new Int32Array(entries.length);
-  const nextOfSameKey = new Int32Array(entries.length).fill(-1);
-  // Grown as keys appear: most files have a handful of keys, a hostile one as many as entries.
-  let lastEntryOfKey = new Int32Array(Math.min(entries.length, 64));
+  const keyNumbers: number[] = [];
+  const nextOfSameKey: number[] = [];
+  const lastEntryOfKey: number[] = [];
   for (let position = 0; position < entries.length; position++) {
     const key = entries[position].key;
     let number = numberOf.get(key);
     if (number === undefined) {
       number = numberOf.size;
       numberOf.set(key, number);
-      if (number === lastEntryOfKey.length) {
-        const grown = new Int32Array(Math.min(entries.length, lastEntryOfKey.length * 2));
-        grown.set(lastEntryOfKey);
-        lastEntryOfKey = grown;
-      }
+      lastEntryOfKey.push(position);
     } else {
       nextOfSameKey[lastEntryOfKey[number]] = position;
+      lastEntryOfKey[number] = position;
     }
-    keyNumbers[position] = number;
-    lastEntryOfKey[number] = position;
+    keyNumbers.push(number);
+    nextOfSameKey.push(-1);
   }
-  return { numberOf, keyNumbers, lastEntryOfKey: lastEntryOfKey.subarray(0, numberOf.size), nextOfSameKey };
+  return { numberOf, keyNumbers, lastEntryOfKey, nextOfSameKey };
 }
