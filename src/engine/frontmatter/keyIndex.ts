@@ -18,12 +18,20 @@ export interface KeyIndex {
  * Positions, not entries: the repair pass maps the scanner's entries to new objects (offsets in the original text) in
  * the same order, so an index of either array fits both. Cached per array, which parsing never changes.
  */
-const indexes = new WeakMap<readonly FrontmatterEntry[], KeyIndex>();
+const KEY_INDEX = Symbol('keyIndex');
 
+/**
+ * Kept on the array itself, hidden (not enumerable): a weak map holding one entry per parse made the collector's work
+ * a quarter of an ordinary lint (its entries are ephemerons, traced apart from everything else).
+ */
 export function keyIndexOf(entries: readonly FrontmatterEntry[]): KeyIndex {
-  let index = indexes.get(entries);
-  if (!index) indexes.set(entries, (index = buildKeyIndex(entries)));
-  return index;
+  return (entries as { [KEY_INDEX]?: KeyIndex })[KEY_INDEX] ?? hidden(entries, KEY_INDEX, buildKeyIndex(entries));
+}
+
+/** Stores `value` under `symbol` on `holder`, not enumerable, so that comparisons and copies of the holder never see it. */
+export function hidden<T>(holder: object, symbol: symbol, value: T): T {
+  Object.defineProperty(holder, symbol, { value, writable: true, enumerable: false, configurable: true });
+  return value;
 }
 
 /**

@@ -44,7 +44,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   const scanned = scanSimpleFrontmatter(yamlText);
   if (scanned && 'entries' in scanned) {
     if (scanned.aliasCount * scanned.nodeCount > MAX_ALIAS_RESOLUTION_WORK) return TOO_MANY_ALIASES;
-    return { get values() { return scanned.values; }, valuesAreEntries: true, entries: scanned.entries, repaired: false, repairedLines: [], strictErrors: [], failed: false, notAMap: false, aliasCount: scanned.aliasCount };
+    return new ScannedParse(scanned, scanned.entries, false, [], []);
   }
   if (scanned && !flowNestingTooDeep(yamlText)) {
     const strictErrors = [scanned.firstError];
@@ -57,13 +57,41 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   return parseWithYaml(yamlText, true);
 }
 
+/**
+ * Front matter the scanner read: the values are its entries', made on first read. A class, not an object literal with
+ * a getter: a literal with an accessor is made slowly and kept in dictionary mode, and a lint makes one per parse.
+ */
+class ScannedParse implements ParsedFrontmatter {
+  readonly valuesAreEntries = true;
+  readonly failed = false;
+  readonly notAMap = false;
+  readonly aliasCount: number;
+  // Private by the language, so that it is no property: the result compares equal to yaml's by its own properties.
+  readonly #scanned: ScannedFrontmatter;
+
+  constructor(
+    scanned: ScannedFrontmatter,
+    readonly entries: FrontmatterEntry[],
+    readonly repaired: boolean,
+    readonly repairedLines: RepairedLine[],
+    readonly strictErrors: YamlProblem[],
+  ) {
+    this.#scanned = scanned;
+    this.aliasCount = scanned.aliasCount;
+  }
+
+  get values(): Record<string, unknown> {
+    return this.#scanned.values;
+  }
+}
+
 function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
 function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return { get values() { return scanned.values; }, valuesAreEntries: true, entries, repaired: true, repairedLines: repair.lines, strictErrors, failed: false, notAMap: false, aliasCount: 0 };
+  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { FrontmatterContext } from '../../lint/frontmatterContext';
 import type { Rule } from '../../lint/rule';
 import { slugFromText } from '../../lint/fixes';
 import { splitToolList } from '../../frontmatter/toolList';
+import { hidden } from '../../frontmatter/keyIndex';
 import type { ClaudeCodeProfile } from './profiles';
 import { ToolNames } from './tools';
 
@@ -37,18 +38,17 @@ export function profileIndex(profile: ClaudeCodeProfile): ProfileIndex {
 }
 
 /** The last `tools` string split per parsed front matter (see `toolNamesIn`). */
-const splitTools = new WeakMap<object, { value: string; names: readonly string[] }>();
+const SPLIT_TOOLS = Symbol('splitTools');
 
 /**
  * A `tools` string split as Claude Code splits it, once per parsed front matter: the tools rule and the agent's
  * summary both read it, under every profile, and a line of 80,000 names split twice was a third of its lint.
  */
 export function toolNamesIn(ctx: ClaudeCodeContext, value: string): readonly string[] {
-  const split = splitTools.get(ctx.parsed);
+  // Kept on the parsed front matter, hidden, not in a weak map (see `keyIndexOf`).
+  const split = (ctx.parsed as { [SPLIT_TOOLS]?: { value: string; names: readonly string[] } })[SPLIT_TOOLS];
   if (split?.value === value) return split.names;
-  const names = splitToolList(value);
-  splitTools.set(ctx.parsed, { value, names });
-  return names;
+  return hidden(ctx.parsed, SPLIT_TOOLS, { value, names: splitToolList(value) }).names;
 }
 
 /** The values an enumerated key accepts in this context's profile. */
