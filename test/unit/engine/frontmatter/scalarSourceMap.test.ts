@@ -21,6 +21,15 @@ function decodeBoth(written: string, eol = '\n'): { parsed: unknown; mapped: Sou
   return { parsed: entry.value, mapped: decodeScalarWithSource(text, start, end), text, start, end };
 }
 
+/** Where the parser reads `description: <written>` as a string, the source map decodes it alike and maps it back. */
+function assertDecodedAsParsed(written: string, eol: string): void {
+  const both = decodeBoth(written, eol);
+  if (!both) return;
+  assert.ok(both.mapped, 'decoded');
+  assert.equal(both.mapped.text, both.parsed);
+  assertMapsBack(both.mapped, both.text, both.start, both.end);
+}
+
 /** Every decoded character comes from inside the value, in order; one written as itself is that character. */
 function assertMapsBack(mapped: SourceMappedText, text: string, start: number, end: number): void {
   for (let index = 0; index < mapped.text.length; index++) {
@@ -40,11 +49,7 @@ describe('decodeScalarWithSource', () => {
     const piece = fc.oneof(word, blank, fc.constantFrom('\\n', '\\"', '\\\\', '\\t', '\\x41', '\\u00e9', '\\U0001F600', '\\ ', "'", '\n  ', '\n\n  ', ' \n   ', '\\\n  ', ':', '#'));
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), (pieces, crlf) => {
       const eol = crlf ? '\r\n' : '\n';
-      const both = decodeBoth(`"${pieces.join('').replaceAll('\n', eol)}"`, eol);
-      if (!both) return;
-      assert.ok(both.mapped, 'decoded');
-      assert.equal(both.mapped.text, both.parsed);
-      assertMapsBack(both.mapped, both.text, both.start, both.end);
+      assertDecodedAsParsed(`"${pieces.join('').replaceAll('\n', eol)}"`, eol);
     }), { numRuns: 3000, seed: 11 });
   });
 
@@ -53,11 +58,7 @@ describe('decodeScalarWithSource', () => {
     fc.assert(fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.boolean(), fc.boolean(), (pieces, crlf, quoted) => {
       const eol = crlf ? '\r\n' : '\n';
       const inner = pieces.join('').replaceAll('\n', eol);
-      const both = decodeBoth(quoted ? `'${inner.replaceAll("'", "''")}it''s'` : `x${inner}y`, eol);
-      if (!both) return;
-      assert.ok(both.mapped, 'decoded');
-      assert.equal(both.mapped.text, both.parsed);
-      assertMapsBack(both.mapped, both.text, both.start, both.end);
+      assertDecodedAsParsed(quoted ? `'${inner.replaceAll("'", "''")}it''s'` : `x${inner}y`, eol);
     }), { numRuns: 3000, seed: 11 });
   });
 
@@ -67,11 +68,7 @@ describe('decodeScalarWithSource', () => {
       (style, indicator, lines, crlf) => {
         const eol = crlf ? '\r\n' : '\n';
         const body = lines.map(([extra, words]) => (words.length === 0 && extra === '' ? '' : `  ${extra}${words.join('')}`)).join(eol);
-        const both = decodeBoth(`${style}${indicator}${eol}  first${eol}${body}`, eol);
-        if (!both) return;
-        assert.ok(both.mapped, 'decoded');
-        assert.equal(both.mapped.text, both.parsed);
-        assertMapsBack(both.mapped, both.text, both.start, both.end);
+        assertDecodedAsParsed(`${style}${indicator}${eol}  first${eol}${body}`, eol);
       }), { numRuns: 3000, seed: 11 });
   });
 
