@@ -14,18 +14,30 @@ export interface KeyIndex {
   readonly nextOfSameKey: readonly number[];
 }
 
-/**
- * Positions, not entries: the repair pass maps the scanner's entries to new objects (offsets in the original text) in
- * the same order, so an index of either array fits both. Cached per array, which parsing never changes.
- */
 const KEY_INDEX = Symbol('keyIndex');
 
 /**
- * Kept on the array itself, hidden (not enumerable): a weak map holding one entry per parse made the collector's work
- * a quarter of an ordinary lint (its entries are ephemerons, traced apart from everything else).
+ * Positions, not entries: the repair pass maps the scanner's entries to new objects (offsets in the original text) in
+ * the same order, so an index of either array fits both. Cached per array, which parsing never changes, on the array
+ * itself and hidden (not enumerable): a weak map holding one entry per parse made the collector's work a quarter of an
+ * ordinary lint (its entries are ephemerons, traced apart from everything else).
  */
 export function keyIndexOf(entries: readonly FrontmatterEntry[]): KeyIndex {
   return (entries as { [KEY_INDEX]?: KeyIndex })[KEY_INDEX] ?? hidden(entries, KEY_INDEX, buildKeyIndex(entries));
+}
+
+/**
+ * Each key once, in the order keys first appear, with its last entry's value: the values object's own properties, read
+ * without making it.
+ */
+export function forEachKeyWithItsValue(entries: readonly FrontmatterEntry[], visit: (key: string, value: unknown) => void): void {
+  const { keyNumbers, lastEntryOfKey } = keyIndexOf(entries);
+  let keysVisited = 0;
+  for (let position = 0; position < entries.length; position++) {
+    // Keys are numbered as they first appear: a number not visited yet is this key's first entry.
+    if (keyNumbers[position] !== keysVisited) continue;
+    visit(entries[position].key, entries[lastEntryOfKey[keysVisited++]].value);
+  }
 }
 
 /** Stores `value` under `symbol` on `holder`, not enumerable, so that comparisons and copies of the holder never see it. */

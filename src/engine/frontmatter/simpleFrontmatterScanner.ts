@@ -8,7 +8,7 @@ import {
   COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE, NON_STRING_KEY, OPEN_BRACKET,
   plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
-import { keyIndexOf } from './keyIndex';
+import { forEachKeyWithItsValue } from './keyIndex';
 import { keyColon, scanBlockCollection } from './simpleBlockCollections';
 import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
@@ -112,27 +112,21 @@ class ScannedEntries implements ScannedFrontmatter {
 function valuesOf(entries: readonly FrontmatterEntry[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   // A few entries are stored one by one, the last of a key overwriting its first's place: the fixes scan tens of
-  // thousands of single lines per lint, and a key index for each (a map and three typed arrays) was most of their time.
+  // thousands of single lines per lint, and a key index for each was most of their time.
   if (entries.length <= FEW_ENTRIES) {
     for (const { key, value } of entries) setOwn(values, key, value);
-    return values;
-  }
-  const { keyNumbers, lastEntryOfKey } = keyIndexOf(entries);
-  let keysStored = 0;
-  for (let position = 0; position < entries.length; position++) {
-    // Keys are numbered as they first appear: a number not stored yet is this key's first entry.
-    if (keyNumbers[position] !== keysStored) continue;
-    const { key } = entries[position];
-    const value = entries[lastEntryOfKey[keysStored++]].value;
-    // As yaml's toJS does: `__proto__` becomes an own property. (Other names on the prototype, `constructor`, are
-    // writable data properties there, so storing one creates an own property anyway.)
-    setOwn(values, key, value);
+  } else {
+    forEachKeyWithItsValue(entries, (key, value) => setOwn(values, key, value));
   }
   return values;
 }
 
 const FEW_ENTRIES = 8;
 
+/**
+ * As yaml's toJS does: `__proto__` becomes an own property. (Other names on the prototype, `constructor`, are writable
+ * data properties there, so storing one creates an own property anyway.)
+ */
 function setOwn(values: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(values, key, { value, writable: true, enumerable: true, configurable: true });
   else values[key] = value;

@@ -49,7 +49,8 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   if (scanned && !flowNestingTooDeep(yamlText)) {
     const strictErrors = [scanned.firstError];
     const repair = repairLikeClaudeCode(yamlText);
-    // The repair pass quotes `*` and `&`, so the repaired text holds no alias the scanner would have to count.
+    // A repaired text that still holds aliases (the repair pass quotes `*` and `&` only on lines its pattern matches)
+    // is left to yaml, which also weighs their work.
     const rescanned = repair.text === yamlText ? scanned : scanSimpleFrontmatter(repair.text);
     if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, repair, strictErrors);
     if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
@@ -132,7 +133,6 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
     if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
-    // Ranges refer to the repaired text; lines are unchanged, so they map back line by line.
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {

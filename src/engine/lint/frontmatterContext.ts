@@ -1,7 +1,7 @@
 // What every validation rule needs: the document's positions, where the YAML starts, its entries, and a sink for
 // diagnostics with ranges converted from YAML offsets to document positions.
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
-import { keyIndexOf, type KeyIndex } from '../frontmatter/keyIndex';
+import { forEachKeyWithItsValue, keyIndexOf, type KeyIndex } from '../frontmatter/keyIndex';
 import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
 import { diagnosticsLeftOut } from './sharedMetas';
@@ -47,7 +47,7 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** Which entries share a key: built once per parsed front matter, for every profile's lint and every rule. */
   get keys(): KeyIndex {
-    // Kept here too: rules ask for values by key all the time, and a weak-map lookup per question showed in profiles.
+    // Kept here too: rules ask for values by key all the time, each question one field read.
     return (this.keyIndex ??= keyIndexOf(this.parsed.entries));
   }
 
@@ -85,14 +85,7 @@ export class FrontmatterContext<Profile = unknown> {
       for (const key of Object.keys(values)) visit(key, values[key]);
       return;
     }
-    const { keyNumbers, lastEntryOfKey } = this.keys;
-    const entries = this.parsed.entries;
-    let keysVisited = 0;
-    for (let position = 0; position < entries.length; position++) {
-      // Keys are numbered as they first appear: a number not visited yet is this key's first entry.
-      if (keyNumbers[position] !== keysVisited) continue;
-      visit(entries[position].key, entries[lastEntryOfKey[keysVisited++]].value);
-    }
+    forEachKeyWithItsValue(this.parsed.entries, visit);
   }
 
   range(yamlStart: number, yamlEnd: number): Range {
