@@ -4,8 +4,8 @@
 import type { FrontmatterEntry } from './model';
 
 export interface KeyIndex {
-  /** Each key once, numbered in the order it first appears. */
-  readonly numberOf: ReadonlyMap<string, number>;
+  /** The key's number (keys are numbered in the order they first appear), or `undefined` for a key never set. */
+  numberOf(key: string): number | undefined;
   /** Per entry (by position), its key's number. */
   readonly keyNumbers: readonly number[];
   /** Per key number, the position of the key's last entry: the one Claude Code uses. */
@@ -47,27 +47,90 @@ export function hidden<T>(holder: object, symbol: symbol, value: T): T {
 }
 
 /**
- * Plain arrays of small integers, filled by pushing: as compact as typed arrays here, and cheaper to make for the
- * handful of keys nearly every file has (three typed arrays per parse were a visible share of an ordinary lint).
+ * Up to this many entries, a key is found by comparing it with each distinct key before it: no hashing at all, which is
+ * cheapest for the handful of keys nearly every file has. Past it, an open-addressing table of first positions.
  */
-function buildKeyIndex(entries: readonly FrontmatterEntry[]): KeyIndex {
-  const numberOf = new Map<string, number>();
-  const keyNumbers: number[] = [];
-  const nextOfSameKey: number[] = [];
-  const lastEntryOfKey: number[] = [];
-  for (let position = 0; position < entries.length; position++) {
-    const key = entries[position].key;
-    let number = numberOf.get(key);
-    if (number === undefined) {
-      number = numberOf.size;
-      numberOf.set(key, number);
-      lastEntryOfKey.push(position);
-    } else {
-      nextOfSameKey[lastEntryOfKey[number]] = position;
-      lastEntryOfKey[number] = position;
+const FEW_ENTRIES = 16;
+
+/**
+ * Plain arrays of small integers, filled by pushing: as compact as typed arrays here, and cheaper to make for the
+ * handful of keys nearly every file has (three typed arrays per parse were a visible share of an ordinary lint). For
+ * many keys, the table is one typed array probed with a hash of the key's characters: a `Map` over 80,000 freshly
+ * sliced keys (hash, grow, rehash) was most of a hostile file's lint.
+ */
+class EntryKeyIndex implements KeyIndex {
+  readonly keyNumbers: number[] = [];
+  readonly lastEntryOfKey: number[] = [];
+  readonly nextOfSameKey: number[] = [];
+  /** Per key number, the position of its first entry: where its key's text is. */
+  private readonly firstEntryOfKey: number[] = [];
+  /** The hash table of distinct keys (see `numberInTable`); only for many entries. */
+  private readonly slots: Int32Array | undefined;
+
+  constructor(private readonly entries: readonly FrontmatterEntry[]) {
+    if (entries.length > FEW_ENTRIES) this.slots = new Int32Array(tableSizeFor(entries.length));
+    for (let position = 0; position < entries.length; position++) {
+      const key = entries[position].key;
+      let number = this.slots ? this.numberInTable(key, position) : this.numberOf(key);
+      if (number === undefined) {
+        number = this.firstEntryOfKey.length;
+        this.firstEntryOfKey.push(position);
+        this.lastEntryOfKey.push(position);
+      } else {
+        this.nextOfSameKey[this.lastEntryOfKey[number]] = position;
+        this.lastEntryOfKey[number] = position;
+      }
+      this.keyNumbers.push(number);
+      this.nextOfSameKey.push(-1);
     }
-    keyNumbers.push(number);
-    nextOfSameKey.push(-1);
   }
-  return { numberOf, keyNumbers, lastEntryOfKey, nextOfSameKey };
+
+  numberOf(key: string): number | undefined {
+    if (this.slots) return this.numberInTable(key, -1);
+    for (let number = 0; number < this.firstEntryOfKey.length; number++) {
+      if (this.entries[this.firstEntryOfKey[number]].key === key) return number;
+    }
+    return undefined;
+  }
+
+  /**
+   * Finds `key` in the table; when it is missing and `position` is not -1, claims its empty slot for that entry. Each
+   * slot is two numbers, the first position + 1 (0 when empty) and the key's hash: comparing two distinct keys' text is
+   * a call into the runtime for sliced strings, and comparing hashes first leaves it for the key that matches.
+   */
+  private numberInTable(key: string, position: number): number | undefined {
+    const slots = this.slots!;
+    const mask = (slots.length >> 1) - 1;
+    const hash = hashOf(key);
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = slots[slot * 2];
+      if (held === 0) {
+        if (position !== -1) {
+          slots[slot * 2] = position + 1;
+          slots[slot * 2 + 1] = hash;
+        }
+        return undefined;
+      }
+      if (slots[slot * 2 + 1] === hash && this.entries[held - 1].key === key) return this.keyNumbers[held - 1];
+    }
+  }
+}
+
+/** Two numbers per slot, at least twice as many slots as entries, a power of two: probes stay short, and a slot is a mask away. */
+function tableSizeFor(entries: number): number {
+  let slots = 64;
+  while (slots < entries * 2) slots *= 2;
+  return slots * 2;
+}
+
+/** FNV-1a over the key's UTF-16 units, mixed at the end so that keys differing only in their last letters spread. */
+function hashOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
+  hash ^= hash >>> 15;
+  return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12);
+}
+
+function buildKeyIndex(entries: readonly FrontmatterEntry[]): KeyIndex {
+  return new EntryKeyIndex(entries);
 }

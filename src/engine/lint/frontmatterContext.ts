@@ -59,9 +59,9 @@ export class FrontmatterContext<Profile = unknown> {
 
   /** The entry Claude Code uses for a key: the last one, since duplicate keys are allowed and the last wins. */
   entry(key: string): FrontmatterEntry | undefined {
-    const { numberOf, lastEntryOfKey } = this.keys;
-    const number = numberOf.get(key);
-    return number === undefined ? undefined : this.parsed.entries[lastEntryOfKey[number]];
+    const keys = this.keys;
+    const number = keys.numberOf(key);
+    return number === undefined ? undefined : this.parsed.entries[keys.lastEntryOfKey[number]];
   }
 
   /** The value as Claude Code reads it (own property only: `__proto__` and friends never count). */
@@ -71,7 +71,7 @@ export class FrontmatterContext<Profile = unknown> {
   }
 
   has(key: string): boolean {
-    if (this.parsed.valuesAreEntries) return this.keys.numberOf.has(key);
+    if (this.parsed.valuesAreEntries) return this.keys.numberOf(key) !== undefined;
     return Object.prototype.hasOwnProperty.call(this.parsed.values, key);
   }
 
