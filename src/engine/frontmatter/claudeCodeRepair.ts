@@ -49,40 +49,84 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
   return found;
 }
 
-export function mapEntry(entry: FrontmatterEntry, mapOffset: (offset: number) => number): FrontmatterEntry {
-  const node = entry.valueNode;
-  const items = node?.items?.map((item) => ({ ...item, start: mapOffset(item.start), end: mapOffset(item.end) }));
-  return {
-    ...entry,
-    keyStart: mapOffset(entry.keyStart), keyEnd: mapOffset(entry.keyEnd), valueStart: mapOffset(entry.valueStart), valueEnd: mapOffset(entry.valueEnd),
-    valueNode: node && items ? { ...node, items } : node,
-  };
+/**
+ * Moves a freshly scanned entry's offsets (and its list items') through `mapOffset`, in place: the entries of a
+ * repaired text are made for this and shared with no one, and a copy of each was a second megabyte of garbage.
+ */
+export function mapEntryInPlace(entry: FrontmatterEntry, mapOffset: (offset: number) => number): void {
+  entry.keyStart = mapOffset(entry.keyStart);
+  entry.keyEnd = mapOffset(entry.keyEnd);
+  entry.valueStart = mapOffset(entry.valueStart);
+  entry.valueEnd = mapOffset(entry.valueEnd);
+  for (const item of entry.valueNode?.items ?? []) {
+    item.start = mapOffset(item.start);
+    item.end = mapOffset(item.end);
+  }
 }
 
 // Claude Code's repair pass (its function `n2d`): a top-level `key: value` line whose unquoted value holds a YAML
 // indicator or `: ` is rewritten as a double-quoted string; then leading tabs become two spaces each.
-const NEEDS_QUOTING = /[{}[\]*&#!|>%@`]|: /;
-
-const KEY_AND_COLON = /^[a-zA-Z_-]+:/;
-/** What `.` does not match (a line never holds `\n`). */
-const LINE_TERMINATOR = /[\r\u2028\u2029]/;
 
 /**
  * What Claude Code's `/^([a-zA-Z_-]+):\s+(.+)$/` captures from a line, found in linear time: the pattern itself
  * backtracks quadratically on a long run of spaces before a `\r`, which every line of a CRLF file ends with.
  */
 export function matchRepairableLine(line: string): { key: string; value: string } | undefined {
-  const keyAndColon = KEY_AND_COLON.exec(line)?.[0];
-  if (!keyAndColon) return undefined;
-  const rest = line.slice(keyAndColon.length);
-  // `\s+` is greedy and trimStart() removes exactly what `\s` matches; when nothing is left, `\s+` gives its last
-  // character back to `.+`.
-  let value = rest.trimStart();
-  if (value.length === rest.length) return undefined;
-  if (value === '') value = rest.length >= 2 ? rest.slice(-1) : '';
-  if (value === '' || LINE_TERMINATOR.test(value)) return undefined;
-  return { key: keyAndColon.slice(0, -1), value };
+  const match = repairableLine(line, 0, line.length);
+  return match && { key: line.slice(0, match.keyEnd), value: line.slice(match.valueStart) };
 }
+
+/**
+ * The pattern's match on `text` from `lineStart` to `lineEnd` (a line: no `\n`), as where the key ends and where the
+ * captured value starts, read character by character: the repair pass asks this of every line of a megabyte, and a
+ * regular expression, a slice and a trim per line made most of its time and garbage.
+ */
+function repairableLine(text: string, lineStart: number, lineEnd: number): { keyEnd: number; valueStart: number } | undefined {
+  let keyEnd = lineStart;
+  while (keyEnd < lineEnd && isRepairKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
+  if (keyEnd === lineStart || keyEnd === lineEnd || text.charCodeAt(keyEnd) !== COLON) return undefined;
+  const restStart = keyEnd + 1;
+  let valueStart = restStart;
+  while (valueStart < lineEnd && isWhitespace(text.charCodeAt(valueStart))) valueStart++;
+  // `\s+` needs one character at least; when only whitespace follows, it gives its last character back to `.+`.
+  if (valueStart === restStart) return undefined;
+  if (valueStart === lineEnd) {
+    if (lineEnd - restStart < 2) return undefined;
+    valueStart = lineEnd - 1;
+  }
+  // `.` matches no line terminator.
+  for (let index = valueStart; index < lineEnd; index++) {
+    const code = text.charCodeAt(index);
+    if (code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR) return undefined;
+  }
+  return { keyEnd, valueStart };
+}
+
+const COLON = 58;
+const CARRIAGE_RETURN = 13;
+const LINE_SEPARATOR = 0x2028;
+const PARAGRAPH_SEPARATOR = 0x2029;
+
+/** What `\s` matches (and `trim` removes): ECMAScript's white space and line terminators. */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Whether the value holds a YAML indicator or `: ` (Claude Code's `/[{}[\]*&#!|>%@\`]|: /`), by character. */
+function needsQuoting(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 128 && QUOTING_INDICATORS[code] === 1) return true;
+    if (code === COLON && index + 1 < end && text.charCodeAt(index + 1) === 32) return true;
+  }
+  return false;
+}
+
+const QUOTING_INDICATORS = new Uint8Array(128);
+for (const indicator of '{}[]*&#!|>%@`') QUOTING_INDICATORS[indicator.charCodeAt(0)] = 1;
 
 /**
  * The front matter as Claude Code's repair pass leaves it, and the lines it rewrote. Unchanged stretches are copied
@@ -117,23 +161,27 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
 /** A line as the repair pass rewrites it, or `undefined` when it stays; where the quoted value starts in the original. */
 function repairedLine(yamlText: string, lineStart: number, lineEnd: number): { text: string; quotedValueStart?: number } | undefined {
   const first = yamlText.charCodeAt(lineStart);
-  // Only a line starting with a key character can match; only one starting with a tab is untabbed.
-  if (!(isRepairKeyCharacter(first) || first === TAB)) return undefined;
-  const line = yamlText.slice(lineStart, lineEnd);
-  const match = first === TAB ? undefined : matchRepairableLine(line);
-  let result = line;
-  let quotedValueStart: number | undefined;
-  if (match) {
-    const { key, value } = match;
-    const quoted = (value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'"));
-    if (!quoted && NEEDS_QUOTING.test(value) && !isFlowList(value)) {
-      result = `${key}: "${escapedForDoubleQuotes(value)}"`;
-      quotedValueStart = lineEnd - value.length;
-    }
+  if (first === TAB) {
+    // A line starting with a tab has no key to match: only its tabs change.
+    const line = yamlText.slice(lineStart, lineEnd);
+    return { text: line.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length)) };
   }
-  const untabbed = first === TAB ? result.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length)) : result;
-  return untabbed === line ? undefined : { text: untabbed, quotedValueStart };
+  // Only a line starting with a key character can match.
+  if (!isRepairKeyCharacter(first)) return undefined;
+  const match = repairableLine(yamlText, lineStart, lineEnd);
+  if (!match) return undefined;
+  const { keyEnd, valueStart } = match;
+  const opening = yamlText.charCodeAt(valueStart);
+  const closing = yamlText.charCodeAt(lineEnd - 1);
+  const quoted = (opening === DOUBLE_QUOTE || opening === SINGLE_QUOTE) && closing === opening;
+  if (quoted || !needsQuoting(yamlText, valueStart, lineEnd)) return undefined;
+  const value = yamlText.slice(valueStart, lineEnd);
+  if (isFlowList(value)) return undefined;
+  return { text: `${yamlText.slice(lineStart, keyEnd)}: "${escapedForDoubleQuotes(value)}"`, quotedValueStart: valueStart };
 }
+
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
 
 /** Backslashes and double quotes escaped; most values have neither, and are returned without two searches' copies. */
 function escapedForDoubleQuotes(value: string): string {

@@ -1,7 +1,7 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntry, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
+import { mapEntryInPlace, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
@@ -96,26 +96,26 @@ function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lin
 }
 
 /**
- * Entries read from the repaired text, with offsets in the original. On a line the repair pass quoted, the value is
- * the value as written: from after `key: ` to the end of the line. Offsets mapped from the quoted text are one
- * character off and ran into the line break, so fixes on such lines ate it (`name: a: b` + `description: d` became
- * `name: a- bdescription: d`). One pass: entries and repaired lines are both in text order.
+ * Entries read from the repaired text, given offsets in the original (in place: see `mapEntryInPlace`). On a line the
+ * repair pass quoted, the value is the value as written: from after `key: ` to the end of the line. Offsets mapped
+ * from the quoted text are one character off and ran into the line break, so fixes on such lines ate it (`name: a: b`
+ * + `description: d` became `name: a- bdescription: d`). One pass: entries and repaired lines are both in text order.
  */
-function entriesAsWritten(entries: readonly FrontmatterEntry[], repairedLines: readonly RepairedLine[]): FrontmatterEntry[] {
+function entriesAsWritten(entries: FrontmatterEntry[], repairedLines: readonly RepairedLine[]): FrontmatterEntry[] {
   const mapOffset = offsetMapper(repairedLines);
   let cursor = 0;
-  return entries.map((entry) => {
-    const mapped = mapEntry(entry, mapOffset);
+  for (const entry of entries) {
+    mapEntryInPlace(entry, mapOffset);
     // The first repaired line not ending before the key; from the start again if a key ever came out of order.
-    if (cursor > 0 && repairedLines[cursor - 1].end >= mapped.keyStart) cursor = 0;
-    while (cursor < repairedLines.length && repairedLines[cursor].end < mapped.keyStart) cursor++;
+    if (cursor > 0 && repairedLines[cursor - 1].end >= entry.keyStart) cursor = 0;
+    while (cursor < repairedLines.length && repairedLines[cursor].end < entry.keyStart) cursor++;
     const line = repairedLines[cursor];
-    if (line && line.start <= mapped.keyStart && line.quotedValueStart !== undefined) {
-      mapped.valueStart = line.quotedValueStart;
-      mapped.valueEnd = line.end;
+    if (line && line.start <= entry.keyStart && line.quotedValueStart !== undefined) {
+      entry.valueStart = line.quotedValueStart;
+      entry.valueEnd = line.end;
     }
-    return mapped;
-  });
+  }
+  return entries;
 }
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */

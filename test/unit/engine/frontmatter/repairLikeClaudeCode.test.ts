@@ -61,7 +61,8 @@ function mappedByLines(repaired: string, original: string, offset: number): numb
 
 describe('repairLikeClaudeCode', () => {
   const piece = fc.constantFrom('name: a: b', 'description: Use "x" when: y', 'tools: [Read, Grep]', 'k1: a: b', '\tkey: value', '\t\tx', 'plain: ok', 'q: "a: b"',
-    'x: *a', '  indented: a: b', '# c: d', '', 'a:b: c', 'é: a: b', 'key:\ta: b', 'k: a\\b: "c"', 'k: [a: b');
+    'x: *a', '  indented: a: b', '# c: d', '', 'a:b: c', 'é: a: b', 'key:\ta: b', 'k: a\\b: "c"', 'k: [a: b',
+    'k:\u00a0a: b', 'k: a: b\r', 'k: \u2028a: b', 'k:  ', 'k: \ufeff', 'k: "a: b', "k: 'a: b'", 'k: a:', 'k: `x`', 'k: "', 'k:');
   const text = fc.array(piece, { maxLength: 8 }).map((lines) => lines.join('\n'));
 
   it('rewrites exactly the lines the plain line-by-line pass rewrites, on 5,000 texts', () => {
