@@ -42,3 +42,19 @@ describe('a description that loads only thanks to Claude Code\'s own quoting', f
     assert.equal(entry(listedAfter), entry(listedBefore));
   });
 });
+
+describe('many lines that load only thanks to Claude Code\'s own quoting', () => {
+  // Past a hundred such lines the quoting is one edit over them all (each line its own edit was 80,000 ranges worked
+  // out for a megabyte); it must write what quoting each line on its own writes, and leave the lines between alone.
+  const lines = Array.from({ length: 180 }, (_, index) => (index % 3 === 2 ? `ok${'abcdefghij'[index % 10]}: plain` : `k${'abcdefghij'[index % 10]}${'xyz'[index % 3]}: a: b # ${index}`));
+  const text = `---\nname: many\ndescription: d\n${lines.join('\n')}\n---\nBody\n`;
+
+  it('is quoted in one edit that writes each repaired line as Claude Code does, and nothing else', () => {
+    const [warning] = lint(text).diagnostics.filter((diagnostic) => diagnostic.code === 'agent/yaml-repaired');
+    const quoting = warning.fixes!.find((fix) => fix.title === 'Quote the value as Claude Code does')!;
+    assert.equal(quoting.edits.length, 1);
+    const quoted = lines.map((line) => line.replace(/^(\w+): (.*)$/, (whole, key: string, value: string) => (value.includes(': ') ? `${key}: "${value}"` : whole)));
+    assert.equal(applyTextEdits(text, quoting.edits), `---\nname: many\ndescription: d\n${quoted.join('\n')}\n---\nBody\n`);
+    assert.deepEqual(lint(applyTextEdits(text, quoting.edits)).diagnostics.filter((diagnostic) => diagnostic.code === 'agent/yaml-repaired'), []);
+  });
+});
