@@ -16,7 +16,13 @@ export function editDistance(a: string, b: string): number {
 
 /** Case and `-`/`_` separators aside: `Max_Turns` and `maxTurns` are one key to a reader. */
 export function folded(name: string): string {
-  return name.toLowerCase().replace(/[-_\s]/g, '');
+  // Most names are folded already (lowercase ASCII letters and digits): returned as they are, with no copy. Any
+  // character that case or the separators could touch takes the full way.
+  for (let index = 0; index < name.length; index++) {
+    const code = name.charCodeAt(index);
+    if (code <= 32 || (code >= 65 && code <= 90) || code === 45 || code === 95 || code >= 127) return name.toLowerCase().replace(/[-_\s]/g, '');
+  }
+  return name;
 }
 
 /**
@@ -88,19 +94,35 @@ interface FoldedCandidate {
   letters: number;
 }
 
-/** Folded candidates, per candidate collection: the same known keys are asked about for every key of every file. */
-const foldedCandidates = new WeakMap<object, readonly FoldedCandidate[]>();
+/** Folded candidates, and for each length a wanted name can have, those near enough in length to be within its limit. */
+interface FoldedCandidates {
+  readonly all: readonly FoldedCandidate[];
+  /** By the wanted name's folded length; a length past the end has no candidate near it. */
+  readonly nearLength: readonly (readonly FoldedCandidate[])[];
+}
 
-function foldedList(candidates: Iterable<string>): readonly FoldedCandidate[] {
+/** Per candidate collection: the same known keys are asked about for every key of every file. */
+const foldedCandidates = new WeakMap<object, FoldedCandidates>();
+
+function foldedList(candidates: Iterable<string>): FoldedCandidates {
   const cached = foldedCandidates.get(candidates as object);
   if (cached) return cached;
-  const list = [...candidates].map((name) => {
+  const all = [...candidates].map((name) => {
     const foldedName = folded(name);
     return { name, folded: foldedName, letters: lettersOf(foldedName) };
   });
+  const longest = Math.max(0, ...all.map((candidate) => candidate.folded.length));
+  const nearLength = Array.from({ length: longest + 3 }, (_, length) =>
+    all.filter((candidate) => Math.abs(length - candidate.folded.length) <= limitFor(length)));
+  const list = { all, nearLength };
   // Only collections that cannot change behind the cache's back: a frozen array or a set the caller keeps fixed.
   if (candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates))) foldedCandidates.set(candidates as object, list);
   return list;
+}
+
+/** Edits a misspelling may be away from its name: two, or one for names of three letters or fewer. */
+function limitFor(length: number): number {
+  return length > 3 ? 2 : 1;
 }
 
 /**
@@ -127,18 +149,17 @@ function bitCount(bits: number): number {
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   const wanted = folded(name);
-  const limit = wanted.length > 3 ? 2 : 1;
-  // Read on the first candidate of a near length: a key of a megabyte has none.
-  let wantedLetters: number | undefined;
+  const limit = limitFor(wanted.length);
+  // A candidate further than the limit can neither be the answer nor tie with it, so the cheap bounds (length, then
+  // letters) pass over most of them and the others' distance is only bounded: a file of 80,000 unknown keys (or one
+  // key of a megabyte, which has no candidate of a near length) stays cheap.
+  const near = foldedList(candidates).nearLength[wanted.length] ?? [];
+  if (near.length === 0) return undefined;
+  const wantedLetters = lettersOf(wanted);
   let best: string | undefined;
   let bestDistance = Infinity;
   let tied = false;
-  for (const candidate of foldedList(candidates)) {
-    // A candidate further than the limit can neither be the answer nor tie with it, so the cheap bounds (length, then
-    // letters) pass over most of them and the others' distance is only bounded: a file of 80,000 unknown keys (or
-    // one key of a megabyte) stays cheap.
-    if (Math.abs(wanted.length - candidate.folded.length) > limit) continue;
-    wantedLetters ??= lettersOf(wanted);
+  for (const candidate of near) {
     if (bitCount(wantedLetters & ~candidate.letters) > limit || bitCount(candidate.letters & ~wantedLetters) > limit) continue;
     const distance = editDistanceWithin(wanted, candidate.folded, limit);
     if (distance > limit) continue;

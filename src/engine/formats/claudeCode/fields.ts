@@ -141,7 +141,7 @@ export function laterField(key: string): FieldSchema {
 }
 
 /** Spellings other tools use for Claude Code's keys: an unknown key written so is offered a rename. */
-export const claudeCodeKeyAliases: Readonly<Record<string, string>> = {
+export const claudeCodeKeyAliases: ReadonlyMap<string, string> = new Map(Object.entries({
   'allowed-tools': 'tools', allowedTools: 'tools', 'disallowed-tools': 'disallowedTools', 'permission-mode': 'permissionMode',
   'max-turns': 'maxTurns', 'initial-prompt': 'initialPrompt', 'mcp-servers': 'mcpServers',
-};
+}));

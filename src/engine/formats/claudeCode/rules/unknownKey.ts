@@ -16,12 +16,16 @@ export const misspeltKey: RuleMeta = {
  * Recent Claude Code versions' own fixed guesses, by key with case and `-`/`_` folded away: another tool's name for a key, and
  * `mode`, which it leaves without a guess (it is not `model`, more likely `permissionMode`).
  */
-const claudeCodeGuesses: Readonly<Record<string, string | null>> = { allowedtools: 'tools', whentouse: 'description', mode: null };
+const claudeCodeGuesses: ReadonlyMap<string, string | null> = new Map(Object.entries({ allowedtools: 'tools', whentouse: 'description', mode: null }));
 
+/**
+ * Maps, not records: a file of 80,000 unknown keys asks about each, and a property lookup by a key sliced from the text
+ * searches the engine's table of names, where a map lookup reuses the hash the known-keys check already made.
+ */
 function guessFor(key: string, knownKeys: ReadonlySet<string>): string | undefined {
-  if (Object.hasOwn(claudeCodeKeyAliases, key)) return claudeCodeKeyAliases[key];
-  const foldedKey = folded(key);
-  const fixed = Object.hasOwn(claudeCodeGuesses, foldedKey) ? claudeCodeGuesses[foldedKey] : undefined;
+  const alias = claudeCodeKeyAliases.get(key);
+  if (alias !== undefined) return alias;
+  const fixed = claudeCodeGuesses.get(folded(key));
   return fixed === null ? undefined : fixed ?? closestName(key, knownKeys);
 }
 
