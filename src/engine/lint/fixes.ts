@@ -161,13 +161,14 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
   const edits: YamlEdit[] = [];
   let parsedByYaml = 0;
   for (const { text: line, start } of lines) {
+    // `user: "..."`, the line an unindented example repeats by the thousand, parses alone: known without a scan, and
+    // tested first, before the match, slice and trim the other lines need.
+    if (SIMPLE_QUOTED_LINE.test(line)) continue;
     const match = TOP_LEVEL_KEY.exec(line);
     if (!match) continue;
     const valueStart = match[0].length;
     const value = line.slice(valueStart).trim();
     if (value === '' || /^[|>][-+0-9]*$/.test(value)) continue;
-    // `user: "..."`, the line an unindented example repeats by the thousand, parses alone: known without a scan.
-    if (SIMPLE_QUOTED_LINE.test(line)) continue;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
     if (scanned && 'entries' in scanned) continue;
     // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
