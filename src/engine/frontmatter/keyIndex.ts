@@ -7,11 +7,11 @@ export interface KeyIndex {
   /** The key's number (keys are numbered in the order they first appear), or `undefined` for a key never set. */
   numberOf(key: string): number | undefined;
   /** Per entry (by position), its key's number. */
-  readonly keyNumbers: readonly number[];
+  readonly keyNumbers: ArrayLike<number>;
   /** Per key number, the position of the key's last entry: the one Claude Code uses. */
-  readonly lastEntryOfKey: readonly number[];
+  readonly lastEntryOfKey: ArrayLike<number>;
   /** Per entry, the position of the next entry with the same key, or -1 for the last of its key. */
-  readonly nextOfSameKey: readonly number[];
+  readonly nextOfSameKey: ArrayLike<number>;
 }
 
 const KEY_INDEX = Symbol('keyIndex');
@@ -52,67 +52,101 @@ export function hidden<T>(holder: object, symbol: symbol, value: T): T {
  */
 const FEW_ENTRIES = 16;
 
-/**
- * Plain arrays of small integers, filled by pushing: as compact as typed arrays here, and cheaper to make for the
- * handful of keys nearly every file has (three typed arrays per parse were a visible share of an ordinary lint). For
- * many keys, the table is one typed array probed with a hash of the key's characters: a `Map` over 80,000 freshly
- * sliced keys (hash, grow, rehash) was most of a hostile file's lint.
- */
-class EntryKeyIndex implements KeyIndex {
-  readonly keyNumbers: number[] = [];
-  readonly lastEntryOfKey: number[] = [];
-  readonly nextOfSameKey: number[] = [];
-  /** Per key number, the position of its first entry: where its key's text is. */
-  private readonly firstEntryOfKey: number[] = [];
-  /** The hash table of distinct keys (see `numberInTable`); only for many entries. */
-  private readonly slots: Int32Array | undefined;
+function buildKeyIndex(entries: readonly FrontmatterEntry[]): KeyIndex {
+  return entries.length > FEW_ENTRIES ? indexByTable(entries) : indexByComparison(entries);
+}
 
-  constructor(private readonly entries: readonly FrontmatterEntry[]) {
-    if (entries.length > FEW_ENTRIES) this.slots = new Int32Array(tableSizeFor(entries.length));
-    for (let position = 0; position < entries.length; position++) {
-      const key = entries[position].key;
-      let number = this.slots ? this.numberInTable(key, position) : this.numberOf(key);
-      if (number === undefined) {
-        number = this.firstEntryOfKey.length;
-        this.firstEntryOfKey.push(position);
-        this.lastEntryOfKey.push(position);
-      } else {
-        this.nextOfSameKey[this.lastEntryOfKey[number]] = position;
-        this.lastEntryOfKey[number] = position;
-      }
-      this.keyNumbers.push(number);
-      this.nextOfSameKey.push(-1);
-    }
-  }
+class EntryKeyIndex implements KeyIndex {
+  constructor(
+    private readonly entries: readonly FrontmatterEntry[],
+    readonly keyNumbers: ArrayLike<number>,
+    readonly lastEntryOfKey: ArrayLike<number>,
+    readonly nextOfSameKey: ArrayLike<number>,
+    /** Per key number, the position of its first entry (where its key's text is); for few entries. */
+    private readonly firstEntryOfKey: readonly number[],
+    /** The hash table of distinct keys (see `findInTable`); for many entries. */
+    private readonly slots: Int32Array | undefined,
+  ) {}
 
   numberOf(key: string): number | undefined {
-    if (this.slots) return this.numberInTable(key, -1);
+    if (this.slots) return findInTable(this.slots, this.entries, this.keyNumbers, key, -1);
     for (let number = 0; number < this.firstEntryOfKey.length; number++) {
       if (this.entries[this.firstEntryOfKey[number]].key === key) return number;
     }
     return undefined;
   }
+}
 
-  /**
-   * Finds `key` in the table; when it is missing and `position` is not -1, claims its empty slot for that entry. Each
-   * slot is two numbers, the first position + 1 (0 when empty) and the key's hash: comparing two distinct keys' text is
-   * a call into the runtime for sliced strings, and comparing hashes first leaves it for the key that matches.
-   */
-  private numberInTable(key: string, position: number): number | undefined {
-    const slots = this.slots!;
-    const mask = (slots.length >> 1) - 1;
-    const hash = hashOf(key);
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const held = slots[slot * 2];
-      if (held === 0) {
-        if (position !== -1) {
-          slots[slot * 2] = position + 1;
-          slots[slot * 2 + 1] = hash;
-        }
-        return undefined;
-      }
-      if (slots[slot * 2 + 1] === hash && this.entries[held - 1].key === key) return this.keyNumbers[held - 1];
+/**
+ * Plain arrays of small integers, filled by pushing: cheaper to make than typed arrays for the handful of keys nearly
+ * every file has (three typed arrays per parse were a visible share of an ordinary lint).
+ */
+function indexByComparison(entries: readonly FrontmatterEntry[]): KeyIndex {
+  const keyNumbers: number[] = [];
+  const lastEntryOfKey: number[] = [];
+  const nextOfSameKey: number[] = [];
+  const firstEntryOfKey: number[] = [];
+  const index = new EntryKeyIndex(entries, keyNumbers, lastEntryOfKey, nextOfSameKey, firstEntryOfKey, undefined);
+  for (let position = 0; position < entries.length; position++) {
+    let number = index.numberOf(entries[position].key);
+    if (number === undefined) {
+      number = firstEntryOfKey.length;
+      firstEntryOfKey.push(position);
+      lastEntryOfKey.push(position);
+    } else {
+      nextOfSameKey[lastEntryOfKey[number]] = position;
+      lastEntryOfKey[number] = position;
     }
+    keyNumbers.push(number);
+    nextOfSameKey.push(-1);
+  }
+  return index;
+}
+
+/**
+ * Typed arrays of the entries' count, and a table probed with a hash of the key's characters: a `Map` over 80,000
+ * freshly sliced keys (hash, grow, rehash) was a fifth of a hostile file's lint, and arrays grown by pushing were a
+ * quarter of its garbage. Arrays this large live outside the young generation, so no collection copies them.
+ */
+function indexByTable(entries: readonly FrontmatterEntry[]): KeyIndex {
+  const count = entries.length;
+  const keyNumbers = new Int32Array(count);
+  const lastEntryOfKey = new Int32Array(count);
+  const nextOfSameKey = new Int32Array(count).fill(-1);
+  const slots = new Int32Array(tableSizeFor(count));
+  let keys = 0;
+  for (let position = 0; position < count; position++) {
+    const number = findInTable(slots, entries, keyNumbers, entries[position].key, position);
+    if (number === undefined) {
+      keyNumbers[position] = keys;
+      lastEntryOfKey[keys++] = position;
+    } else {
+      keyNumbers[position] = number;
+      nextOfSameKey[lastEntryOfKey[number]] = position;
+      lastEntryOfKey[number] = position;
+    }
+  }
+  return new EntryKeyIndex(entries, keyNumbers, lastEntryOfKey.subarray(0, keys), nextOfSameKey, [], slots);
+}
+
+/**
+ * Finds `key` in the table; when it is missing and `claimFor` is not -1, claims its empty slot for that position. Each
+ * slot is two numbers, the first position + 1 (0 when empty) and the key's hash: comparing two distinct keys' text is
+ * a call into the runtime for sliced strings, and comparing hashes first leaves it for the key that matches.
+ */
+function findInTable(slots: Int32Array, entries: readonly FrontmatterEntry[], keyNumbers: ArrayLike<number>, key: string, claimFor: number): number | undefined {
+  const mask = (slots.length >> 1) - 1;
+  const hash = hashOf(key);
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const held = slots[slot * 2];
+    if (held === 0) {
+      if (claimFor !== -1) {
+        slots[slot * 2] = claimFor + 1;
+        slots[slot * 2 + 1] = hash;
+      }
+      return undefined;
+    }
+    if (slots[slot * 2 + 1] === hash && entries[held - 1].key === key) return keyNumbers[held - 1];
   }
 }
 
@@ -129,8 +163,4 @@ function hashOf(key: string): number {
   for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
   hash ^= hash >>> 15;
   return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12);
-}
-
-function buildKeyIndex(entries: readonly FrontmatterEntry[]): KeyIndex {
-  return new EntryKeyIndex(entries);
 }

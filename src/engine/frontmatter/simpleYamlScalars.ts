@@ -39,6 +39,9 @@ const DOUBLE_QUOTED_ESCAPES: Record<string, string> = Object.assign(Object.creat
 /** A plain scalar the core schema reads as a number form this scanner does not resolve. */
 export const UNRESOLVED = Symbol('unresolved');
 
+/** Lines up to this long are searched character by character, longer ones with `indexOf`. */
+const SHORT_LINE = 64;
+
 /** Where one line of a plain scalar ends (before trailing spaces and a ` #` comment); `undefined` on `: ` and the like. */
 export function plainLineEnd(text: string, start: number, end: number, inFlow: boolean): { valueEnd: number; comment: boolean } | undefined {
   let stop = end;
@@ -53,6 +56,18 @@ export function plainLineEnd(text: string, start: number, end: number, inFlow: b
         if (after === SPACE || after === COMMA || after === OPEN_BRACKET || after === CLOSE_BRACKET || after === OPEN_BRACE || after === CLOSE_BRACE) return undefined;
       }
     }
+  } else if (end - start <= SHORT_LINE) {
+    // A short line by character: a slice of fewer than 13 characters is a copy, one per key of a megabyte of them.
+    for (let index = start; index + 1 < end; index++) {
+      const char = text.charCodeAt(index);
+      if (char === SPACE && text.charCodeAt(index + 1) === HASH) {
+        stop = index;
+        comment = true;
+        break;
+      }
+      if (char === COLON && text.charCodeAt(index + 1) === SPACE) return undefined;
+    }
+    if (!comment && text.charCodeAt(end - 1) === COLON) return undefined;
   } else {
     // Searching a slice keeps each search within the line (a slice of a long string is not a copy).
     const line = text.slice(start, end);

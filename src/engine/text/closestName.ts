@@ -37,7 +37,9 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   // Three rows reused across calls (the engine runs on one thread): a file of 80,000 unknown keys asks about each
   // against every known key, and three fresh arrays per question were most of that time.
   if (rowBuffers[0].length < width) rowBuffers = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
-  let [beforePrevious, previous, current] = rowBuffers;
+  let beforePrevious = rowBuffers[0];
+  let previous = rowBuffers[1];
+  let current = rowBuffers[2];
   for (let j = 0; j < width; j++) previous[j] = j <= limit ? j : over;
   for (let i = 1; i <= a.length; i++) {
     current.fill(over, 0, width);
@@ -51,7 +53,10 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
       rowBest = Math.min(rowBest, current[j]);
     }
     if (rowBest > limit) return over;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    const recycled = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = recycled;
   }
   return Math.min(previous[b.length], over);
 }
@@ -159,12 +164,19 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Infinity;
   let tied = false;
-  for (const candidate of near) {
+  // By index, and no destructuring: an iterator or an array per call was most of the garbage of 80,000 guesses.
+  for (let index = 0; index < near.length; index++) {
+    const candidate = near[index];
     if (bitCount(wantedLetters & ~candidate.letters) > limit || bitCount(candidate.letters & ~wantedLetters) > limit) continue;
     const distance = editDistanceWithin(wanted, candidate.folded, limit);
     if (distance > limit) continue;
-    if (distance < bestDistance) [best, bestDistance, tied] = [candidate.name, distance, false];
-    else if (distance === bestDistance) tied = true;
+    if (distance < bestDistance) {
+      best = candidate.name;
+      bestDistance = distance;
+      tied = false;
+    } else if (distance === bestDistance) {
+      tied = true;
+    }
   }
   return best !== undefined && !tied && wanted.length > 1 ? best : undefined;
 }
