@@ -72,34 +72,35 @@ export function mapEntryInPlace(entry: FrontmatterEntry, mapOffset: (offset: num
  * backtracks quadratically on a long run of spaces before a `\r`, which every line of a CRLF file ends with.
  */
 export function matchRepairableLine(line: string): { key: string; value: string } | undefined {
-  const match = repairableLine(line, 0, line.length);
-  return match && { key: line.slice(0, match.keyEnd), value: line.slice(match.valueStart) };
+  const valueStart = repairableValueStart(line, 0, line.length);
+  // The key is every character before the first colon: no key character is one.
+  return valueStart === -1 ? undefined : { key: line.slice(0, line.indexOf(':')), value: line.slice(valueStart) };
 }
 
 /**
- * The pattern's match on `text` from `lineStart` to `lineEnd` (a line: no `\n`), as where the key ends and where the
- * captured value starts, read character by character: the repair pass asks this of every line of a megabyte, and a
+ * Where the pattern's captured value starts on `text` from `lineStart` to `lineEnd` (a line: no `\n`), or -1 when the
+ * pattern does not match, read character by character: the repair pass asks this of every line of a megabyte, and a
  * regular expression, a slice and a trim per line made most of its time and garbage.
  */
-function repairableLine(text: string, lineStart: number, lineEnd: number): { keyEnd: number; valueStart: number } | undefined {
+function repairableValueStart(text: string, lineStart: number, lineEnd: number): number {
   let keyEnd = lineStart;
   while (keyEnd < lineEnd && isRepairKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
-  if (keyEnd === lineStart || keyEnd === lineEnd || text.charCodeAt(keyEnd) !== COLON) return undefined;
+  if (keyEnd === lineStart || keyEnd === lineEnd || text.charCodeAt(keyEnd) !== COLON) return -1;
   const restStart = keyEnd + 1;
   let valueStart = restStart;
   while (valueStart < lineEnd && isWhitespace(text.charCodeAt(valueStart))) valueStart++;
   // `\s+` needs one character at least; when only whitespace follows, it gives its last character back to `.+`.
-  if (valueStart === restStart) return undefined;
+  if (valueStart === restStart) return -1;
   if (valueStart === lineEnd) {
-    if (lineEnd - restStart < 2) return undefined;
+    if (lineEnd - restStart < 2) return -1;
     valueStart = lineEnd - 1;
   }
   // `.` matches no line terminator.
   for (let index = valueStart; index < lineEnd; index++) {
     const code = text.charCodeAt(index);
-    if (code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR) return undefined;
+    if (code === CARRIAGE_RETURN || code === LINE_SEPARATOR || code === PARAGRAPH_SEPARATOR) return -1;
   }
-  return { keyEnd, valueStart };
+  return valueStart;
 }
 
 const COLON = 58;
@@ -140,15 +141,11 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
   for (let lineStart = 0; lineStart <= yamlText.length; index++) {
     const newline = yamlText.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? yamlText.length : newline;
-    const replacement = repairedLine(yamlText, lineStart, lineEnd);
-    if (replacement) {
-      parts.push(yamlText.slice(copiedUpTo, lineStart), replacement.text);
+    const line = repairedLine(yamlText, index, lineStart, lineEnd);
+    if (line) {
+      parts.push(yamlText.slice(copiedUpTo, lineStart), line.replacement);
       copiedUpTo = lineEnd;
-      // Built whole, with or without the quoted value's start (a property added afterwards changes the object's shape).
-      const { text, quotedValueStart } = replacement;
-      repaired.push(quotedValueStart === undefined
-        ? { line: index, start: lineStart, end: lineEnd, replacement: text }
-        : { line: index, start: lineStart, end: lineEnd, replacement: text, quotedValueStart });
+      repaired.push(line);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -158,26 +155,29 @@ export function repairLikeClaudeCode(yamlText: string): { text: string; lines: R
   return { text: parts.join(''), lines: repaired };
 }
 
-/** A line as the repair pass rewrites it, or `undefined` when it stays; where the quoted value starts in the original. */
-function repairedLine(yamlText: string, lineStart: number, lineEnd: number): { text: string; quotedValueStart?: number } | undefined {
+/**
+ * Line `index` (from `lineStart` to `lineEnd`) as the repair pass rewrites it, or `undefined` when it stays. Each kind
+ * built whole, with or without the quoted value's start: a property added afterwards changes the object's shape.
+ */
+function repairedLine(yamlText: string, index: number, lineStart: number, lineEnd: number): RepairedLine | undefined {
   const first = yamlText.charCodeAt(lineStart);
   if (first === TAB) {
     // A line starting with a tab has no key to match: only its tabs change.
-    const line = yamlText.slice(lineStart, lineEnd);
-    return { text: line.replace(/^\t+/, (tabs) => '  '.repeat(tabs.length)) };
+    const replacement = yamlText.slice(lineStart, lineEnd).replace(/^\t+/, (tabs) => '  '.repeat(tabs.length));
+    return { line: index, start: lineStart, end: lineEnd, replacement };
   }
   // Only a line starting with a key character can match.
   if (!isRepairKeyCharacter(first)) return undefined;
-  const match = repairableLine(yamlText, lineStart, lineEnd);
-  if (!match) return undefined;
-  const { keyEnd, valueStart } = match;
+  const valueStart = repairableValueStart(yamlText, lineStart, lineEnd);
+  if (valueStart === -1) return undefined;
   const opening = yamlText.charCodeAt(valueStart);
   const closing = yamlText.charCodeAt(lineEnd - 1);
   const quoted = (opening === DOUBLE_QUOTE || opening === SINGLE_QUOTE) && closing === opening;
   if (quoted || !needsQuoting(yamlText, valueStart, lineEnd)) return undefined;
   const value = yamlText.slice(valueStart, lineEnd);
   if (isFlowList(value)) return undefined;
-  return { text: `${yamlText.slice(lineStart, keyEnd)}: "${escapedForDoubleQuotes(value)}"`, quotedValueStart: valueStart };
+  const key = yamlText.slice(lineStart, yamlText.indexOf(':', lineStart));
+  return { line: index, start: lineStart, end: lineEnd, replacement: `${key}: "${escapedForDoubleQuotes(value)}"`, quotedValueStart: valueStart };
 }
 
 const DOUBLE_QUOTE = 34;

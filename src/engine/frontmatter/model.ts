@@ -49,6 +49,8 @@ export interface ParsedFrontmatter {
   repaired: boolean;
   /** Lines (zero-based, within the YAML text) that the repair pass rewrote. */
   repairedLines: RepairedLine[];
+  /** The YAML text as the repair pass left it, when `repaired`: what quoting every repaired line writes. */
+  repairedText?: string;
   /** The strict parser's errors (also set when the repair rescued the file); at least the first, the one reported. */
   strictErrors: YamlProblem[];
   /** True when neither strict parsing nor the repair pass produced a document. */

@@ -76,10 +76,15 @@ class ScannedParse implements ParsedFrontmatter {
     readonly repaired: boolean,
     readonly repairedLines: RepairedLine[],
     readonly strictErrors: YamlProblem[],
+    repairedText?: string,
   ) {
     this.#scanned = scanned;
     this.aliasCount = scanned.aliasCount;
+    // Only when repaired, as the yaml path's result has it: the two are compared by their own properties.
+    if (repairedText !== undefined) this.repairedText = repairedText;
   }
+
+  declare readonly repairedText?: string;
 
   get values(): Record<string, unknown> {
     return this.#scanned.values;
@@ -92,7 +97,7 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
 
 function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors);
+  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, repair.text);
 }
 
 /**
@@ -138,7 +143,7 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
     if (!('problems' in repaired)) {
       // Ranges refer to the repaired text: `describe` keeps them so, and they are mapped once, with the entries.
       const described = describe(repaired, (offset) => offset, true, repair.lines, strict.problems);
-      return { ...described, entries: entriesAsWritten(described.entries, repair.lines) };
+      return { ...described, entries: entriesAsWritten(described.entries, repair.lines), repairedText: repair.text };
     }
   }
   return failedResult(strict.problems);

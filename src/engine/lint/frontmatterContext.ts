@@ -16,6 +16,9 @@ import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/model';
  */
 export const MAX_DIAGNOSTICS_PER_CODE = 100;
 
+/** Repaired lines the quoting fix edits one by one; past it, in one edit (see `repairQuotingEdits`). */
+const MAX_SEPARATE_QUOTING_EDITS = 100;
+
 /** What is known of one diagnostic code's reports in a file (see `FrontmatterContext.tallies`). */
 interface CodeTally {
   shown: number;
@@ -94,6 +97,23 @@ export class FrontmatterContext<Profile = unknown> {
 
   edit(yamlStart: number, yamlEnd: number, newText: string): TextEdit {
     return { range: this.range(yamlStart, yamlEnd), newText };
+  }
+
+  /**
+   * Edits that quote every line Claude Code's repair pass rewrote, as it does: one per line, as a reader reviews them.
+   * Past `MAX_SEPARATE_QUOTING_EDITS` lines, one edit from the first to the last, cut from the repaired text (the lines
+   * between are the same there): a megabyte of `key: a: b` lines made 80,000 edits, each with its range worked out,
+   * for a fix that writes the same bytes.
+   */
+  repairQuotingEdits(): TextEdit[] {
+    const { repairedLines: lines, repairedText } = this.parsed;
+    if (lines.length <= MAX_SEPARATE_QUOTING_EDITS || repairedText === undefined) return lines.map((line) => this.edit(line.start, line.end, line.replacement));
+    // Nothing before the first repaired line changed; after the last, everything moved by what the lines grew.
+    let growth = 0;
+    for (let index = 0; index < lines.length; index++) growth += lines[index].replacement.length - (lines[index].end - lines[index].start);
+    const first = lines[0];
+    const last = lines[lines.length - 1];
+    return [this.edit(first.start, last.end, repairedText.slice(first.start, last.end + growth))];
   }
 
   /** The whole first line of the block (`---`), for problems with no better place. */

@@ -3,7 +3,7 @@ import type { FormatProfile } from '../formats/agentFileFormat';
 import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { formatById, formatForPath } from '../formats/registry';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter, type FrontmatterBlock } from '../frontmatter/frontmatter';
-import type { ParsedFrontmatter, RepairedLine } from '../frontmatter/model';
+import type { ParsedFrontmatter } from '../frontmatter/model';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
 import type { Diagnostic, Fix, Range, TextEdit } from '../types';
@@ -211,7 +211,7 @@ function reportYamlFailure(context: FrontmatterContext, format: RegisteredFormat
 
 function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const lines = context.parsed.repairedLines;
-  const quoting = { title: 'Quote the value as Claude Code does', edits: quotingEdits(context, lines) };
+  const quoting = { title: 'Quote the value as Claude Code does', edits: context.repairQuotingEdits() };
   // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value
   // fits. Each block is parsed back to check it, so past a hundred repaired lines (no real file has a dozen) only quoting is offered.
   const blocks = lines.length > MAX_LINES_TURNED_INTO_BLOCKS ? [undefined] : lines.map((line) => {
@@ -233,21 +233,6 @@ function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const word = colon === -1 ? '' : lineText.slice(wordStart, colon + 1);
   context.report(meta, `\`${word}\` inside the unquoted \`${key}\` looks to YAML like the start of another key, so this front matter is not valid YAML. Claude Code still loads it because it quotes such a line itself, but GitHub Copilot and YAML tools reject the file, and Claude Code skips it if the file gets Windows (CRLF) line endings. Quote the value or write it as a \`|\` block.`,
     range, fixes);
-}
-
-/**
- * One edit per repaired line, as a reader reviews them; past `MAX_LINES_TURNED_INTO_BLOCKS` lines, one edit from the
- * first to the last, the lines between as they are: a megabyte of `key: a: b` lines made 80,000 edits, each with its
- * range worked out, for a fix that rewrites the same bytes.
- */
-function quotingEdits(context: FrontmatterContext, lines: readonly RepairedLine[]): TextEdit[] {
-  if (lines.length <= MAX_LINES_TURNED_INTO_BLOCKS) return lines.map((line) => context.edit(line.start, line.end, line.replacement));
-  const pieces: string[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    if (index > 0) pieces.push(context.yamlText.slice(lines[index - 1].end, lines[index].start));
-    pieces.push(lines[index].replacement);
-  }
-  return [context.edit(lines[0].start, lines[lines.length - 1].end, pieces.join(''))];
 }
 
 /** `key: |-` and the value's lines indented under it, when a block reads back as exactly that value. */

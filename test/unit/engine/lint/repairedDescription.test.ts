@@ -46,7 +46,9 @@ describe('a description that loads only thanks to Claude Code\'s own quoting', f
 describe('many lines that load only thanks to Claude Code\'s own quoting', () => {
   // Past a hundred such lines the quoting is one edit over them all (each line its own edit was 80,000 ranges worked
   // out for a megabyte); it must write what quoting each line on its own writes, and leave the lines between alone.
-  const lines = Array.from({ length: 180 }, (_, index) => (index % 3 === 2 ? `ok${'abcdefghij'[index % 10]}: plain` : `k${'abcdefghij'[index % 10]}${'xyz'[index % 3]}: a: b # ${index}`));
+  // Distinct keys of letters only (the repair pass quotes no other), and every third line one that needs nothing.
+  const letters = (index: number) => String.fromCharCode(97 + (index % 26), 97 + Math.floor(index / 26));
+  const lines = Array.from({ length: 180 }, (_, index) => (index % 3 === 2 ? `ok${letters(index)}: plain` : `k${letters(index)}: a: b # ${index}`));
   const text = `---\nname: many\ndescription: d\n${lines.join('\n')}\n---\nBody\n`;
 
   it('is quoted in one edit that writes each repaired line as Claude Code does, and nothing else', () => {
@@ -56,5 +58,13 @@ describe('many lines that load only thanks to Claude Code\'s own quoting', () =>
     const quoted = lines.map((line) => line.replace(/^(\w+): (.*)$/, (whole, key: string, value: string) => (value.includes(': ') ? `${key}: "${value}"` : whole)));
     assert.equal(applyTextEdits(text, quoting.edits), `---\nname: many\ndescription: d\n${quoted.join('\n')}\n---\nBody\n`);
     assert.deepEqual(lint(applyTextEdits(text, quoting.edits)).diagnostics.filter((diagnostic) => diagnostic.code === 'agent/yaml-repaired'), []);
+  });
+
+  it('is quoted the same way for GitHub Copilot, whose strict YAML cannot read the lines at all', () => {
+    const copilot = lintAgentFile(text, { path: '/p/.github/agents/many.agent.md', format: 'copilot' });
+    const [error] = copilot.diagnostics.filter((diagnostic) => diagnostic.code === 'copilot/yaml-syntax');
+    assert.equal(error.fixes![0].edits.length, 1);
+    const claudeCodeQuoting = lint(text).diagnostics.find((diagnostic) => diagnostic.code === 'agent/yaml-repaired')!.fixes!.find((fix) => fix.title === 'Quote the value as Claude Code does')!;
+    assert.equal(applyTextEdits(text, error.fixes![0].edits), applyTextEdits(text, claudeCodeQuoting.edits));
   });
 });

@@ -10,7 +10,7 @@ export const repairedYamlRule: CopilotRule = {
     if (!ctx.parsed.repaired) return;
     const first = ctx.parsed.repairedLines[0];
     ctx.report(copilotYamlSyntax, `VS Code cannot read this front matter: ${ctx.parsed.strictErrors[0]?.message ?? 'invalid YAML'}. Quote the value.`, ctx.range(first.start, first.end), {
-      title: 'Quote the value', isPreferred: true, edits: ctx.parsed.repairedLines.map((line) => ctx.edit(line.start, line.end, line.replacement)),
+      title: 'Quote the value', isPreferred: true, edits: ctx.repairQuotingEdits(),
     });
     ctx.skipsFile = true;
     ctx.stopsChecks = true;
