@@ -83,8 +83,10 @@ export function matchRepairableLine(line: string): { key: string; value: string 
  * regular expression, a slice and a trim per line made most of its time and garbage.
  */
 function repairableValueStart(text: string, lineStart: number, lineEnd: number): number {
-  let keyEnd = lineStart;
-  while (keyEnd < lineEnd && isRepairKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
+  // The key's characters by a sticky pattern (none of them ends a line): a key of a megabyte is one native scan.
+  REPAIR_KEY.lastIndex = lineStart;
+  REPAIR_KEY.test(text);
+  const keyEnd = Math.min(REPAIR_KEY.lastIndex, lineEnd);
   if (keyEnd === lineStart || keyEnd === lineEnd || text.charCodeAt(keyEnd) !== COLON) return -1;
   const restStart = keyEnd + 1;
   let valueStart = restStart;
@@ -104,6 +106,7 @@ function repairableValueStart(text: string, lineStart: number, lineEnd: number):
 }
 
 const COLON = 58;
+const REPAIR_KEY = /[a-zA-Z_-]*/y;
 const CARRIAGE_RETURN = 13;
 const LINE_SEPARATOR = 0x2028;
 const PARAGRAPH_SEPARATOR = 0x2029;

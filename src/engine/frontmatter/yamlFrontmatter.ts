@@ -14,6 +14,8 @@ export const MAX_FLOW_NESTING = 100;
  * cheap upper bound, exceeded only by text no person writes.
  */
 export function flowNestingTooDeep(text: string): boolean {
+  // Most texts hold no bracket at all: two searches of native speed answer for them.
+  if (text.indexOf('[') === -1 && text.indexOf('{') === -1) return false;
   let depth = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
