@@ -3,7 +3,7 @@
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree otherwise.
 import {
   COLON, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NON_STRING_KEY, OPEN_BRACKET,
-  plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+  plainValueEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
 import { scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { ListItem, ValueNode } from './model';
@@ -268,30 +268,6 @@ class BlockCollectionReader {
     }
     return list;
   }
-}
-
-/** Lines up to this long are searched a character at a time; longer ones with `indexOf` on a slice (`plainLineEnd`). */
-const SHORT_LINE = 80;
-
-/**
- * Where a one-line plain scalar ends, before trailing spaces and a ` #` comment; -1 where yaml reads more than a scalar
- * (`: ` before any comment, or a final `:`). As `plainLineEnd`, without a slice and a result object per short line.
- */
-function plainValueEnd(text: string, start: number, end: number): number {
-  if (end - start > SHORT_LINE) return plainLineEnd(text, start, end, false)?.valueEnd ?? -1;
-  let stop = end;
-  for (let index = start; index < end - 1; index++) {
-    const char = text.charCodeAt(index);
-    const next = text.charCodeAt(index + 1);
-    if (char === SPACE && next === HASH) {
-      stop = index;
-      break;
-    }
-    if (char === COLON && next === SPACE) return -1;
-  }
-  if (stop === end && text.charCodeAt(end - 1) === COLON) return -1;
-  while (stop > start && text.charCodeAt(stop - 1) === SPACE) stop--;
-  return stop;
 }
 
 /** Whether a key starts as `null`, `true` or `false` do (the pattern is only tried then). */

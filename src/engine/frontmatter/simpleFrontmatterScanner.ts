@@ -6,7 +6,7 @@
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
 import {
   COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE, NON_STRING_KEY, OPEN_BRACKET,
-  plainLineEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+  plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED, withoutTrailingSpaces,
 } from './simpleYamlScalars';
 import { forEachKeyWithItsValue } from './keyIndex';
 import { keyColon, scanBlockCollection } from './simpleBlockCollections';
@@ -283,10 +283,11 @@ function scanEmptyOrIndented(text: string, at: number, end: number, hasComment: 
 
 /** A plain scalar starting at `start`, folded with its indented continuation lines. */
 function scanPlain(text: string, start: number, end: number): ScannedValue | undefined {
-  const firstLine = plainLineEnd(text, start, end, false);
-  if (firstLine === undefined) return undefined;
-  let value = text.slice(start, firstLine.valueEnd);
-  let valueEnd = firstLine.valueEnd;
+  const firstStop = plainLineStop(text, start, end, false);
+  if (firstStop === -1) return undefined;
+  const firstLineHasComment = firstStop < end;
+  let valueEnd = withoutTrailingSpaces(text, start, firstStop);
+  let value = text.slice(start, valueEnd);
   let next = end + 1;
   let blankLines = 0;
   for (let line = end + 1; line < text.length;) {
@@ -301,11 +302,11 @@ function scanPlain(text: string, start: number, end: number): ScannedValue | und
     if (content === line) break;
     // An indented line continues the scalar; after a comment it would be an error, so leave that to yaml.
     const first = text.charCodeAt(content);
-    if (firstLine.comment || (isIndicator(first))) return undefined;
-    const continuation = plainLineEnd(text, content, lineStop, false);
-    if (continuation === undefined || continuation.comment) return undefined;
-    value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(content, continuation.valueEnd);
-    valueEnd = continuation.valueEnd;
+    if (firstLineHasComment || (isIndicator(first))) return undefined;
+    const continuationStop = plainLineStop(text, content, lineStop, false);
+    if (continuationStop === -1 || continuationStop < lineStop) return undefined;
+    valueEnd = withoutTrailingSpaces(text, content, continuationStop);
+    value += (blankLines > 0 ? '\n'.repeat(blankLines) : ' ') + text.slice(content, valueEnd);
     blankLines = 0;
     next = lineStop + 1;
     line = lineStop + 1;

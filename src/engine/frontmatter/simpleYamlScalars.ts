@@ -39,49 +39,62 @@ const DOUBLE_QUOTED_ESCAPES: Record<string, string> = Object.assign(Object.creat
 /** A plain scalar the core schema reads as a number form this scanner does not resolve. */
 export const UNRESOLVED = Symbol('unresolved');
 
-/** Lines up to this long are searched character by character, longer ones with `indexOf`. */
-const SHORT_LINE = 64;
+/** Lines up to this long are searched a character at a time; longer ones with `indexOf` on a slice. */
+const SHORT_LINE = 80;
 
-/** Where one line of a plain scalar ends (before trailing spaces and a ` #` comment); `undefined` on `: ` and the like. */
-export function plainLineEnd(text: string, start: number, end: number, inFlow: boolean): { valueEnd: number; comment: boolean } | undefined {
-  let stop = end;
-  let comment = false;
+/**
+ * Where one line of a plain scalar stops: at a ` #` comment or the line's end (in a flow list, at its `,` or `]`);
+ * -1 where yaml reads more than a scalar (`: ` before any comment, a final `:`; in a flow list, an indicator). A
+ * number, not an object: the scanner asks this of every line, and a megabyte has 100,000 of them. Outside a flow
+ * list, a stop before `end` is a comment.
+ */
+export function plainLineStop(text: string, start: number, end: number, inFlow: boolean): number {
   if (inFlow) {
-    for (stop = start; stop < end; stop++) {
+    let stop = start;
+    for (; stop < end; stop++) {
       const char = text.charCodeAt(stop);
       if (char === COMMA || char === CLOSE_BRACKET) break;
-      if (char === OPEN_BRACKET || char === OPEN_BRACE || char === CLOSE_BRACE || char === DOUBLE_QUOTE || char === SINGLE_QUOTE || char === HASH) return undefined;
+      if (char === OPEN_BRACKET || char === OPEN_BRACE || char === CLOSE_BRACE || char === DOUBLE_QUOTE || char === SINGLE_QUOTE || char === HASH) return -1;
       if (char === COLON) {
         const after = stop + 1 < end ? text.charCodeAt(stop + 1) : SPACE;
-        if (after === SPACE || after === COMMA || after === OPEN_BRACKET || after === CLOSE_BRACKET || after === OPEN_BRACE || after === CLOSE_BRACE) return undefined;
+        if (after === SPACE || after === COMMA || after === OPEN_BRACKET || after === CLOSE_BRACKET || after === OPEN_BRACE || after === CLOSE_BRACE) return -1;
       }
     }
-  } else if (end - start <= SHORT_LINE) {
+    return stop;
+  }
+  let stop = end;
+  if (end - start <= SHORT_LINE) {
     // A short line by character: a slice of fewer than 13 characters is a copy, one per key of a megabyte of them.
     for (let index = start; index + 1 < end; index++) {
       const char = text.charCodeAt(index);
       if (char === SPACE && text.charCodeAt(index + 1) === HASH) {
         stop = index;
-        comment = true;
         break;
       }
-      if (char === COLON && text.charCodeAt(index + 1) === SPACE) return undefined;
+      if (char === COLON && text.charCodeAt(index + 1) === SPACE) return -1;
     }
-    if (!comment && text.charCodeAt(end - 1) === COLON) return undefined;
   } else {
     // Searching a slice keeps each search within the line (a slice of a long string is not a copy).
     const line = text.slice(start, end);
     const hash = line.indexOf(' #');
-    if (hash !== -1) {
-      stop = start + hash;
-      comment = true;
-    }
+    if (hash !== -1) stop = start + hash;
     const colon = line.indexOf(': ');
-    if ((colon !== -1 && start + colon < stop) || (!comment && text.charCodeAt(end - 1) === COLON)) return undefined;
+    if (colon !== -1 && start + colon < stop) return -1;
   }
-  let valueEnd = stop;
-  while (valueEnd > start && text.charCodeAt(valueEnd - 1) === SPACE) valueEnd--;
-  return { valueEnd, comment };
+  return stop === end && text.charCodeAt(end - 1) === COLON ? -1 : stop;
+}
+
+/** Where the scalar's text ends: `stop` with the spaces before it left out. */
+export function withoutTrailingSpaces(text: string, start: number, stop: number): number {
+  let end = stop;
+  while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+  return end;
+}
+
+/** Where a one-line plain scalar's text ends, before trailing spaces and a ` #` comment; -1 as for `plainLineStop`. */
+export function plainValueEnd(text: string, start: number, end: number): number {
+  const stop = plainLineStop(text, start, end, false);
+  return stop === -1 ? -1 : withoutTrailingSpaces(text, start, stop);
 }
 
 /** The core schema's reading of a plain scalar; `UNRESOLVED` for number forms this scanner leaves to yaml. */

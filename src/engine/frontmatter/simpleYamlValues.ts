@@ -1,7 +1,7 @@
 // The fast scanner's values that span more than a plain scalar on one line: `[a, b]` flow lists and `|`/`>` blocks,
 // and what every value read comes back as. Each answers `undefined` where it is unsure, and the `yaml` package decides.
 import {
-  CLOSE_BRACKET, COMMA, DASH, DOUBLE_QUOTE, isIndicator, lineEnd, plainLineEnd, resolvePlain, restIsComment, scanQuoted,
+  CLOSE_BRACKET, COMMA, DASH, DOUBLE_QUOTE, isIndicator, lineEnd, plainLineStop, withoutTrailingSpaces, resolvePlain, restIsComment, scanQuoted,
   SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } from './simpleYamlScalars';
 import type { ListItem, ValueNode } from './model';
@@ -37,9 +37,10 @@ export function scanFlowList(text: string, start: number, end: number): ScannedV
       item = quoted.value;
     } else {
       if (isIndicator(first)) return undefined;
-      const line = plainLineEnd(text, index, end, true);
-      if (!line || line.valueEnd === index) return undefined;
-      itemEnd = line.valueEnd;
+      const stop = plainLineStop(text, index, end, true);
+      if (stop === -1) return undefined;
+      itemEnd = withoutTrailingSpaces(text, index, stop);
+      if (itemEnd === index) return undefined;
       item = resolvePlain(text.slice(index, itemEnd));
       if (item === UNRESOLVED) return undefined;
       isString = typeof item === 'string';
