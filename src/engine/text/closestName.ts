@@ -109,9 +109,19 @@ interface FoldedCandidates {
 /** Per candidate collection: the same known keys are asked about for every key of every file. */
 const foldedCandidates = new WeakMap<object, FoldedCandidates>();
 
+/**
+ * The collection asked about last, with its list: a file asks about the same known keys for each of its keys, and a
+ * weak-map lookup per question showed in a file of 80,000. Only collections the weak map keeps are remembered here.
+ */
+let lastAsked: { candidates: object; list: FoldedCandidates } | undefined;
+
 function foldedList(candidates: Iterable<string>): FoldedCandidates {
+  if (lastAsked?.candidates === candidates) return lastAsked.list;
   const cached = foldedCandidates.get(candidates as object);
-  if (cached) return cached;
+  if (cached) {
+    lastAsked = { candidates: candidates as object, list: cached };
+    return cached;
+  }
   const all = [...candidates].map((name) => {
     const foldedName = folded(name);
     return { name, folded: foldedName, letters: lettersOf(foldedName) };
