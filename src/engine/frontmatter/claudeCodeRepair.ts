@@ -1,6 +1,7 @@
 // Claude Code's repair pass over front matter that does not parse, and mapping offsets in the repaired text back to
 // the original (the repair changes lines, never their count).
 import type { FrontmatterEntry, RepairedLine } from './model';
+import { isWhitespace } from '../text/whitespace';
 import { isFlowList } from './yamlDocument';
 
 /**
@@ -110,14 +111,6 @@ const REPAIR_KEY = /[a-zA-Z_-]*/y;
 const CARRIAGE_RETURN = 13;
 const LINE_SEPARATOR = 0x2028;
 const PARAGRAPH_SEPARATOR = 0x2029;
-
-/** What `\s` matches (and `trim` removes): ECMAScript's white space and line terminators. */
-function isWhitespace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /** Whether the value holds a YAML indicator or `: ` (Claude Code's `/[{}[\]*&#!|>%@\`]|: /`), by character. */
 function needsQuoting(text: string, start: number, end: number): boolean {

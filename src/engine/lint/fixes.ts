@@ -1,6 +1,6 @@
 // Mechanical fixes that need more than one rule's knowledge: quoting, frontmatter generation, YAML repairs.
 // Every YAML repair here is verified by re-parsing before it is offered, so a fix never trades one error for another.
-import { KEY_SOURCE } from '../frontmatter/keys';
+import { KEY_SOURCE, topLevelKeyOf } from '../frontmatter/keys';
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import type { Fix, TextEdit } from '../types';
@@ -73,8 +73,6 @@ function firstParagraph(lines: string[], from: number): string | undefined {
   const paragraph = collected.join(' ');
   return paragraph.length > 300 ? `${paragraph.slice(0, 297).replace(/\s+\S*$/, '')}...` : paragraph;
 }
-
-const TOP_LEVEL_KEY = new RegExp(`^(${KEY_SOURCE}):(\\s|$)`);
 
 /**
  * Fixes for front matter that does not parse. Candidates, in order of preference:
@@ -164,9 +162,10 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
     // `user: "..."`, the line an unindented example repeats by the thousand, parses alone: known without a scan, and
     // tested first, before the match, slice and trim the other lines need.
     if (SIMPLE_QUOTED_LINE.test(line)) continue;
-    const match = TOP_LEVEL_KEY.exec(line);
-    if (!match) continue;
-    const valueStart = match[0].length;
+    const key = topLevelKeyOf(line);
+    if (key === undefined) continue;
+    // After the colon: the white space after it is trimmed with the rest.
+    const valueStart = key.length + 1;
     const value = line.slice(valueStart).trim();
     if (value === '' || /^[|>][-+0-9]*$/.test(value)) continue;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
@@ -203,7 +202,7 @@ function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string
   for (let next = index + 1; next < lines.length; next++) {
     const text = lines[next].text;
     if (text.startsWith('#')) break;
-    const key = TOP_LEVEL_KEY.exec(text)?.[1];
+    const key = topLevelKeyOf(text);
     if (key && !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase())) break;
     last = next;
   }
@@ -249,7 +248,7 @@ function reindentBlockScalar(lines: readonly FrontmatterLine[]): { edits: YamlEd
         last = next;
         continue;
       }
-      const key = TOP_LEVEL_KEY.exec(text)?.[1];
+      const key = topLevelKeyOf(text);
       if (text.startsWith('#') || (key && !EXAMPLE_MARKUP_KEYS.has(key.toLowerCase()))) break;
     }
     const dedented = lines.slice(index + 1, last + 1).filter((line) => line.text.trim() !== '' && indentOf(line.text) < indent);
