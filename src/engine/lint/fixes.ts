@@ -4,6 +4,7 @@ import { KEY_SOURCE, topLevelKeyOf } from '../frontmatter/keys';
 import type { FrontmatterBlock } from '../frontmatter/frontmatter';
 import type { TextPositions } from '../text/textPositions';
 import type { Fix, TextEdit } from '../types';
+import { isWhitespace } from '../text/whitespace';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { scanSimpleFrontmatter } from '../frontmatter/simpleFrontmatterScanner';
 
@@ -167,7 +168,7 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
     // After the colon: the white space after it is trimmed with the rest.
     const valueStart = key.length + 1;
     const value = line.slice(valueStart).trim();
-    if (value === '' || /^[|>][-+0-9]*$/.test(value)) continue;
+    if (value === '' || BLOCK_HEADER_ALONE.test(value)) continue;
     const scanned = scanSimpleFrontmatter(`${line}\n`);
     if (scanned && 'entries' in scanned) continue;
     // A line the fast scanner declines goes to the `yaml` package, a fraction of a millisecond each: past twenty such
@@ -184,6 +185,14 @@ function quoteTopLevelValues(lines: readonly FrontmatterLine[]): YamlEdit[] | un
 /** `key: "text"` with printable ASCII text holding no quote or backslash: a line any YAML parser reads alone. */
 const SIMPLE_QUOTED_LINE = new RegExp(`^${KEY_SOURCE}: +"[\\x20\\x21\\x23-\\x5b\\x5d-\\x7e]*" *$`);
 
+// Patterns the fixes test line by line, made once: a regular-expression literal is a new object each time it is
+// evaluated, one per line of a megabyte.
+/** A value that is only a block scalar's header (`|`, `>-`, `|2`). */
+const BLOCK_HEADER_ALONE = /^[|>][-+0-9]*$/;
+const DESCRIPTION_WITH_VALUE = /^description:[ \t]*\S/;
+/** `key: |` (or `>`, with chomping and indentation indicators and a comment): a block scalar's first line. */
+const BLOCK_SCALAR_HEADER = /^([A-Za-z_][\w-]*):[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/;
+
 /** Lines the quoting fix parses one by one with the `yaml` package before it gives up. */
 const MAX_LINES_PARSED_ALONE = 20;
 
@@ -191,7 +200,7 @@ const MAX_LINES_PARSED_ALONE = 20;
 const EXAMPLE_MARKUP_KEYS = new Set(['context', 'user', 'assistant', 'human', 'ai', 'example', 'commentary', 'note', 'response', 'output', 'input', 'result']);
 
 function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string): { edits: YamlEdit[]; firstUnindented?: YamlLine } | undefined {
-  const index = lines.findIndex((line) => /^description:[ \t]*\S/.test(line.text));
+  const index = lines.findIndex((line) => DESCRIPTION_WITH_VALUE.test(line.text));
   if (index === -1) return undefined;
   const firstValue = lines[index].text.replace(/^description:\s*/, '');
   if (/^[|>'"]/.test(firstValue)) return undefined;
@@ -214,7 +223,7 @@ function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string
   for (let next = index + 1; next <= last; next++) {
     const { text } = lines[next];
     bodyLines.push(indented(text));
-    if (!unindented && /^\S/.test(text)) unindented = lines[next];
+    if (!unindented && text !== '' && !isWhitespace(text.charCodeAt(0))) unindented = lines[next];
   }
   const body = bodyLines.join(eol);
   const end = lines[last].start + lines[last].text.length;
@@ -229,9 +238,13 @@ function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string
  * more of the block before the next key. Re-indents each to the block's indentation.
  */
 function reindentBlockScalar(lines: readonly FrontmatterLine[]): { edits: YamlEdit[]; firstDedented: YamlLine & { key: string } } | undefined {
-  const indentOf = (text: string) => /^[ ]*/.exec(text)![0].length;
+  const indentOf = (text: string) => {
+    let spaces = 0;
+    while (text.charCodeAt(spaces) === 32) spaces++;
+    return spaces;
+  };
   for (let index = 0; index < lines.length; index++) {
-    const header = /^([A-Za-z_][\w-]*):[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$/.exec(lines[index].text);
+    const header = BLOCK_SCALAR_HEADER.exec(lines[index].text);
     if (!header) continue;
     // The next line with text, looked for without copying the rest of the lines (a copy per header was quadratic).
     let firstIndex = index + 1;
