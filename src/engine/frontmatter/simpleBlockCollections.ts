@@ -1,12 +1,16 @@
 // Block maps and sequences under a top-level `key:`, nested to any depth (`hooks`, `mcpServers`), read by the fast
 // scanner as `yaml` reads them: values, offsets and node kinds. It answers `undefined` where it is unsure, and `yaml`
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree otherwise.
-import {
-  COLON, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NON_STRING_KEY, OPEN_BRACKET,
-  plainValueEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
-} from './simpleYamlScalars';
+import * as scalars from './simpleYamlScalars';
 import { scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { ListItem, ValueNode } from './model';
+
+// The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
+// getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
+const {
+  COLON, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NON_STRING_KEY,
+  OPEN_BRACKET, plainValueEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
+} = scalars;
 
 /**
  * Collections nested deeper are left to `yaml`. Real front matter nests three or four levels. `yaml` recurses per level

@@ -4,14 +4,19 @@
 // people make most (`key: a: b`, a quote never closed) and of a key too long, so that a megabyte of them never reaches
 // the `yaml` package, which takes about a microsecond a byte. On anything else it answers `undefined` and `yaml`
 // decides; test/unit/engine/frontmatter/simpleFrontmatterScanner.test.ts proves the two agree whenever this one answers.
-import {
-  COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE, NON_STRING_KEY, OPEN_BRACKET,
-  plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED, withoutTrailingSpaces,
-} from './simpleYamlScalars';
+import * as scalars from './simpleYamlScalars';
 import { forEachKeyWithItsValue } from './keyIndex';
 import { keyColon, scanBlockCollection } from './simpleBlockCollections';
 import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
 import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
+
+// The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
+// getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
+const {
+  COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE,
+  NON_STRING_KEY, OPEN_BRACKET, plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces,
+  SPACE, UNRESOLVED, withoutTrailingSpaces,
+} = scalars;
 
 export interface ScannedFrontmatter {
   /** Made on first read (see `ParsedFrontmatter.valuesAreEntries`). */
