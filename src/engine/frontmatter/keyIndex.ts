@@ -150,16 +150,28 @@ function findInTable(slots: Int32Array, entries: readonly FrontmatterEntry[], ke
   }
 }
 
-/** Two numbers per slot, at least twice as many slots as entries, a power of two: probes stay short, and a slot is a mask away. */
+/**
+ * Two numbers per slot, at least twice as many slots as entries, a power of two: probes stay short, and a slot is a mask
+ * away.
+ */
 function tableSizeFor(entries: number): number {
   let slots = 64;
   while (slots < entries * 2) slots *= 2;
   return slots * 2;
 }
 
-/** FNV-1a over the key's UTF-16 units, mixed at the end so that keys differing only in their last letters spread. */
+/**
+ * Drawn once per process, as engines seed their own tables: with a hash anyone can compute, a hostile file could hold
+ * 80,000 keys made to land in one run of slots, and every key would probe all of them.
+ */
+const HASH_SEED = Math.floor(Math.random() * 0x100000000) | 0;
+
+/**
+ * FNV-1a over the key's UTF-16 units from a seeded start, mixed at the end so that keys differing in their last letters
+ * spread.
+ */
 function hashOf(key: string): number {
-  let hash = 0x811c9dc5;
+  let hash = 0x811c9dc5 ^ HASH_SEED;
   for (let index = 0; index < key.length; index++) hash = Math.imul(hash ^ key.charCodeAt(index), 0x01000193);
   hash ^= hash >>> 15;
   return Math.imul(hash, 0x2c1b3c6d) ^ (hash >>> 12);
