@@ -39,8 +39,13 @@ export interface KnownYamlError {
   firstError: YamlProblem;
 }
 
-/** Left to the full parser: tabs, CR, other controls, and the BOM and Unicode line breaks YAML treats specially. */
-const UNSUPPORTED_CHARACTER = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
+/**
+ * Left to the full parser: tabs and CR, which YAML reads as white space and line breaks, and NEL, the BOM and Unicode's
+ * line breaks, which YAML 1.1 did. Other control characters (NUL, the rest of C0 and C1) are text to `yaml` wherever
+ * the scanner reads them (in values; a key or line starting with one is left to `yaml` by the key's own test), so a
+ * front matter with a NUL byte, which older Claude Code versions load, is not a megabyte for `yaml` to parse.
+ */
+const UNSUPPORTED_CHARACTER = /[\t\r\x85\u2028\u2029\ufeff]/;
 /** Past this many characters from a key's start to its `:`, yaml rejects the key (and so the front matter). */
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
 
@@ -81,7 +86,7 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
     }
     let keyEnd = position;
     while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
-    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return undefined;
+    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return keyWithoutValue(text, position, end, entries.length);
     if (keyEnd - position > MAX_KEY_LENGTH) return keyTooLong(text, position, keyEnd, end);
     const key = text.slice(position, keyEnd);
     if (NON_STRING_KEY.test(key)) return undefined;
@@ -176,6 +181,30 @@ function scanValue(text: string, afterColon: number, end: number, anchors?: Anch
   if (first === OPEN_BRACKET) return scanFlowList(text, start, end);
   if (isIndicator(first)) return undefined;
   return scanPlain(text, start, end);
+}
+
+/**
+ * A last line with no `:` after a map (`k12`, where a file was cut short): yaml's "Implicit map keys need to be followed
+ * by map values", over the plain scalar. Only when nothing but blank lines follows (a line after it makes yaml read a
+ * key over two lines, another error) and entries came before it (alone, the line is a scalar document).
+ */
+function keyWithoutValue(text: string, lineStart: number, lineEnd: number, entriesBefore: number): KnownYamlError | undefined {
+  if (entriesBefore === 0 || isIndicator(text.charCodeAt(lineStart)) || isDocumentMarker(text, lineStart)) return undefined;
+  for (let index = lineEnd; index < text.length; index++) {
+    const char = text.charCodeAt(index);
+    if (char !== NEWLINE && char !== SPACE) return undefined;
+  }
+  const stop = plainLineStop(text, lineStart, lineEnd, false);
+  if (stop === -1) return undefined;
+  return { firstError: { message: KEY_WITHOUT_VALUE_MESSAGE, start: lineStart, end: withoutTrailingSpaces(text, lineStart, stop) } };
+}
+
+const KEY_WITHOUT_VALUE_MESSAGE = 'Implicit map keys need to be followed by map values';
+
+/** `...` or `---` at a line's start: the end or start of a YAML document, not a scalar. */
+function isDocumentMarker(text: string, lineStart: number): boolean {
+  const marker = text.slice(lineStart, lineStart + 3);
+  return marker === '...' || marker === '---';
 }
 
 /** A key longer than yaml allows, before a value it would read: yaml's error, on the key. */

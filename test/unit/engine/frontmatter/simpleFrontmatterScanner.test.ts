@@ -131,6 +131,7 @@ describe('the fast front matter scanner agrees with yaml', function () {
     'one long unknown key': 'failed',
     'one long `name`': 'failed',
     'one long unterminated quote': 'failed',
+    'NUL bytes in the front matter': 'scanned',
   };
   for (const [family, expected] of Object.entries(answeredByTheScanner)) {
     it(`on the hostile family "${family}", without yaml`, () => {
@@ -140,6 +141,46 @@ describe('the fast front matter scanner agrees with yaml', function () {
       check(text);
     });
   }
+
+  it('on 2,000 front matters with control characters (NUL, the rest of C0 and C1) in keys, values and lines, most scanned', () => {
+    const control = fc.constantFrom('\0', '\x01', '\x08', '\x0b', '\f', '\x0e', '\x1f', '\x7f', '\x80', '\x85', '\x9f');
+    // Mostly words and control characters, with the pieces that make a value quoted, a list, a comment or broken.
+    const piece = often(fc.oneof(fc.constantFrom('a', 'b c', ' '), control), fc.constantFrom(':', ': ', ' #', '"', "'", '[', ']', ',', '|', '-', '\\', '\n', '\n  '), 6);
+    const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
+    const value = often(text, fc.tuple(fc.constantFrom('"', "'", '['), text).map(([open, inside]) => `${open}${inside.replace(/["'\[\]\n\\]/g, '')}${open === '[' ? ']' : open}`), 3);
+    const line = fc.tuple(fc.constantFrom('name', 'x', 'k'), often(fc.constant(''), control, 8), value).map(([key, keyEnd, text]) => `${key}${keyEnd}: ${text}`);
+    const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
+    fc.assert(fc.property(fc.array(often(line, text, 8), { minLength: 1, maxLength: 5 }), (lines) => {
+      const yamlText = `${lines.join('\n')}\n`;
+      routes[route(yamlText)]++;
+      assertSameAsYaml(yamlText);
+    }), { numRuns: 2000 });
+    console.log(`      ${JSON.stringify(routes)}`);
+    assert.ok(routes.scanned > 300, JSON.stringify(routes));
+  });
+
+  it('on 2,000 front matters whose last line is cut short (no `:`), most known to fail as yaml does', () => {
+    const entry = fc.constantFrom('name: a', 'description: b c', 'k: "q"', 'tools: [Read]', 'x: |\n  text', 'y:\n  - item', '# comment');
+    const last = fc.array(fc.constantFrom('k12', 'word', ' ', 'a b', '#', ' # c', ':', 'x:y', '...', '---', '"', '-', '\0', '.'), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join(''));
+    const after = fc.constantFrom('', '\n', '\n\n', '\n  \n', '\nz: 1', '\n# c', '\n  more');
+    const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
+    fc.assert(fc.property(fc.array(entry, { maxLength: 4 }), last, after, (entries, line, rest) => {
+      const yamlText = [...entries, line].join('\n') + rest;
+      routes[route(yamlText)]++;
+      assertSameAsYaml(yamlText);
+    }), { numRuns: 2000 });
+    console.log(`      ${JSON.stringify(routes)}`);
+    assert.ok(routes.failed > 100, JSON.stringify(routes));
+  });
+
+  it('answers a list of keys twice cut in the middle of a line without yaml, as yaml does', () => {
+    for (const bytes of [176_644, 129_764, 20_838]) {
+      const text = HOSTILE_FAMILIES['a list of keys, then the same list again'](bytes);
+      const yamlText = splitFrontmatter(text)!.yamlText;
+      assert.notEqual(route(yamlText), 'yaml', `${bytes} bytes: ${JSON.stringify(yamlText.slice(-40))}`);
+      check(text);
+    }
+  });
 
   it('counts aliases as yaml does, refusing as many as yaml would be asked to resolve', () => {
     const few = parseFrontmatterYaml('a: &x v\nb: *x\nc: *x\n');
@@ -220,12 +261,12 @@ const word = often(
   fc.constantFrom('agent', 'Use', 'when', 'x', 'Read', 'Bash(git', 'mcp__s__t', 'a:b', 'a#b', 'http://x.y', 'it\'s', '[x]', '{x}', 'é', '😀', '42', 'true', 'null', '-', 'a,b'),
   fc.constantFrom('a: b', 'Examples:', 'a:', 'a #b', '- x', '?', ':', '#', '*x', '&x', '!x', '%x', '@x', '`x`', '|', '>', '"', "'", '\\', '\\n', '\\"', '\\x41', '\\u00e9',
     '\\U0001F600', '\\q', 'False', 'NULL', '~', '0', '007', '-1', '+1', '1.5', '.5', '1e3', '0x1F', '0o17', '.inf', '.NaN', '123456789012345678', '\t', '  ',
-    ',', '...', '<<', 'yes', '[', ']', '{', '}'),
+    ',', '...', '<<', 'yes', '[', ']', '{', '}', '\0', 'a\0b', '\x01', '\x0b', '\f', '\x1f', '\x7f', '\x85', '\x9f', '\u2028', '\ufeff'),
   24,
 );
 const phrase = fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' '));
 const key = often(fc.constantFrom('name', 'description', 'tools', 'model', 'color', 'maxTurns', 'x-y', '_k', 'a1', 'hooks', 'constructor', 'toString'),
-  fc.constantFrom('null', 'True', '__proto__', 'k ', '<<', '"q"', 'a b', '1', '-k', 'k'.repeat(1001), 'k'.repeat(1024), 'k'.repeat(1025), `k${'-'.repeat(1100)}`), 20);
+  fc.constantFrom('null', 'True', '__proto__', 'k ', '<<', '"q"', 'a b', '1', '-k', 'k'.repeat(1001), 'k'.repeat(1024), 'k'.repeat(1025), `k${'-'.repeat(1100)}`, '\0k', 'k\0', '\fk'), 20);
 const trailing = often(fc.constant(''), fc.constantFrom(' ', '  # note', ' #', '#x', ' \t', ' # a: b'), 10);
 const indent = often(fc.constantFrom('  ', '    '), fc.constantFrom('', ' ', '   ', '\t'), 12);
 const gap = often(fc.constant('\n'), fc.constantFrom('\n\n', '\n  \n', '\n     \n'), 6);
