@@ -8,7 +8,7 @@ import type { ListItem, ValueNode } from './model';
 // The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
 // getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
 const {
-  COLON, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NON_STRING_KEY,
+  COLON, DASH, DOUBLE_QUOTE, HASH, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, isNonStringKey,
   OPEN_BRACKET, plainValueEnd, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces, SPACE, UNRESOLVED,
 } = scalars;
 
@@ -149,7 +149,7 @@ class BlockCollectionReader {
     const colon = keyColon(text, content, end);
     if (colon === -1) return -1;
     const key = text.slice(content, colon);
-    if (mayBeNonStringKey(text.charCodeAt(content)) && NON_STRING_KEY.test(key)) return -1;
+    if (isNonStringKey(key)) return -1;
     map.size++;
     const valueStart = skipSpaces(text, colon + 1, end);
     if (valueStart === end || text.charCodeAt(valueStart) === HASH) {
@@ -272,11 +272,6 @@ class BlockCollectionReader {
     }
     return list;
   }
-}
-
-/** Whether a key starts as `null`, `true` or `false` do (the pattern is only tried then). */
-function mayBeNonStringKey(first: number): boolean {
-  return first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70;
 }
 
 /** The colon of `key:` followed by a space or the line's end, for a simple key starting at `start`; else -1. */

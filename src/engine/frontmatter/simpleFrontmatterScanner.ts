@@ -14,7 +14,7 @@ import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
 // getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
 const {
   COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE,
-  NON_STRING_KEY, OPEN_BRACKET, plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces,
+  isNonStringKey, OPEN_BRACKET, plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces,
   SPACE, UNRESOLVED, withoutTrailingSpaces,
 } = scalars;
 
@@ -89,7 +89,7 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
     if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return keyWithoutValue(text, position, end, entries.length);
     if (keyEnd - position > MAX_KEY_LENGTH) return keyTooLong(text, position, keyEnd, end);
     const key = text.slice(position, keyEnd);
-    if (NON_STRING_KEY.test(key)) return undefined;
+    if (isNonStringKey(key)) return undefined;
     const scanned = scanValue(text, keyEnd + 1, end, anchors);
     if (!scanned) return compactMapping(text, keyEnd + 1, end);
     if ('firstError' in scanned) return scanned;
