@@ -52,6 +52,17 @@ function assertSameAsYaml(yamlText: string): void {
   assert.deepStrictEqual(comparable(fast, compareValues), comparable(parseFrontmatterYamlFully(yamlText), compareValues), JSON.stringify(yamlText));
 }
 
+/** Asserts each generated front matter is read as `yaml` reads it, and counts (and prints) the routes taken. */
+function routesAgreeingWithYaml(texts: fc.Arbitrary<string>, numRuns: number): Record<Route, number> {
+  const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
+  fc.assert(fc.property(texts, (yamlText) => {
+    routes[route(yamlText)]++;
+    assertSameAsYaml(yamlText);
+  }), { numRuns });
+  console.log(`      ${JSON.stringify(routes)}`);
+  return routes;
+}
+
 function assertSameLint(text: string, filePath: string): void {
   assert.deepStrictEqual(lintAgentFile(text, { path: filePath }), lintAgentFile(text, { path: filePath }, parseFrontmatterYamlFully), JSON.stringify(text));
 }
@@ -149,13 +160,7 @@ describe('the fast front matter scanner agrees with yaml', function () {
     const text = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''));
     const value = often(text, fc.tuple(fc.constantFrom('"', "'", '['), text).map(([open, inside]) => `${open}${inside.replace(/["'\[\]\n\\]/g, '')}${open === '[' ? ']' : open}`), 3);
     const line = fc.tuple(fc.constantFrom('name', 'x', 'k'), often(fc.constant(''), control, 8), value).map(([key, keyEnd, text]) => `${key}${keyEnd}: ${text}`);
-    const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
-    fc.assert(fc.property(fc.array(often(line, text, 8), { minLength: 1, maxLength: 5 }), (lines) => {
-      const yamlText = `${lines.join('\n')}\n`;
-      routes[route(yamlText)]++;
-      assertSameAsYaml(yamlText);
-    }), { numRuns: 2000 });
-    console.log(`      ${JSON.stringify(routes)}`);
+    const routes = routesAgreeingWithYaml(fc.array(often(line, text, 8), { minLength: 1, maxLength: 5 }).map((lines) => `${lines.join('\n')}\n`), 2000);
     assert.ok(routes.scanned > 300, JSON.stringify(routes));
   });
 
@@ -163,13 +168,8 @@ describe('the fast front matter scanner agrees with yaml', function () {
     const entry = fc.constantFrom('name: a', 'description: b c', 'k: "q"', 'tools: [Read]', 'x: |\n  text', 'y:\n  - item', '# comment');
     const last = fc.array(fc.constantFrom('k12', 'word', ' ', 'a b', '#', ' # c', ':', 'x:y', '...', '---', '"', '-', '\0', '.'), { minLength: 1, maxLength: 4 }).map((pieces) => pieces.join(''));
     const after = fc.constantFrom('', '\n', '\n\n', '\n  \n', '\nz: 1', '\n# c', '\n  more');
-    const routes: Record<Route, number> = { scanned: 0, repaired: 0, failed: 0, yaml: 0 };
-    fc.assert(fc.property(fc.array(entry, { maxLength: 4 }), last, after, (entries, line, rest) => {
-      const yamlText = [...entries, line].join('\n') + rest;
-      routes[route(yamlText)]++;
-      assertSameAsYaml(yamlText);
-    }), { numRuns: 2000 });
-    console.log(`      ${JSON.stringify(routes)}`);
+    const texts = fc.tuple(fc.array(entry, { maxLength: 4 }), last, after).map(([entries, line, rest]) => [...entries, line].join('\n') + rest);
+    const routes = routesAgreeingWithYaml(texts, 2000);
     assert.ok(routes.failed > 100, JSON.stringify(routes));
   });
 
