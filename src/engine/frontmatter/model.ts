@@ -59,10 +59,11 @@ export interface ParsedFrontmatter {
   notAMap: boolean;
   aliasCount: number;
   /**
-   * Set when `[`/`{` nest deeper than `MAX_FLOW_NESTING`: the text was not given to the `yaml` package, whose time and
-   * memory grow steeply with depth (5,000 unclosed `[` exhaust the process). `failed` is then true.
+   * Set when collections nest deeper than `MAX_NESTING` (`[`/`{`, or by indentation and `- `): the text was not given
+   * to the `yaml` package, whose time and memory grow steeply with flow depth (5,000 unclosed `[` exhaust the process)
+   * and whose recursion over block depth exhausts the stack. `failed` is then true.
    */
-  flowNestingTooDeep?: boolean;
+  nestingTooDeep?: boolean;
   /**
    * Set when aliases times nodes pass `MAX_ALIAS_RESOLUTION_WORK`: the `yaml` package finds each alias's anchor by
    * walking the whole document, so many aliases in a large front matter take quadratic time (a megabyte of them took

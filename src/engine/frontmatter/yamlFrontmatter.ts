@@ -7,10 +7,10 @@ import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmat
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
-export const MAX_FLOW_NESTING = 100;
+export const MAX_NESTING = 100;
 
 /**
- * Whether `[`/`{` ever nest deeper than `MAX_FLOW_NESTING`, counted over the whole text whatever quotes it holds: a
+ * Whether `[`/`{` ever nest deeper than `MAX_NESTING`, counted over the whole text whatever quotes it holds: a
  * cheap upper bound, exceeded only by text no person writes.
  */
 export function flowNestingTooDeep(text: string): boolean {
@@ -20,7 +20,7 @@ export function flowNestingTooDeep(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (code === 91 || code === 123) {
-      if (++depth > MAX_FLOW_NESTING) return true;
+      if (++depth > MAX_NESTING) return true;
     } else if ((code === 93 || code === 125) && depth > 0) {
       depth--;
     }
@@ -28,8 +28,69 @@ export function flowNestingTooDeep(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether block collections may nest deeper than `MAX_NESTING`: each line indented deeper than the lines it follows
+ * opens a level (a stack of indentations), and each `- ` or `? ` before a line's content opens one more (`- - - x`).
+ * The lines of a `|` or `>` block are its text, not levels. An upper bound in one pass: `yaml` reads block collections
+ * by recursion, and a few thousand levels (a few kilobytes of `- - -`) exhaust the stack, an error whose place in the
+ * text then depends on how deep the caller already was.
+ */
+export function blockNestingTooDeep(text: string): boolean {
+  // The lines still open, each with its indentation and how deep its collections reach (the top-level map is 0).
+  const indents: number[] = [];
+  const depths: number[] = [];
+  // The indentation of the line that opened a `|` or `>` block, while the lines after it are its text; else -1.
+  let blockScalarIndent = -1;
+  for (let lineStart = 0; lineStart < text.length;) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    let content = lineStart;
+    while (content < lineEnd && text.charCodeAt(content) === SPACE) content++;
+    const indent = content - lineStart;
+    const blank = content === lineEnd || text.charCodeAt(content) === CARRIAGE_RETURN;
+    if (!blank && !(blockScalarIndent !== -1 && indent > blockScalarIndent)) {
+      blockScalarIndent = -1;
+      if (text.charCodeAt(content) !== HASH) {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) {
+          indents.pop();
+          depths.pop();
+        }
+        let depth = depths.length === 0 ? 0 : depths[depths.length - 1] + 1;
+        for (let at = content; at + 1 < lineEnd && isCompactIndicator(text, at);) {
+          depth++;
+          at += 2;
+          while (at < lineEnd && isSpaceOrTab(text.charCodeAt(at))) at++;
+        }
+        if (depth > MAX_NESTING) return true;
+        indents.push(indent);
+        depths.push(depth);
+        if (BLOCK_SCALAR_HEADER.test(text.slice(content, lineEnd))) blockScalarIndent = indent;
+      }
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return false;
+}
+
+const SPACE = 32;
+const HASH = 35;
+const CARRIAGE_RETURN = 13;
+/** A line that ends in a block scalar's header: `|` or `>` after the start or a space, indicators, a comment. */
+const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
+
+/** `- ` or `? ` (or with a tab): an item or a key opening a collection on the line it is on. */
+function isCompactIndicator(text: string, at: number): boolean {
+  const char = text.charCodeAt(at);
+  return (char === 45 || char === 63) && isSpaceOrTab(text.charCodeAt(at + 1));
+}
+
+function isSpaceOrTab(char: number): boolean {
+  return char === SPACE || char === 9;
+}
+
 const TOO_DEEP: ParsedFrontmatter = Object.freeze({
-  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, flowNestingTooDeep: true,
+  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, nestingTooDeep: true,
 }) as ParsedFrontmatter;
 
 const TOO_MANY_ALIASES: ParsedFrontmatter = Object.freeze({
@@ -131,7 +192,7 @@ export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
 }
 
 function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
-  if (flowNestingTooDeep(yamlText)) return TOO_DEEP;
+  if (flowNestingTooDeep(yamlText) || blockNestingTooDeep(yamlText)) return TOO_DEEP;
   const strict = attempt(yamlText);
   if ('tooManyAliases' in strict) return TOO_MANY_ALIASES;
   if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
@@ -140,6 +201,8 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
     if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
+    // Untabbed, lines may be indented deeper than they were.
+    if (blockNestingTooDeep(repair.text)) return TOO_DEEP;
     const repaired = attempt(repair.text);
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {

@@ -101,7 +101,7 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   const parsed = parse(block.yamlText);
   capture?.({ block, parsed, positions });
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
-  if (parsed.flowNestingTooDeep) {
+  if (parsed.nestingTooDeep) {
     context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }

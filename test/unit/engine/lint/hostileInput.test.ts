@@ -53,6 +53,27 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     });
   }
 
+  // `yaml` reads block collections by recursion: a few thousand levels exhaust the stack, an error whose place depended
+  // on how deep the caller already was (the CLI and the extension said different things about the same file).
+  it('refuses block collections nested deeper than 100 levels, by indentation or by `- - -`, with one answer', () => {
+    const maps = (levels: number) => `name: deep\ndescription: d\n${Array.from({ length: levels + 1 }, (_, level) => `${' '.repeat(level)}k:\n`).join('')}`;
+    const compact = (levels: number) => `name: deep\ndescription: d\nk:\n${'- '.repeat(levels)}x\n`;
+    for (const yamlText of [maps(101), maps(1000), compact(101), compact(3000), compact(100_000)]) {
+      const result = lint(`---\n${yamlText}---\n`);
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [['agent/yaml-too-deep', { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }]], yamlText.slice(0, 80));
+      assert.equal(result.loads, false);
+    }
+    for (const yamlText of [maps(100), compact(99)]) assert.equal(lint(`---\n${yamlText}---\n`).loads, true, yamlText.slice(0, 80));
+  });
+
+  it('counts no levels in a `|` block whose lines are indented ever deeper, also where yaml reads the front matter', () => {
+    const triangle = Array.from({ length: 300 }, (_, line) => `${' '.repeat(line + 2)}*`).join('\n');
+    // The tab sends the front matter to yaml, where the bound is checked.
+    const result = lint(`---\nname: art\ndescription: |\n${triangle}\ntools: Read,\tGrep\n---\n`);
+    assert.equal(result.loads, true);
+    assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.code === 'agent/yaml-too-deep'));
+  });
+
   it('still reads flow collections nested 100 levels deep', () => {
     const result = lint(`---\nname: deep\ndescription: d\nx: ${'['.repeat(100)}${']'.repeat(100)}\n---\n`);
     assert.equal(result.loads, true);
