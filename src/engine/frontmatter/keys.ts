@@ -10,22 +10,16 @@ export const KEY_SOURCE = '[A-Za-z_][\\w-]*';
  * character: the fixes ask it of every line, and a match per line was a fifth of their garbage on a megabyte.
  */
 export function topLevelKeyOf(line: string): string | undefined {
-  const first = line.charCodeAt(0);
-  if (!(isLetter(first) || first === UNDERSCORE)) return undefined;
+  if (!isKeyCharacter(line.charCodeAt(0), true)) return undefined;
   let end = 1;
-  while (end < line.length && isKeyCharacter(line.charCodeAt(end))) end++;
+  while (end < line.length && isKeyCharacter(line.charCodeAt(end), false)) end++;
   if (line.charCodeAt(end) !== COLON || (end + 1 < line.length && !isWhitespace(line.charCodeAt(end + 1)))) return undefined;
   return line.slice(0, end);
 }
 
 const COLON = 58;
-const UNDERSCORE = 95;
 
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-/** After the first: `\w` (letters, digits, `_`) and `-`. */
-function isKeyCharacter(code: number): boolean {
-  return isLetter(code) || (code >= 48 && code <= 57) || code === UNDERSCORE || code === 45;
+/** `KEY_SOURCE` a character at a time: a letter or `_` first, then also digits and `-`. */
+export function isKeyCharacter(char: number, first: boolean): boolean {
+  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || (!first && ((char >= 48 && char <= 57) || char === 45));
 }

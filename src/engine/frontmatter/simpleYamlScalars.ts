@@ -201,7 +201,5 @@ export function skipSpaces(text: string, from: number, end: number): number {
   return index;
 }
 
-/** The characters of a simple key: a letter or `_`, then letters, digits, `_` and `-`. */
-export function isKeyCharacter(char: number, first: boolean): boolean {
-  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || (!first && ((char >= 48 && char <= 57) || char === DASH));
-}
+// The characters of a simple key: the grammar the line readers share (`KEY_SOURCE`), a character at a time.
+export { isKeyCharacter } from './keys';
