@@ -162,8 +162,6 @@ function repairedLine(yamlText: string, index: number, lineStart: number, lineEn
     const replacement = yamlText.slice(lineStart, lineEnd).replace(/^\t+/, (tabs) => '  '.repeat(tabs.length));
     return { line: index, start: lineStart, end: lineEnd, replacement };
   }
-  // Only a line starting with a key character can match.
-  if (!isRepairKeyCharacter(first)) return undefined;
   const valueStart = repairableValueStart(yamlText, lineStart, lineEnd);
   if (valueStart === -1) return undefined;
   const opening = yamlText.charCodeAt(valueStart);
@@ -186,8 +184,4 @@ function escapedForDoubleQuotes(value: string): string {
 }
 
 const TAB = 9;
-
-function isRepairKeyCharacter(char: number): boolean {
-  return (char >= 97 && char <= 122) || (char >= 65 && char <= 90) || char === 95 || char === 45;
-}
 

@@ -227,11 +227,8 @@ function compactMapping(text: string, afterColon: number, end: number): KnownYam
   const start = skipSpaces(text, afterColon, end);
   const first = text.charCodeAt(start);
   if (start === end || (isIndicator(first))) return undefined;
-  const line = text.slice(start, end);
-  const hash = line.indexOf(' #');
-  let colon = line.indexOf(': ');
-  if (colon === -1 && line.charCodeAt(line.length - 1) === COLON) colon = line.length - 1;
-  return colon !== -1 && (hash === -1 || colon < hash) ? { firstError: { message: COMPACT_MAPPING_MESSAGE, start, end: start + 1 } } : undefined;
+  // The plain line's own reading: -1 is exactly a mapping's `:` before any comment.
+  return plainLineStop(text, start, end, false) === -1 ? { firstError: { message: COMPACT_MAPPING_MESSAGE, start, end: start + 1 } } : undefined;
 }
 
 /**

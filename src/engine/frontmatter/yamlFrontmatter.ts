@@ -4,6 +4,7 @@
 import { mapEntryInPlace, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
+import { HASH, skipSpaces, SPACE } from './simpleYamlScalars';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
@@ -44,8 +45,7 @@ export function blockNestingTooDeep(text: string): boolean {
   for (let lineStart = 0; lineStart < text.length;) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    let content = lineStart;
-    while (content < lineEnd && text.charCodeAt(content) === SPACE) content++;
+    const content = skipSpaces(text, lineStart, lineEnd);
     const indent = content - lineStart;
     const blank = content === lineEnd || text.charCodeAt(content) === CARRIAGE_RETURN;
     if (!blank && !(blockScalarIndent !== -1 && indent > blockScalarIndent)) {
@@ -73,8 +73,6 @@ export function blockNestingTooDeep(text: string): boolean {
   return false;
 }
 
-const SPACE = 32;
-const HASH = 35;
 const CARRIAGE_RETURN = 13;
 /** A line that ends in a block scalar's header: `|` or `>` after the start or a space, indicators, a comment. */
 const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;

@@ -7,6 +7,7 @@ import type { Fix, TextEdit } from '../types';
 import { isWhitespace } from '../text/whitespace';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { scanSimpleFrontmatter } from '../frontmatter/simpleFrontmatterScanner';
+import { skipSpaces } from '../frontmatter/simpleYamlScalars';
 
 /** A YAML double-quoted scalar that parses back to exactly `text` (JSON strings are valid YAML 1.2). */
 export function quoteYamlString(text: string): string {
@@ -238,11 +239,7 @@ function foldDescriptionIntoBlock(lines: readonly FrontmatterLine[], eol: string
  * more of the block before the next key. Re-indents each to the block's indentation.
  */
 function reindentBlockScalar(lines: readonly FrontmatterLine[]): { edits: YamlEdit[]; firstDedented: YamlLine & { key: string } } | undefined {
-  const indentOf = (text: string) => {
-    let spaces = 0;
-    while (text.charCodeAt(spaces) === 32) spaces++;
-    return spaces;
-  };
+  const indentOf = (text: string) => skipSpaces(text, 0, text.length);
   for (let index = 0; index < lines.length; index++) {
     const header = BLOCK_SCALAR_HEADER.exec(lines[index].text);
     if (!header) continue;
