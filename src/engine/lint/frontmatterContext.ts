@@ -108,12 +108,11 @@ export class FrontmatterContext<Profile = unknown> {
   repairQuotingEdits(): TextEdit[] {
     const { repairedLines: lines, repairedText } = this.parsed;
     if (lines.length <= MAX_SEPARATE_QUOTING_EDITS || repairedText === undefined) return lines.map((line) => this.edit(line.start, line.end, line.replacement));
-    // Nothing before the first repaired line changed; after the last, everything moved by what the lines grew.
-    let growth = 0;
-    for (let index = 0; index < lines.length; index++) growth += lines[index].replacement.length - (lines[index].end - lines[index].start);
+    // Nothing before the first repaired line changed; after the last, everything moved by what the lines grew, which
+    // is all the text grew.
     const first = lines[0];
     const last = lines[lines.length - 1];
-    return [this.edit(first.start, last.end, repairedText.slice(first.start, last.end + growth))];
+    return [this.edit(first.start, last.end, repairedText.slice(first.start, last.end + repairedText.length - this.yamlText.length))];
   }
 
   /** The whole first line of the block (`---`), for problems with no better place. */

@@ -99,12 +99,11 @@ interface FoldedCandidate {
   letters: number;
 }
 
-/** Folded candidates, and for each length a wanted name can have, those near enough in length to be within its limit. */
-interface FoldedCandidates {
-  readonly all: readonly FoldedCandidate[];
-  /** By the wanted name's folded length; a length past the end has no candidate near it. */
-  readonly nearLength: readonly (readonly FoldedCandidate[])[];
-}
+/**
+ * For each length a wanted name can have, the folded candidates near enough in length to be within its limit; a length
+ * past the end has none.
+ */
+type FoldedCandidates = readonly (readonly FoldedCandidate[])[];
 
 /** Per candidate collection: the same known keys are asked about for every key of every file. */
 const foldedCandidates = new WeakMap<object, FoldedCandidates>();
@@ -129,7 +128,7 @@ function foldedList(candidates: Iterable<string>): FoldedCandidates {
   const longest = Math.max(0, ...all.map((candidate) => candidate.folded.length));
   const nearLength = Array.from({ length: longest + 3 }, (_, length) =>
     all.filter((candidate) => Math.abs(length - candidate.folded.length) <= limitFor(length)));
-  const list = { all, nearLength };
+  const list = nearLength;
   // Only collections that cannot change behind the cache's back: a frozen array or a set the caller keeps fixed.
   if (candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates))) foldedCandidates.set(candidates as object, list);
   return list;
@@ -168,7 +167,7 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   // A candidate further than the limit can neither be the answer nor tie with it, so the cheap bounds (length, then
   // letters) pass over most of them and the others' distance is only bounded: a file of 80,000 unknown keys (or one
   // key of a megabyte, which has no candidate of a near length) stays cheap.
-  const near = foldedList(candidates).nearLength[wanted.length] ?? [];
+  const near = foldedList(candidates)[wanted.length] ?? [];
   if (near.length === 0) return undefined;
   const wantedLetters = lettersOf(wanted);
   let best: string | undefined;
