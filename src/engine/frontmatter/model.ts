@@ -73,12 +73,13 @@ export interface ParsedFrontmatter {
 }
 
 export interface RepairedLine {
-  line: number;
-  start: number;
-  end: number;
-  replacement: string;
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  /** The line as the repair pass rewrites it. */
+  readonly replacement: string;
   /** Where the value starts in the original line, when the repair quoted it (`key: a: b` -> `key: "a: b"`). */
-  quotedValueStart?: number;
+  readonly quotedValueStart?: number;
 }
 
 /** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */

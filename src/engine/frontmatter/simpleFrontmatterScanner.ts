@@ -8,7 +8,7 @@ import * as scalars from './simpleYamlScalars';
 import { forEachKeyWithItsValue } from './keyIndex';
 import { keyColon, scanBlockCollection } from './simpleBlockCollections';
 import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
-import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
+import type { FrontmatterEntry, RepairedLine, ValueNode, YamlProblem } from './model';
 
 // The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
 // getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
@@ -65,14 +65,24 @@ interface Anchors {
 /**
  * The values and entries `yaml` would produce for this text; the first error it would report, when that is certain;
  * `undefined` when the text is outside the fast path.
+ *
+ * Given `repairedLines` (the lines of `text` Claude Code's repair pass rewrites, in order), the answer is the one for
+ * the repaired text, with offsets in `text`: each quoted line's value is the rest of its line as written, which is
+ * what its quoted form reads as, so the repaired text is never made and read again. Every repaired line must be one
+ * the loop below reads as a key of its own; when one is not, the answer is `undefined`.
  */
-export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownYamlError | undefined {
+export function scanSimpleFrontmatter(text: string, repairedLines?: readonly RepairedLine[]): ScannedFrontmatter | KnownYamlError | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   const entries: FrontmatterEntry[] = [];
   const anchors: Anchors = {};
   let aliasCount = 0;
   let position = 0;
+  // The next repaired line, by index into `repairedLines`, and where it starts (past the text: none left).
+  let repairIndex = 0;
+  let nextRepairStart = repairedLines?.length ? repairedLines[0].start : text.length + 1;
   while (position < text.length) {
+    // A repaired line read as part of a value is not the line the repaired text holds.
+    if (nextRepairStart < position) return undefined;
     const end = lineEnd(text, position);
     const first = text.charCodeAt(position);
     if (first === SPACE || first === NEWLINE) {
@@ -84,19 +94,30 @@ export function scanSimpleFrontmatter(text: string): ScannedFrontmatter | KnownY
       position = end + 1;
       continue;
     }
+    const repaired = position === nextRepairStart ? repairedLines![repairIndex] : undefined;
     let keyEnd = position;
     while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
-    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return keyWithoutValue(text, position, end, entries.length);
-    if (keyEnd - position > MAX_KEY_LENGTH) return keyTooLong(text, position, keyEnd, end);
+    if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return repaired ? undefined : keyWithoutValue(text, position, end, entries.length);
+    if (keyEnd - position > MAX_KEY_LENGTH) return repaired ? quotedKeyTooLong(position, keyEnd) : keyTooLong(text, position, keyEnd, end);
     const key = text.slice(position, keyEnd);
     if (isNonStringKey(key)) return undefined;
-    const scanned = scanValue(text, keyEnd + 1, end, anchors);
+    if (repaired) {
+      const valueStart = repaired.quotedValueStart;
+      if (valueStart === undefined) return undefined;
+      entries.push({ key, keyStart: position, keyEnd, valueNode: QUOTED, valueStart, valueEnd: end, value: text.slice(valueStart, end) });
+      nextRepairStart = ++repairIndex < repairedLines!.length ? repairedLines![repairIndex].start : text.length + 1;
+      position = end + 1;
+      continue;
+    }
+    // A quote left open is searched for to the text's end, where the repaired lines add quotes of their own.
+    const scanned = scanValue(text, keyEnd + 1, end, anchors, nextRepairStart < text.length);
     if (!scanned) return compactMapping(text, keyEnd + 1, end);
     if ('firstError' in scanned) return scanned;
     if (scanned.node === ALIAS) aliasCount++;
     entries.push({ key, keyStart: position, keyEnd, valueNode: scanned.node, valueStart: scanned.start, valueEnd: scanned.end, value: scanned.value });
     position = scanned.next;
   }
+  if (nextRepairStart <= text.length) return undefined;
   if (entries.length === 0) return undefined;
   const nodeCount = aliasCount > 0 ? nodesOf(entries) : 0;
   if (nodeCount === undefined) return undefined;
@@ -161,9 +182,10 @@ function nodesOf(entries: readonly FrontmatterEntry[]): number | undefined {
 
 /**
  * The value after `key:`, from just after the colon to the end of its line (or of its block). `anchors` is given where
- * anchors and aliases are read (top-level values only); elsewhere they are left to yaml.
+ * anchors and aliases are read (top-level values only); elsewhere they are left to yaml. `quotesFollow`: the text
+ * read is the repaired one, and a line it quotes comes later.
  */
-function scanValue(text: string, afterColon: number, end: number, anchors?: Anchors): ScannedValue | KnownYamlError | undefined {
+function scanValue(text: string, afterColon: number, end: number, anchors?: Anchors, quotesFollow = false): ScannedValue | KnownYamlError | undefined {
   if (afterColon < end && text.charCodeAt(afterColon) !== SPACE) return undefined;
   let start = afterColon;
   while (start < end && text.charCodeAt(start) === SPACE) start++;
@@ -171,7 +193,7 @@ function scanValue(text: string, afterColon: number, end: number, anchors?: Anch
   if (first === NEWLINE || first === HASH) return scanEmptyOrIndented(text, start, end, first === HASH);
   if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
     const quoted = scanQuoted(text, start, end);
-    if (!quoted) return unclosedQuote(text, start);
+    if (!quoted) return unclosedQuote(text, start, quotesFollow);
     if (!restIsComment(text, quoted.end, end)) return undefined;
     return { node: QUOTED, value: quoted.value, start, end: quoted.end, next: end + 1 };
   }
@@ -212,8 +234,16 @@ function keyTooLong(text: string, keyStart: number, keyEnd: number, end: number)
   if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
   const value = scanValue(text, keyEnd + 1, end);
   if (!value || 'firstError' in value) return undefined;
-  return { firstError: { message: 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key', start: keyStart, end: keyEnd } };
+  return { firstError: { message: KEY_TOO_LONG_MESSAGE, start: keyStart, end: keyEnd } };
 }
+
+/** The same for a line the repair pass quoted, whose value (a quoted string) yaml always reads. */
+function quotedKeyTooLong(keyStart: number, keyEnd: number): KnownYamlError | undefined {
+  if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
+  return { firstError: { message: KEY_TOO_LONG_MESSAGE, start: keyStart, end: keyEnd } };
+}
+
+const KEY_TOO_LONG_MESSAGE = 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key';
 
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
 const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
@@ -234,10 +264,12 @@ function compactMapping(text: string, afterColon: number, end: number): KnownYam
 /**
  * A quote not closed on its line is a multi-line scalar (left to yaml) unless no quote of its kind follows anywhere:
  * then yaml reads to the end of the text and reports the missing quote there. A backslash after a double quote is
- * left to yaml too: an invalid escape is reported before the missing quote.
+ * left to yaml too: an invalid escape is reported before the missing quote. `quotesFollow`: a line the repair pass
+ * quotes comes later, with double quotes that are not in `text`.
  */
-function unclosedQuote(text: string, start: number): KnownYamlError | undefined {
+function unclosedQuote(text: string, start: number, quotesFollow: boolean): KnownYamlError | undefined {
   const quote = text[start];
+  if (quote === '"' && quotesFollow) return undefined;
   if (text.indexOf(quote, start + 1) !== -1 || (quote === '"' && text.indexOf('\\', start + 1) !== -1)) return undefined;
   return { firstError: { message: `Missing closing ${quote}quote`, start: text.length, end: text.length + 1 } };
 }

@@ -1,7 +1,7 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntryInPlace, offsetMapper, repairLikeClaudeCode } from './claudeCodeRepair';
+import { mapEntryInPlace, offsetMapper, repairedLinesOf, repairedTextOf, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { HASH, skipSpaces, SPACE } from './simpleYamlScalars';
@@ -109,27 +109,32 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
   }
   if (scanned && !flowNestingTooDeep(yamlText)) {
     const strictErrors = [scanned.firstError];
-    const repair = repairLikeClaudeCode(yamlText);
+    // The scanner reads the repaired text from the original and the lines the repair pass rewrites.
+    const repairedLines = repairedLinesOf(yamlText);
+    const rescanned = repairedLines.length === 0 ? scanned : scanSimpleFrontmatter(yamlText, repairedLines);
     // A repaired text that still holds aliases (the repair pass quotes `*` and `&` only on lines its pattern matches)
     // is left to yaml, which also weighs their work.
-    const rescanned = repair.text === yamlText ? scanned : scanSimpleFrontmatter(repair.text);
-    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return repairedResult(rescanned, repair, strictErrors);
+    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return new ScannedParse(rescanned, rescanned.entries, true, repairedLines, strictErrors, yamlText);
     if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
   }
   return parseWithYaml(yamlText, true);
 }
 
 /**
- * Front matter the scanner read: the values are its entries', made on first read. A class, not an object literal with
- * a getter: a literal with an accessor is made slowly and kept in dictionary mode, and a lint makes one per parse.
+ * Front matter the scanner read: the values are its entries', made on first read, and so is the repaired text. A
+ * class, not an object literal with a getter: a literal with an accessor is made slowly and kept in dictionary mode,
+ * and a lint makes one per parse.
  */
 class ScannedParse implements ParsedFrontmatter {
   readonly valuesAreEntries = true;
   readonly failed = false;
   readonly notAMap = false;
   readonly aliasCount: number;
-  // Private by the language, so that it is no property: the result compares equal to yaml's by its own properties.
+  // Private by the language, so that they are no properties: the result is compared with yaml's by what it reads.
   readonly #scanned: ScannedFrontmatter;
+  /** The text before the repair, when repaired. */
+  readonly #original: string | undefined;
+  #repairedText: string | undefined;
 
   constructor(
     scanned: ScannedFrontmatter,
@@ -137,18 +142,23 @@ class ScannedParse implements ParsedFrontmatter {
     readonly repaired: boolean,
     readonly repairedLines: RepairedLine[],
     readonly strictErrors: YamlProblem[],
+    original?: string,
     repairedText?: string,
   ) {
     this.#scanned = scanned;
     this.aliasCount = scanned.aliasCount;
-    // Only when repaired, as the yaml path's result has it: the two are compared by their own properties.
-    if (repairedText !== undefined) this.repairedText = repairedText;
+    this.#original = original;
+    this.#repairedText = repairedText;
   }
-
-  declare readonly repairedText?: string;
 
   get values(): Record<string, unknown> {
     return this.#scanned.values;
+  }
+
+  /** Made when read: only quoting every repaired line in one edit needs it. */
+  get repairedText(): string | undefined {
+    if (this.#original === undefined) return undefined;
+    return (this.#repairedText ??= repairedTextOf(this.#original, this.repairedLines));
   }
 }
 
@@ -156,9 +166,10 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
-function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+/** The scan of `repair.text`, the repair of `original`, given offsets in `original`. */
+function repairedResult(scanned: ScannedFrontmatter, original: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, repair.text);
+  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, original, repair.text);
 }
 
 /**
@@ -198,7 +209,7 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, yamlText, repair, strict.problems);
     // Untabbed, lines may be indented deeper than they were.
     if (blockNestingTooDeep(repair.text)) return TOO_DEEP;
     const repaired = attempt(repair.text);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { splitFrontmatter } from '../../../../src/engine/frontmatter/frontmatter';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { scanSimpleFrontmatter } from '../../../../src/engine/frontmatter/simpleFrontmatterScanner';
-import { repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
+import { repairedLinesOf, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
 import type { ParsedFrontmatter } from '../../../../src/engine/frontmatter/model';
 import { parseFrontmatterYaml, parseFrontmatterYamlFully } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import { sharedFolder } from '../../../support/sharedMaterial';
@@ -24,8 +24,8 @@ type Route = 'scanned' | 'repaired' | 'failed' | 'yaml';
 function route(yamlText: string): Route {
   const scanned = scanSimpleFrontmatter(yamlText);
   if (scanned && 'entries' in scanned) return 'scanned';
-  const repaired = repairLikeClaudeCode(yamlText).text;
-  const rescanned = repaired === yamlText ? scanned : scanSimpleFrontmatter(repaired);
+  const repairedLines = repairedLinesOf(yamlText);
+  const rescanned = repairedLines.length === 0 ? scanned : scanSimpleFrontmatter(yamlText, repairedLines);
   if (rescanned && 'entries' in rescanned) return parseFrontmatterYaml(yamlText).repaired ? 'repaired' : 'yaml';
   return scanned && rescanned && parseFrontmatterYaml(yamlText).failed ? 'failed' : 'yaml';
 }
@@ -40,6 +40,9 @@ function comparable(parsed: ParsedFrontmatter, compareValues: boolean): unknown 
   const { valuesAreEntries: _, ...result } = parsed;
   return {
     ...result,
+    // Read as readers read them: the scanner's repaired text and lines' new text are made when read.
+    repairedText: parsed.repairedText,
+    repairedLines: parsed.repairedLines.map(({ line, start, end, replacement, quotedValueStart }) => ({ line, start, end, replacement, quotedValueStart })),
     strictErrors: parsed.strictErrors.slice(0, 1),
     values: compareValues ? parsed.values : undefined,
     entries: compareValues ? parsed.entries : parsed.entries.map((entry) => ({ ...entry, value: undefined })),
@@ -152,6 +155,49 @@ describe('the fast front matter scanner agrees with yaml', function () {
       check(text);
     });
   }
+
+  it('reads the lines Claude Code repairs from the original as it reads the repaired text, on 3,000 front matters', () => {
+    // Lines the repair pass quotes (some the scanner reads no key in, or too long a key), lines it leaves, and values
+    // over several lines beside them: a quoted line's value must be the rest of the line as written, and a value that
+    // runs over a repaired line, or a quote left open before one, must not be read from the original.
+    const longKey = 'k'.repeat(1100);
+    const common = fc.constantFrom('name: a: b', 'description: Use when: x', 'k: x {y}', 'k-x: *a b', 'tools: a # b', 'k: a\\b: "c"', 'k:  a: b',
+      'k: a: b ', 'plain: ok', 'q: "a: b"', 'x: &a v', 'y: *a', 'list:', '- a', '  - b', 'block: |', '  text: a: b', 'map:', '  inner: v', '# c: d', '',
+      'k: [a, b]', 'cont: first', '  second');
+    const rare = fc.constantFrom('-x: a: b', 'true: a: b', `${longKey}: a: b`, `${longKey}: v`, "q: 'open", 'q: "open', '  deeper: a: b', 'k: [a: b]',
+      '  second: x', 'bad: a: b: c', 'k: "a: b" c', 'cut');
+    const piece = fc.oneof({ arbitrary: common, weight: 6 }, { arbitrary: rare, weight: 1 });
+    const text = fc.array(piece, { minLength: 1, maxLength: 10 }).map((lines) => lines.join('\n'));
+    const kind = (result: ReturnType<typeof scanSimpleFrontmatter>) => (result === undefined ? 'declined' : 'entries' in result ? 'entries' : 'error');
+    let readFromTheOriginal = 0;
+    fc.assert(fc.property(text, fc.boolean(), (body, finalNewline) => {
+      const yamlText = finalNewline ? `${body}\n` : body;
+      const strict = scanSimpleFrontmatter(yamlText);
+      if (strict === undefined || 'entries' in strict) return;
+      const repairedLines = repairedLinesOf(yamlText);
+      if (repairedLines.length === 0) return;
+      const fromOriginal = scanSimpleFrontmatter(yamlText, repairedLines);
+      assert.equal(kind(fromOriginal), kind(scanSimpleFrontmatter(repairLikeClaudeCode(yamlText).text)), JSON.stringify(yamlText));
+      if (fromOriginal && 'entries' in fromOriginal) readFromTheOriginal++;
+      assertSameAsYaml(yamlText);
+    }), { numRuns: 3000 });
+    console.log(`      ${readFromTheOriginal} read from the original`);
+    assert.ok(readFromTheOriginal > 250, `${readFromTheOriginal} read from the original`);
+  });
+
+  it('declines a repaired line it would read as part of a value', () => {
+    // No line the repair pass rewrites can be inside a value the scanner reads; were one, the scan would be wrong.
+    const yamlText = 'name: a\nmap:\n  a: b c\nmodel: x: y\n';
+    const inMap = { line: 2, start: yamlText.indexOf('  a:'), end: yamlText.indexOf(' c') + 2, replacement: 'a: "b c"', quotedValueStart: yamlText.indexOf('b c') };
+    const repaired = repairedLinesOf(yamlText);
+    assert.equal(repaired.length, 1);
+    assert.ok(scanSimpleFrontmatter(yamlText, repaired) && 'entries' in scanSimpleFrontmatter(yamlText, repaired)!);
+    assert.equal(scanSimpleFrontmatter(yamlText, [inMap, ...repaired]), undefined);
+    // The same when the value is the last.
+    const endsInMap = yamlText.slice(0, yamlText.indexOf('model:'));
+    assert.ok(scanSimpleFrontmatter(endsInMap) && 'entries' in scanSimpleFrontmatter(endsInMap)!);
+    assert.equal(scanSimpleFrontmatter(endsInMap, [inMap]), undefined);
+  });
 
   it('on 2,000 front matters with control characters (NUL, the rest of C0 and C1) in keys, values and lines, most scanned', () => {
     const control = fc.constantFrom('\0', '\x01', '\x08', '\x0b', '\f', '\x0e', '\x1f', '\x7f', '\x80', '\x85', '\x9f');
