@@ -13,6 +13,8 @@ const LONG_STRETCH = 256;
 export class CodeUnitWriter {
   private readonly buffer = new Uint16Array(CHUNK);
   private length = 0;
+  /** Whether the buffer holds a surrogate, which the decoder would replace when it is alone. */
+  private surrogates = false;
   private written = '';
 
   constructor(private readonly source: string) {}
@@ -20,6 +22,7 @@ export class CodeUnitWriter {
   /** One code unit. */
   unit(code: number): void {
     if (this.length === CHUNK) this.flush();
+    if (code >= FIRST_SURROGATE && code <= LAST_SURROGATE) this.surrogates = true;
     this.buffer[this.length++] = code;
   }
 
@@ -55,11 +58,19 @@ export class CodeUnitWriter {
 
   private flush(): void {
     if (this.length === 0) return;
-    // `apply` takes the typed array as the argument list: no array of numbers is made.
-    this.written += String.fromCharCode.apply(null, this.buffer.subarray(0, this.length) as unknown as number[]);
+    const units = this.buffer.subarray(0, this.length);
+    // The decoder reads the buffer in place; `fromCharCode.apply` copies it into an argument list first (a megabyte
+    // written made ten), but keeps a lone surrogate, which the decoder replaces.
+    this.written += this.surrogates || !UTF16_DECODER ? String.fromCharCode.apply(null, units as unknown as number[]) : UTF16_DECODER.decode(units);
     this.length = 0;
+    this.surrogates = false;
   }
 }
+
+const FIRST_SURROGATE = 0xd800;
+const LAST_SURROGATE = 0xdfff;
+/** A decoder of the buffer's bytes, when they are in its order (little-endian, as on every machine VS Code runs on). */
+const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le') : undefined;
 
 const BACKSLASH = 92;
 const DOUBLE_QUOTE = 34;

@@ -43,10 +43,12 @@ describe('CodeUnitWriter', () => {
     }), { numRuns: 500 });
   });
 
-  it('writes a megabyte unit by unit, past many chunks', () => {
-    const text = 'ab\ud800c'.repeat(1 << 18);
-    const writer = new CodeUnitWriter(text);
-    for (let index = 0; index < text.length; index++) writer.unit(text.charCodeAt(index));
-    assert.equal(writer.finish(), text);
-  });
+  for (const [what, unit] of [['with lone surrogates', 'ab\ud800c'], ['with pairs', 'a\ud83d\ude00é'], ['without surrogates', 'aé"\u0100']]) {
+    it(`writes a megabyte unit by unit, past many chunks, ${what}`, () => {
+      const text = unit.repeat(1 << 18);
+      const writer = new CodeUnitWriter(text);
+      for (let index = 0; index < text.length; index++) writer.unit(text.charCodeAt(index));
+      assert.equal(writer.finish(), text);
+    });
+  }
 });
