@@ -1,9 +1,10 @@
 // Claude Code's repair pass over front matter that does not parse, and mapping offsets in the repaired text back to
 // the original (the repair changes lines, never their count).
-import type { FrontmatterEntry, RepairedLine } from './model';
+import { repairedLineList, type FrontmatterEntry, type RepairedLine, type RepairedLines } from './model';
 import { isWhitespace } from '../text/whitespace';
 import { isFlowList } from './yamlDocument';
 import { CodeUnitWriter } from '../text/codeUnitWriter';
+import type { RepairedLineOffsets } from './simpleFrontmatterScanner';
 
 /**
  * Maps an offset in the repaired text to the same line of the original, clamped to that line's end (never its break).
@@ -129,51 +130,109 @@ for (const indicator of '{}[]*&#!|>%@`') QUOTING_INDICATORS[indicator.charCodeAt
 /** The front matter as Claude Code's repair pass leaves it, and the lines it rewrote. */
 export function repairLikeClaudeCode(yamlText: string): { text: string; lines: RepairedLine[] } {
   const lines = repairedLinesOf(yamlText);
-  return { text: repairedTextOf(yamlText, lines), lines };
+  return { text: lines.repairedText(), lines: repairedLineList(lines) };
 }
 
-/**
- * The lines Claude Code's repair pass rewrites, in order, each without its new text (made when read): the scanner
- * reads the values of quoted lines from the original (see `scanSimpleFrontmatter`), and a megabyte of `key: a: b`
- * lines made 80,000 strings, most never read.
- */
-export function repairedLinesOf(yamlText: string): RepairedLine[] {
-  const repaired: RepairedLine[] = [];
+/** The lines Claude Code's repair pass rewrites in `yamlText`, in order. */
+export function repairedLinesOf(yamlText: string): RepairedLineColumns {
+  const lines = new RepairedLineColumns(yamlText);
   let index = 0;
   for (let lineStart = 0; lineStart <= yamlText.length; index++) {
     const newline = yamlText.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? yamlText.length : newline;
-    const line = repairedLine(yamlText, index, lineStart, lineEnd);
-    if (line) repaired.push(line);
+    const valueStart = rewrittenValueStart(yamlText, lineStart, lineEnd);
+    if (valueStart !== STAYS) lines.add(index, lineStart, lineEnd, valueStart);
     if (newline === -1) break;
     lineStart = newline + 1;
   }
-  return repaired;
+  return lines;
 }
 
 /**
- * The text with `lines` (the repaired lines of `yamlText`, in order) rewritten, written unit by unit: a string per
- * piece (the key, `: "`, the value) was most of the garbage of a lint of a megabyte of `key: a: b` lines.
+ * The repaired lines as columns of numbers, four per line (its number, start, end, and its quoted value's start or
+ * `UNTABBED`), read by offset where a line's object is not needed: a megabyte of `key: a: b` lines made 80,000 objects
+ * that lived as long as the lint, for the scanner and the quoting fix to read two numbers from each. Its new text, and
+ * the whole repaired text, are made when asked for.
  */
-export function repairedTextOf(yamlText: string, lines: readonly RepairedLine[]): string {
-  if (lines.length === 0) return yamlText;
-  const writer = new CodeUnitWriter(yamlText);
-  let copiedUpTo = 0;
-  for (const line of lines) {
-    if (line.quotedValueStart === undefined) {
-      writer.copy(copiedUpTo, line.start);
-      writer.text(line.replacement);
-    } else {
-      writer.copy(copiedUpTo, yamlText.indexOf(':', line.start));
-      writer.text(': "');
-      writer.copyEscapedForDoubleQuotes(line.quotedValueStart, line.end);
-      writer.unit(DOUBLE_QUOTE);
-    }
-    copiedUpTo = line.end;
+export class RepairedLineColumns implements RepairedLines, RepairedLineOffsets {
+  length = 0;
+  // Private by the language, so that they are no properties: results holding these compare by what they read.
+  readonly #yamlText: string;
+  #columns = new Int32Array(4 * 16);
+  #repairedText: string | undefined;
+
+  constructor(yamlText: string) {
+    this.#yamlText = yamlText;
   }
-  writer.copy(copiedUpTo, yamlText.length);
-  return writer.finish();
+
+  add(line: number, start: number, end: number, quotedValueStart: number): void {
+    if (4 * (this.length + 1) > this.#columns.length) {
+      const grown = new Int32Array(this.#columns.length * 2);
+      grown.set(this.#columns);
+      this.#columns = grown;
+    }
+    const column = 4 * this.length++;
+    this.#columns[column] = line;
+    this.#columns[column + 1] = start;
+    this.#columns[column + 2] = end;
+    this.#columns[column + 3] = quotedValueStart;
+  }
+
+  at(index: number): RepairedLine | undefined {
+    const at = index < 0 ? index + this.length : index;
+    if (at < 0 || at >= this.length) return undefined;
+    const column = 4 * at;
+    const quotedValueStart = this.#columns[column + 3];
+    return new RewrittenLine(this.#yamlText, this.#columns[column], this.#columns[column + 1], this.#columns[column + 2], quotedValueStart === UNTABBED ? undefined : quotedValueStart);
+  }
+
+  startOf(index: number): number {
+    return this.#columns[4 * index + 1];
+  }
+
+  endOf(index: number): number {
+    return this.#columns[4 * index + 2];
+  }
+
+  /** Where line `index`'s value starts when the repair pass quotes it; `undefined` for a line it only untabs. */
+  quotedValueStartOf(index: number): number | undefined {
+    const start = this.#columns[4 * index + 3];
+    return start === UNTABBED ? undefined : start;
+  }
+
+  /**
+   * The text with every line rewritten, written unit by unit: a string per piece (the key, `: "`, the value) was most
+   * of the garbage of a lint of a megabyte of `key: a: b` lines.
+   */
+  repairedText(): string {
+    if (this.#repairedText !== undefined) return this.#repairedText;
+    const yamlText = this.#yamlText;
+    if (this.length === 0) return (this.#repairedText = yamlText);
+    const writer = new CodeUnitWriter(yamlText);
+    let copiedUpTo = 0;
+    for (let index = 0; index < this.length; index++) {
+      const start = this.startOf(index);
+      const quotedValueStart = this.quotedValueStartOf(index);
+      if (quotedValueStart === undefined) {
+        writer.copy(copiedUpTo, start);
+        writer.text(this.at(index)!.replacement);
+      } else {
+        writer.copy(copiedUpTo, yamlText.indexOf(':', start));
+        writer.text(': "');
+        writer.copyEscapedForDoubleQuotes(quotedValueStart, this.endOf(index));
+        writer.unit(DOUBLE_QUOTE);
+      }
+      copiedUpTo = this.endOf(index);
+    }
+    writer.copy(copiedUpTo, yamlText.length);
+    return (this.#repairedText = writer.finish());
+  }
 }
+
+/** In the quoted value's column: a line whose leading tabs alone the repair pass rewrites. */
+const UNTABBED = -1;
+/** From `rewrittenValueStart`: a line the repair pass leaves as it is. */
+const STAYS = -2;
 
 /**
  * A line the repair pass rewrites: where it is, and (for a `key: value` line it quotes) where its value starts. Its new
@@ -196,18 +255,21 @@ class RewrittenLine implements RepairedLine {
   }
 }
 
-/** Line `index` (from `lineStart` to `lineEnd`) when the repair pass rewrites it, or `undefined` when it stays. */
-function repairedLine(yamlText: string, index: number, lineStart: number, lineEnd: number): RepairedLine | undefined {
-  if (yamlText.charCodeAt(lineStart) === TAB) return new RewrittenLine(yamlText, index, lineStart, lineEnd);
+/**
+ * For the line from `lineStart` to `lineEnd`: where its value starts when the repair pass quotes it, `UNTABBED` when
+ * it only rewrites its leading tabs, `STAYS` when it leaves it.
+ */
+function rewrittenValueStart(yamlText: string, lineStart: number, lineEnd: number): number {
+  if (yamlText.charCodeAt(lineStart) === TAB) return UNTABBED;
   const valueStart = repairableValueStart(yamlText, lineStart, lineEnd);
-  if (valueStart === -1) return undefined;
+  if (valueStart === -1) return STAYS;
   const opening = yamlText.charCodeAt(valueStart);
   const closing = yamlText.charCodeAt(lineEnd - 1);
   const quoted = (opening === DOUBLE_QUOTE || opening === SINGLE_QUOTE) && closing === opening;
-  if (quoted || !needsQuoting(yamlText, valueStart, lineEnd)) return undefined;
+  if (quoted || !needsQuoting(yamlText, valueStart, lineEnd)) return STAYS;
   // Only a value that starts with `[` can be a flow list: no slice for the rest.
-  if (opening === OPEN_BRACKET && isFlowList(yamlText.slice(valueStart, lineEnd))) return undefined;
-  return new RewrittenLine(yamlText, index, lineStart, lineEnd, valueStart);
+  if (opening === OPEN_BRACKET && isFlowList(yamlText.slice(valueStart, lineEnd))) return STAYS;
+  return valueStart;
 }
 
 const OPEN_BRACKET = 91;

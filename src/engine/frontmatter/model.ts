@@ -48,7 +48,7 @@ export interface ParsedFrontmatter {
   /** True when strict parsing failed but Claude Code's repair pass succeeded. */
   repaired: boolean;
   /** Lines (zero-based, within the YAML text) that the repair pass rewrote. */
-  repairedLines: RepairedLine[];
+  repairedLines: RepairedLines;
   /** The YAML text as the repair pass left it, when `repaired`: what quoting every repaired line writes. */
   repairedText?: string;
   /** The strict parser's errors (also set when the repair rescued the file); at least the first, the one reported. */
@@ -80,6 +80,21 @@ export interface RepairedLine {
   readonly replacement: string;
   /** Where the value starts in the original line, when the repair quoted it (`key: a: b` -> `key: "a: b"`). */
   readonly quotedValueStart?: number;
+}
+
+/**
+ * The lines the repair pass rewrote, in order: an array, or (from the fast scanner, which may find 80,000 of them)
+ * columns of offsets that make a line's object when it is asked for.
+ */
+export interface RepairedLines {
+  readonly length: number;
+  /** The line at `index` (from the end when negative), or `undefined` past either end, as `Array.prototype.at`. */
+  at(index: number): RepairedLine | undefined;
+}
+
+/** Every repaired line as an object: for the few places that go through them all, and only while they are few. */
+export function repairedLineList(lines: RepairedLines): RepairedLine[] {
+  return Array.isArray(lines) ? lines : Array.from({ length: lines.length }, (_, index) => lines.at(index)!);
 }
 
 /** Whether a value node is a plain (unquoted, non-block) scalar: the only kind where ` #` starts a comment. */

@@ -8,7 +8,7 @@ import * as scalars from './simpleYamlScalars';
 import { forEachKeyWithItsValue } from './keyIndex';
 import { keyColon, scanBlockCollection } from './simpleBlockCollections';
 import { PLAIN, QUOTED, scanBlockScalar, scanFlowList, type ScannedValue } from './simpleYamlValues';
-import type { FrontmatterEntry, RepairedLine, ValueNode, YamlProblem } from './model';
+import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
 
 // The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
 // getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
@@ -17,6 +17,14 @@ const {
   isNonStringKey, OPEN_BRACKET, plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces,
   SPACE, UNRESOLVED, withoutTrailingSpaces,
 } = scalars;
+
+/** Where the lines Claude Code's repair pass rewrites start, in order, and where their quoted values start. */
+export interface RepairedLineOffsets {
+  readonly length: number;
+  startOf(index: number): number;
+  /** `undefined` for a line the pass only untabs. */
+  quotedValueStartOf(index: number): number | undefined;
+}
 
 export interface ScannedFrontmatter {
   /** Made on first read (see `ParsedFrontmatter.valuesAreEntries`). */
@@ -71,7 +79,7 @@ interface Anchors {
  * what its quoted form reads as, so the repaired text is never made and read again. Every repaired line must be one
  * the loop below reads as a key of its own; when one is not, the answer is `undefined`.
  */
-export function scanSimpleFrontmatter(text: string, repairedLines?: readonly RepairedLine[]): ScannedFrontmatter | KnownYamlError | undefined {
+export function scanSimpleFrontmatter(text: string, repairedLines?: RepairedLineOffsets): ScannedFrontmatter | KnownYamlError | undefined {
   if (UNSUPPORTED_CHARACTER.test(text)) return undefined;
   const entries: FrontmatterEntry[] = [];
   const anchors: Anchors = {};
@@ -79,7 +87,7 @@ export function scanSimpleFrontmatter(text: string, repairedLines?: readonly Rep
   let position = 0;
   // The next repaired line, by index into `repairedLines`, and where it starts (past the text: none left).
   let repairIndex = 0;
-  let nextRepairStart = repairedLines?.length ? repairedLines[0].start : text.length + 1;
+  let nextRepairStart = repairedLines?.length ? repairedLines.startOf(0) : text.length + 1;
   while (position < text.length) {
     // A repaired line read as part of a value is not the line the repaired text holds.
     if (nextRepairStart < position) return undefined;
@@ -94,7 +102,7 @@ export function scanSimpleFrontmatter(text: string, repairedLines?: readonly Rep
       position = end + 1;
       continue;
     }
-    const repaired = position === nextRepairStart ? repairedLines![repairIndex] : undefined;
+    const repaired = position === nextRepairStart;
     let keyEnd = position;
     while (isKeyCharacter(text.charCodeAt(keyEnd), keyEnd === position)) keyEnd++;
     if (keyEnd === position || text.charCodeAt(keyEnd) !== COLON) return repaired ? undefined : keyWithoutValue(text, position, end, entries.length);
@@ -102,10 +110,10 @@ export function scanSimpleFrontmatter(text: string, repairedLines?: readonly Rep
     const key = text.slice(position, keyEnd);
     if (isNonStringKey(key)) return undefined;
     if (repaired) {
-      const valueStart = repaired.quotedValueStart;
+      const valueStart = repairedLines!.quotedValueStartOf(repairIndex);
       if (valueStart === undefined) return undefined;
       entries.push({ key, keyStart: position, keyEnd, valueNode: QUOTED, valueStart, valueEnd: end, value: text.slice(valueStart, end) });
-      nextRepairStart = ++repairIndex < repairedLines!.length ? repairedLines![repairIndex].start : text.length + 1;
+      nextRepairStart = ++repairIndex < repairedLines!.length ? repairedLines!.startOf(repairIndex) : text.length + 1;
       position = end + 1;
       continue;
     }

@@ -1,8 +1,8 @@
 // Parsing front matter YAML the way Claude Code does, as its profiles record (Bun.YAML: YAML 1.2 core schema, duplicate keys allowed,
 // merge keys, no alias limit, and one repair pass on failure), while keeping every key's and value's source range.
 // Simple front matter (nearly all of it) takes a fast path that never builds a YAML document.
-import { mapEntryInPlace, offsetMapper, repairedLinesOf, repairedTextOf, repairLikeClaudeCode } from './claudeCodeRepair';
-import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, YamlProblem } from './model';
+import { mapEntryInPlace, offsetMapper, repairedLinesOf, repairLikeClaudeCode } from './claudeCodeRepair';
+import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, RepairedLines, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
 import { HASH, skipSpaces, SPACE } from './simpleYamlScalars';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
@@ -114,7 +114,7 @@ export function parseFrontmatterYaml(yamlText: string): ParsedFrontmatter {
     const rescanned = repairedLines.length === 0 ? scanned : scanSimpleFrontmatter(yamlText, repairedLines);
     // A repaired text that still holds aliases (the repair pass quotes `*` and `&` only on lines its pattern matches)
     // is left to yaml, which also weighs their work.
-    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return new ScannedParse(rescanned, rescanned.entries, true, repairedLines, strictErrors, yamlText);
+    if (rescanned && 'entries' in rescanned && rescanned.aliasCount === 0) return new ScannedParse(rescanned, rescanned.entries, true, repairedLines, strictErrors, () => repairedLines.repairedText());
     if (rescanned && 'firstError' in rescanned) return failedResult(strictErrors);
   }
   return parseWithYaml(yamlText, true);
@@ -132,22 +132,19 @@ class ScannedParse implements ParsedFrontmatter {
   readonly aliasCount: number;
   // Private by the language, so that they are no properties: the result is compared with yaml's by what it reads.
   readonly #scanned: ScannedFrontmatter;
-  /** The text before the repair, when repaired. */
-  readonly #original: string | undefined;
-  #repairedText: string | undefined;
+  /** The repaired text, when repaired: made when read, since only quoting every repaired line in one edit needs it. */
+  readonly #repairedText: (() => string) | undefined;
 
   constructor(
     scanned: ScannedFrontmatter,
     readonly entries: FrontmatterEntry[],
     readonly repaired: boolean,
-    readonly repairedLines: RepairedLine[],
+    readonly repairedLines: RepairedLines,
     readonly strictErrors: YamlProblem[],
-    original?: string,
-    repairedText?: string,
+    repairedText?: () => string,
   ) {
     this.#scanned = scanned;
     this.aliasCount = scanned.aliasCount;
-    this.#original = original;
     this.#repairedText = repairedText;
   }
 
@@ -155,10 +152,8 @@ class ScannedParse implements ParsedFrontmatter {
     return this.#scanned.values;
   }
 
-  /** Made when read: only quoting every repaired line in one edit needs it. */
   get repairedText(): string | undefined {
-    if (this.#original === undefined) return undefined;
-    return (this.#repairedText ??= repairedTextOf(this.#original, this.repairedLines));
+    return this.#repairedText?.();
   }
 }
 
@@ -166,10 +161,10 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
-/** The scan of `repair.text`, the repair of `original`, given offsets in `original`. */
-function repairedResult(scanned: ScannedFrontmatter, original: string, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+/** The scan of a repaired text, given offsets in the original. */
+function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, original, repair.text);
+  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, () => repair.text);
 }
 
 /**
@@ -209,7 +204,7 @@ function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, yamlText, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
     // Untabbed, lines may be indented deeper than they were.
     if (blockNestingTooDeep(repair.text)) return TOO_DEEP;
     const repaired = attempt(repair.text);

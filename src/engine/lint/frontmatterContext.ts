@@ -6,7 +6,7 @@ import type { TextPositions } from '../text/textPositions';
 import { createDiagnostic, type FixesArgument, type RuleMeta } from './rule';
 import { diagnosticsLeftOut } from './sharedMetas';
 import type { Diagnostic, Range, TextEdit } from '../types';
-import type { FrontmatterEntry, ParsedFrontmatter } from '../frontmatter/model';
+import { repairedLineList, type FrontmatterEntry, type ParsedFrontmatter } from '../frontmatter/model';
 
 /**
  * Diagnostics of one code shown per file; the rest are counted in one summary. No real agent file comes near it (the
@@ -107,11 +107,11 @@ export class FrontmatterContext<Profile = unknown> {
    */
   repairQuotingEdits(): TextEdit[] {
     const { repairedLines: lines, repairedText } = this.parsed;
-    if (lines.length <= MAX_SEPARATE_QUOTING_EDITS || repairedText === undefined) return lines.map((line) => this.edit(line.start, line.end, line.replacement));
+    if (lines.length <= MAX_SEPARATE_QUOTING_EDITS || repairedText === undefined) return repairedLineList(lines).map((line) => this.edit(line.start, line.end, line.replacement));
     // Nothing before the first repaired line changed; after the last, everything moved by what the lines grew, which
     // is all the text grew.
-    const first = lines[0];
-    const last = lines[lines.length - 1];
+    const first = lines.at(0)!;
+    const last = lines.at(-1)!;
     return [this.edit(first.start, last.end, repairedText.slice(first.start, last.end + repairedText.length - this.yamlText.length))];
   }
 

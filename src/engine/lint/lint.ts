@@ -3,7 +3,7 @@ import type { FormatProfile } from '../formats/agentFileFormat';
 import { newestClaudeCodeProfile } from '../formats/claudeCode/profiles';
 import { formatById, formatForPath } from '../formats/registry';
 import { delimiterInsideValue, explainMissingFrontmatter, splitFrontmatter, type FrontmatterBlock } from '../frontmatter/frontmatter';
-import type { ParsedFrontmatter } from '../frontmatter/model';
+import { repairedLineList, type ParsedFrontmatter } from '../frontmatter/model';
 import { parseFrontmatterYaml } from '../frontmatter/yamlFrontmatter';
 import { TextPositions } from '../text/textPositions';
 import type { Diagnostic, Fix, Range, TextEdit } from '../types';
@@ -214,7 +214,7 @@ function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const quoting = { title: 'Quote the value as Claude Code does', edits: context.repairQuotingEdits() };
   // A `|` block reads as the text does; the quoted line is one long string of `\n` and `\"`. Preferred when every value
   // fits. Each block is parsed back to check it, so past a hundred repaired lines (no real file has a dozen) only quoting is offered.
-  const blocks = lines.length > MAX_LINES_TURNED_INTO_BLOCKS ? [undefined] : lines.map((line) => {
+  const blocks = lines.length > MAX_LINES_TURNED_INTO_BLOCKS ? [undefined] : repairedLineList(lines).map((line) => {
     const key = /^([^:\s]+):/.exec(line.replacement)?.[1];
     const block = key === undefined ? undefined : blockScalarLine(key, context.value(key), context.positions.eol);
     return block === undefined ? undefined : context.edit(line.start, line.end, block);
@@ -222,7 +222,7 @@ function reportRepair(context: FrontmatterContext, meta: RuleMeta): void {
   const asBlocks = blocks.every((edit) => edit !== undefined) ? { title: 'Turn the value into a `|` block', edits: blocks } : undefined;
   const fixes = asBlocks ? [{ ...asBlocks, isPreferred: true }, quoting] : [{ ...quoting, isPreferred: true }];
 
-  const first = lines[0];
+  const first = lines.at(0)!;
   const lineText = context.yamlText.slice(first.start, first.end);
   const key = /^([^:\s]+):/.exec(lineText)?.[1] ?? 'value';
   // The squiggle goes on the word and colon that YAML takes for a second key (`when:` in `description: Use when: x`).

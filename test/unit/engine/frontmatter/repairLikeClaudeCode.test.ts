@@ -2,7 +2,7 @@
 // what that pattern does, without its quadratic backtracking.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { matchRepairableLine, offsetMapper, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
+import { matchRepairableLine, offsetMapper, repairedLinesOf, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
 import { isFlowList } from '../../../../src/engine/frontmatter/yamlDocument';
 
 const CLAUDE_CODE_PATTERN = /^([a-zA-Z_-]+):\s+(.+)$/;
@@ -73,6 +73,21 @@ describe('repairLikeClaudeCode', () => {
       assert.equal(fast.text, plain.text);
       assert.deepEqual(fast.lines.map(({ line, start, end, replacement }) => ({ line, start, end, replacement })), plain.lines);
     }), { numRuns: 5000 });
+  });
+
+  it('keeps thousands of lines in its columns, each read back as the plain pass made it, from either end', () => {
+    const yamlText = Array.from({ length: 3000 }, (_, index) => (index % 3 === 0 ? `k: a: ${index}` : index % 3 === 1 ? `\tx${index}` : `plain${index}: ok`)).join('\n');
+    const columns = repairedLinesOf(yamlText);
+    const plain = repairedByLines(yamlText);
+    assert.equal(columns.length, plain.lines.length);
+    for (let index = 0; index < columns.length; index++) {
+      const { line, start, end, replacement } = columns.at(index)!;
+      assert.deepEqual({ line, start, end, replacement }, plain.lines[index]);
+      assert.equal(columns.at(index - columns.length)!.start, start);
+    }
+    assert.equal(columns.at(columns.length), undefined);
+    assert.equal(columns.at(-columns.length - 1), undefined);
+    assert.equal(columns.repairedText(), plain.text);
   });
 
   it('maps every offset of the repaired text as line and column would, in order and out of order', () => {

@@ -10,7 +10,7 @@ import { splitFrontmatter } from '../../../../src/engine/frontmatter/frontmatter
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { scanSimpleFrontmatter } from '../../../../src/engine/frontmatter/simpleFrontmatterScanner';
 import { repairedLinesOf, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
-import type { ParsedFrontmatter } from '../../../../src/engine/frontmatter/model';
+import { repairedLineList, type ParsedFrontmatter } from '../../../../src/engine/frontmatter/model';
 import { parseFrontmatterYaml, parseFrontmatterYamlFully } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import { sharedFolder } from '../../../support/sharedMaterial';
 import { HOSTILE_FAMILIES } from '../../../../bench/hostileFamilies';
@@ -42,7 +42,7 @@ function comparable(parsed: ParsedFrontmatter, compareValues: boolean): unknown 
     ...result,
     // Read as readers read them: the scanner's repaired text and lines' new text are made when read.
     repairedText: parsed.repairedText,
-    repairedLines: parsed.repairedLines.map(({ line, start, end, replacement, quotedValueStart }) => ({ line, start, end, replacement, quotedValueStart })),
+    repairedLines: repairedLineList(parsed.repairedLines).map(({ line, start, end, replacement, quotedValueStart }) => ({ line, start, end, replacement, quotedValueStart })),
     strictErrors: parsed.strictErrors.slice(0, 1),
     values: compareValues ? parsed.values : undefined,
     entries: compareValues ? parsed.entries : parsed.entries.map((entry) => ({ ...entry, value: undefined })),
@@ -188,15 +188,17 @@ describe('the fast front matter scanner agrees with yaml', function () {
   it('declines a repaired line it would read as part of a value', () => {
     // No line the repair pass rewrites can be inside a value the scanner reads; were one, the scan would be wrong.
     const yamlText = 'name: a\nmap:\n  a: b c\nmodel: x: y\n';
-    const inMap = { line: 2, start: yamlText.indexOf('  a:'), end: yamlText.indexOf(' c') + 2, replacement: 'a: "b c"', quotedValueStart: yamlText.indexOf('b c') };
+    const inMap = { start: yamlText.indexOf('  a:'), quotedValueStart: yamlText.indexOf('b c') };
     const repaired = repairedLinesOf(yamlText);
     assert.equal(repaired.length, 1);
+    const offsets = (lines: { start: number; quotedValueStart?: number }[]) =>
+      ({ length: lines.length, startOf: (index: number) => lines[index].start, quotedValueStartOf: (index: number) => lines[index].quotedValueStart });
     assert.ok(scanSimpleFrontmatter(yamlText, repaired) && 'entries' in scanSimpleFrontmatter(yamlText, repaired)!);
-    assert.equal(scanSimpleFrontmatter(yamlText, [inMap, ...repaired]), undefined);
+    assert.equal(scanSimpleFrontmatter(yamlText, offsets([inMap, repaired.at(0)!])), undefined);
     // The same when the value is the last.
     const endsInMap = yamlText.slice(0, yamlText.indexOf('model:'));
     assert.ok(scanSimpleFrontmatter(endsInMap) && 'entries' in scanSimpleFrontmatter(endsInMap)!);
-    assert.equal(scanSimpleFrontmatter(endsInMap, [inMap]), undefined);
+    assert.equal(scanSimpleFrontmatter(endsInMap, offsets([inMap])), undefined);
   });
 
   it('on 2,000 front matters with control characters (NUL, the rest of C0 and C1) in keys, values and lines, most scanned', () => {

@@ -8,7 +8,7 @@ export const repairedYamlRule: CopilotRule = {
   metas: [copilotYamlSyntax],
   check(ctx: CopilotContext): void {
     if (!ctx.parsed.repaired) return;
-    const first = ctx.parsed.repairedLines[0];
+    const first = ctx.parsed.repairedLines.at(0)!;
     ctx.report(copilotYamlSyntax, `VS Code cannot read this front matter: ${ctx.parsed.strictErrors[0]?.message ?? 'invalid YAML'}. Quote the value.`, ctx.range(first.start, first.end), {
       title: 'Quote the value', isPreferred: true, edits: ctx.repairQuotingEdits(),
     });
