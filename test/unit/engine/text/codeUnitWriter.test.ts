@@ -43,6 +43,19 @@ describe('CodeUnitWriter', () => {
     }), { numRuns: 500 });
   });
 
+  it('copies and escapes across the end of a chunk, whatever is already in it', () => {
+    const source = 'ab"c\\d\ud800'.repeat(40);
+    for (let filled = 4000; filled <= 4096; filled++) {
+      for (const [copy, expected] of [['copy', source.slice(3, 203)], ['escaped', escaped(source.slice(3, 203))]] as const) {
+        const writer = new CodeUnitWriter(source);
+        for (let index = 0; index < filled; index++) writer.unit(120);
+        if (copy === 'copy') writer.copy(3, 203);
+        else writer.copyEscapedForDoubleQuotes(3, 203);
+        assert.equal(writer.finish(), 'x'.repeat(filled) + expected, `${copy} after ${filled}`);
+      }
+    }
+  });
+
   for (const [what, unit] of [['with lone surrogates', 'ab\ud800c'], ['with pairs', 'a\ud83d\ude00é'], ['without surrogates', 'aé"\u0100']]) {
     it(`writes a megabyte unit by unit, past many chunks, ${what}`, () => {
       const text = unit.repeat(1 << 18);
