@@ -155,23 +155,28 @@ export function repairedLinesOf(yamlText: string): RepairedLineColumns {
  * the whole repaired text, are made when asked for.
  */
 export class RepairedLineColumns implements RepairedLines, RepairedLineOffsets {
-  length = 0;
   // Private by the language, so that they are no properties: results holding these compare by what they read.
   readonly #yamlText: string;
   #columns = new Int32Array(4 * 16);
+  #count = 0;
   #repairedText: string | undefined;
 
   constructor(yamlText: string) {
     this.#yamlText = yamlText;
   }
 
+  get length(): number {
+    return this.#count;
+  }
+
+  /** Appends a line after the last (`repairedLinesOf` adds them in order). */
   add(line: number, start: number, end: number, quotedValueStart: number): void {
-    if (4 * (this.length + 1) > this.#columns.length) {
+    if (4 * (this.#count + 1) > this.#columns.length) {
       const grown = new Int32Array(this.#columns.length * 2);
       grown.set(this.#columns);
       this.#columns = grown;
     }
-    const column = 4 * this.length++;
+    const column = 4 * this.#count++;
     this.#columns[column] = line;
     this.#columns[column + 1] = start;
     this.#columns[column + 2] = end;
