@@ -54,8 +54,14 @@ function toolEntriesWithRanges(ctx: ClaudeCodeContext, entry: FrontmatterEntry):
   if (node?.kind === 'seq') {
     const result: LocatedTool[] = [];
     for (const item of node.items!) {
-      if (item.text === null) result.push({ name: null, start: item.start, end: item.end, exact: true });
-      else for (const tool of locateAll(ctx, splitToolList(item.text), item.start, item.end)) result.push(tool);
+      if (item.text === null) {
+        result.push({ name: null, start: item.start, end: item.end, exact: true });
+        continue;
+      }
+      const names = splitToolList(item.text);
+      // Most items are one name: located without a list around it.
+      if (names.length === 1) result.push(locatedAlone(ctx, names[0], item.start, item.end));
+      else for (const tool of locateAll(ctx, names, item.start, item.end)) result.push(tool);
     }
     return result;
   }
@@ -83,8 +89,17 @@ function isToolBoundary(code: number): boolean {
  * `Write`. Falls back to the whole scalar when escapes or folding hide a name.
  */
 function locateAll(ctx: ClaudeCodeContext, names: readonly string[], start: number, end: number): LocatedTool[] {
-  // The common case, a list item that is one bare name, without copying its source.
-  if (names.length === 1 && end - start === names[0].length && ctx.yamlText.startsWith(names[0], start)) return [{ name: names[0], start, end, exact: true }];
+  return names.length === 1 ? [locatedAlone(ctx, names[0], start, end)] : searchedFor(ctx, names, start, end);
+}
+
+/** The one name of a scalar: the common case, a list item that is one bare name, found without copying its source. */
+function locatedAlone(ctx: ClaudeCodeContext, name: string, start: number, end: number): LocatedTool {
+  if (end - start === name.length && ctx.yamlText.startsWith(name, start)) return { name, start, end, exact: true };
+  return searchedFor(ctx, [name], start, end)[0];
+}
+
+/** Each name found in the scalar's source after the one before it, or the whole scalar for a name not found. */
+function searchedFor(ctx: ClaudeCodeContext, names: readonly string[], start: number, end: number): LocatedTool[] {
   const source = ctx.yamlText.slice(start, end);
   let from = 0;
   return names.map((name) => {
