@@ -153,13 +153,17 @@ export class FrontmatterContext<Profile = unknown> {
   /**
    * Counts a report of this code that is no longer shown, and says so (`true`); `false` while it is still shown, for the
    * caller to report it in full. Past the cap a report costs only this counter: no message, range or fix is built (the
-   * range only for the first left out, where the summary points). `range` is that range's maker, or for a report on
-   * a key, the key's entry: rules that walk 80,000 keys then make no function per key.
+   * range only for the first left out, where the summary points). `range` is that range's maker, for a report on a key
+   * the key's entry, or a stretch of the YAML text (`start` to `end`): rules that walk 80,000 keys or tools then make
+   * no function per key or tool.
    */
-  countedIfLeftOut(meta: RuleMeta, range: (() => Range) | FrontmatterEntry): boolean {
+  countedIfLeftOut(meta: RuleMeta, range: (() => Range) | FrontmatterEntry | { readonly start: number; readonly end: number }): boolean {
     const tally = this.tallies.get(meta.code);
     if (!tally || tally.shown < MAX_DIAGNOSTICS_PER_CODE) return false;
-    if (tally.leftOut++ === 0) this.overCap.push({ meta, tally, firstRange: typeof range === 'function' ? range() : this.keyRange(range) });
+    if (tally.leftOut++ === 0) {
+      const firstRange = typeof range === 'function' ? range() : 'keyStart' in range ? this.keyRange(range) : this.range(range.start, range.end);
+      this.overCap.push({ meta, tally, firstRange });
+    }
     return true;
   }
 

@@ -96,6 +96,17 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/duplicate-key').length, 1);
   });
 
+  it('points the count of unknown tools left out at the first of them, in a tools line and in a list', () => {
+    const names = Array.from({ length: 150 }, (_, index) => `Tool${index}`);
+    const line = `tools: ${names.join(', ')}`;
+    const inLine = lint(`---\nname: many\ndescription: d\n${line}\n---\n`).diagnostics.find((diagnostic) => diagnostic.code === 'agent/diagnostics-left-out');
+    const column = line.indexOf('Tool100');
+    assert.deepEqual(inLine?.range, { start: { line: 3, character: column }, end: { line: 3, character: column + 'Tool100'.length } });
+    const list = names.map((name) => `  - ${name}`).join('\n');
+    const inList = lint(`---\nname: many\ndescription: d\ntools:\n${list}\n---\n`).diagnostics.find((diagnostic) => diagnostic.code === 'agent/diagnostics-left-out');
+    assert.deepEqual(inList?.range, { start: { line: 104, character: 4 }, end: { line: 104, character: 4 + 'Tool100'.length } });
+  });
+
   it('refuses to resolve more aliases than the front matter\'s size allows, with a diagnostic', () => {
     const aliases = Array.from({ length: 2_000 }, (_, index) => `k${index}: *a`);
     const result = lint(`---\nname: aliased\ndescription: d\na: &a x\n${aliases.join('\n')}\n---\n`);

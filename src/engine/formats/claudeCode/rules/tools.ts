@@ -37,7 +37,7 @@ function checkTools(ctx: ClaudeCodeContext, key: 'tools' | 'disallowedTools'): v
     }
     if (toolNames.isKnown(tool.name)) continue;
     // Past the diagnostics a file lists, an unknown tool is only counted: no guess at what it meant.
-    if (ctx.countedIfLeftOut(unknownTool, () => ctx.range(tool.start, tool.end))) continue;
+    if (ctx.countedIfLeftOut(unknownTool, tool)) continue;
     const suggestion = toolNames.suggest(tool.name);
     ctx.report(unknownTool, `Unknown tool \`${tool.name}\`: Claude Code silently drops it${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`, ctx.range(tool.start, tool.end),
       // Only a range that holds the name itself can be replaced by the suggestion.
