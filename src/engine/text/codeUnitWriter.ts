@@ -69,8 +69,11 @@ export class CodeUnitWriter {
 
 const FIRST_SURROGATE = 0xd800;
 const LAST_SURROGATE = 0xdfff;
-/** A decoder of the buffer's bytes, when they are in its order (little-endian, as on every machine VS Code runs on). */
-const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le') : undefined;
+/**
+ * A decoder of the buffer's bytes, when they are in its order (little-endian, as on every machine VS Code runs on). It
+ * keeps a byte order mark: by default each `decode` would drop one at the start of a chunk, a U+FEFF of the text.
+ */
+const UTF16_DECODER = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : undefined;
 
 const BACKSLASH = 92;
 const DOUBLE_QUOTE = 34;

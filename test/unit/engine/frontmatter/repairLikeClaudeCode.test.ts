@@ -90,6 +90,12 @@ describe('repairLikeClaudeCode', () => {
     assert.equal(columns.repairedText(), plain.text);
   });
 
+  it('keeps every character of a long repaired text, a byte order mark at the start of any of its chunks too', () => {
+    const lines = (count: number, tail: string) => Array.from({ length: count }, (_, index) => `k: a: ${'\ufeff'.repeat(index % 17)}b${tail}`).join('\n');
+    const yamlText = `name: a: b\n${lines(3000, '')}\n${lines(400, '\ud800')}`;
+    assert.equal(repairLikeClaudeCode(yamlText).text, repairedByLines(yamlText).text);
+  });
+
   it('maps every offset of the repaired text as line and column would, in order and out of order', () => {
     fc.assert(fc.property(text, fc.array(fc.nat(), { maxLength: 6 }), (yamlText, probes) => {
       const repair = repairLikeClaudeCode(yamlText);

@@ -11,7 +11,7 @@ const escaped = (text: string) => text.replaceAll('\\', '\\\\').replaceAll('"', 
 describe('CodeUnitWriter', () => {
   // Sources with the characters the writer treats apart (`\`, `"`) and both halves of surrogate pairs, alone.
   // A short run of them repeated to up to 12,000 units: long enough for several chunks and long stretches.
-  const unit = fc.constantFrom('a', 'é', '\\', '"', '\ud83d', '\ude00', '\n', ' ');
+  const unit = fc.constantFrom('a', 'é', '\\', '"', '\ud83d', '\ude00', '\n', ' ', '\ufeff');
   const source = fc.tuple(fc.array(unit, { minLength: 1, maxLength: 16 }), fc.integer({ min: 1, max: 12000 }))
     .map(([units, length]) => units.join('').repeat(Math.ceil(length / units.length)).slice(0, length));
   const step: fc.Arbitrary<Step> = fc.oneof(
@@ -56,7 +56,7 @@ describe('CodeUnitWriter', () => {
     }
   });
 
-  for (const [what, unit] of [['with lone surrogates', 'ab\ud800c'], ['with pairs', 'a\ud83d\ude00é'], ['without surrogates', 'aé"\u0100']]) {
+  for (const [what, unit] of [['with lone surrogates', 'ab\ud800c'], ['with pairs', 'a\ud83d\ude00é'], ['without surrogates', 'aé"\u0100'], ['with byte order marks', '\ufeffab\ufeff']]) {
     it(`writes a megabyte unit by unit, past many chunks, ${what}`, () => {
       const text = unit.repeat(1 << 18);
       const writer = new CodeUnitWriter(text);
