@@ -242,16 +242,14 @@ function keyTooLong(text: string, keyStart: number, keyEnd: number, end: number)
   if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
   const value = scanValue(text, keyEnd + 1, end);
   if (!value || 'firstError' in value) return undefined;
-  return { firstError: { message: KEY_TOO_LONG_MESSAGE, start: keyStart, end: keyEnd } };
+  return quotedKeyTooLong(keyStart, keyEnd);
 }
 
 /** The same for a line the repair pass quoted, whose value (a quoted string) yaml always reads. */
 function quotedKeyTooLong(keyStart: number, keyEnd: number): KnownYamlError | undefined {
   if (keyEnd - keyStart <= MAX_IMPLICIT_KEY_LENGTH) return undefined;
-  return { firstError: { message: KEY_TOO_LONG_MESSAGE, start: keyStart, end: keyEnd } };
+  return { firstError: { message: 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key', start: keyStart, end: keyEnd } };
 }
-
-const KEY_TOO_LONG_MESSAGE = 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key';
 
 /** yaml's message for `key: a: b`, the most common invalid front matter (Claude Code's own generator writes it). */
 const COMPACT_MAPPING_MESSAGE = 'Nested mappings are not allowed in compact mappings';
