@@ -128,10 +128,9 @@ function foldedList(candidates: Iterable<string>): FoldedCandidates {
   const longest = Math.max(0, ...all.map((candidate) => candidate.folded.length));
   const nearLength = Array.from({ length: longest + 3 }, (_, length) =>
     all.filter((candidate) => Math.abs(length - candidate.folded.length) <= limitFor(length)));
-  const list = nearLength;
   // Only collections that cannot change behind the cache's back: a frozen array or a set the caller keeps fixed.
-  if (candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates))) foldedCandidates.set(candidates as object, list);
-  return list;
+  if (candidates instanceof Set || (Array.isArray(candidates) && Object.isFrozen(candidates))) foldedCandidates.set(candidates as object, nearLength);
+  return nearLength;
 }
 
 /** Edits a misspelling may be away from its name: two, or one for names of three letters or fewer. */
