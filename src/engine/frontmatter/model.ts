@@ -70,6 +70,16 @@ export interface ParsedFrontmatter {
    * minutes). The document was parsed but not converted; `failed` is then true.
    */
   tooManyAliases?: boolean;
+  /**
+   * Set when the front matter is longer than `MAX_FULL_PARSE_CHARACTERS` and the fast scanner cannot read it: only the
+   * `yaml` package could, at a microsecond a character or more, so it was not parsed. `failed` is then true.
+   */
+  tooLargeToParse?: boolean;
+  /**
+   * The characters the `yaml` package read to produce this result (the strict attempt, and the repaired text when that
+   * was tried too); absent when the fast scanner read it all. Fix verification budgets its re-lints by it.
+   */
+  fullParseCharacters?: number;
 }
 
 export interface RepairedLine {

@@ -4,11 +4,19 @@
 import { mapEntryInPlace, offsetMapper, repairedLinesOf, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, RepairedLines, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
-import { HASH, skipSpaces, SPACE } from './simpleYamlScalars';
+import { COLON, DASH, HASH, skipSpaces, SPACE } from './simpleYamlScalars';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
 export const MAX_NESTING = 100;
+
+/**
+ * The longest front matter given to the `yaml` package: what the fast scanner cannot read (CRLF or CR line breaks,
+ * tabs, quoted keys, flow maps, tags, `? ` keys) costs about a microsecond a character there, and up to ten on hostile
+ * shapes (a megabyte of `"k1": v` lines took 1.4 s, of `- &a` 13 s), and a failed parse is tried again repaired. 16 KiB
+ * keeps the worst under 50 ms; the largest front matter of the 584 real agents in the shared corpus is 1.4 KB.
+ */
+export const MAX_FULL_PARSE_CHARACTERS = 16 * 1024;
 
 /**
  * Whether `[`/`{` ever nest deeper than `MAX_NESTING`, counted over the whole text whatever quotes it holds: a
@@ -31,10 +39,11 @@ export function flowNestingTooDeep(text: string): boolean {
 
 /**
  * Whether block collections may nest deeper than `MAX_NESTING`: each line indented deeper than the lines it follows
- * opens a level (a stack of indentations), and each `- ` or `? ` before a line's content opens one more (`- - - x`).
- * The lines of a `|` or `>` block are its text, not levels. An upper bound in one pass: `yaml` reads block collections
- * by recursion, and a few thousand levels (a few kilobytes of `- - -`) exhaust the stack, an error whose place in the
- * text then depends on how deep the caller already was.
+ * opens a level (a stack of indentations), and each `- ` or `? ` on a line opens one more where it can (see
+ * `readLineWords`). The lines of a `|` or `>` block are its text, not levels. An upper bound in one pass: `yaml`
+ * reads block collections by recursion, and a few thousand levels (a few kilobytes of `- - -`) exhaust the stack, an
+ * error whose place in the text then depends on how deep the caller already was. Near the stack's end, V8 can also
+ * abort the whole process while compiling a regular expression `yaml` uses (8,000 `? ` after a key did, one run in six).
  */
 export function blockNestingTooDeep(text: string): boolean {
   // The lines still open, each with its indentation and how deep its collections reach (the top-level map is 0).
@@ -55,16 +64,12 @@ export function blockNestingTooDeep(text: string): boolean {
           indents.pop();
           depths.pop();
         }
-        let depth = depths.length === 0 ? 0 : depths[depths.length - 1] + 1;
-        for (let at = content; at + 1 < lineEnd && isCompactIndicator(text, at);) {
-          depth++;
-          at += 2;
-          while (at < lineEnd && isSpaceOrTab(text.charCodeAt(at))) at++;
-        }
+        const words = readLineWords(text, content, lineEnd);
+        const depth = (depths.length === 0 ? 0 : depths[depths.length - 1] + 1) + words.levelsOpened;
         if (depth > MAX_NESTING) return true;
         indents.push(indent);
         depths.push(depth);
-        if (BLOCK_SCALAR_HEADER.test(text.slice(content, lineEnd))) blockScalarIndent = indent;
+        if (words.opensBlockScalar) blockScalarIndent = indent;
       }
     }
     if (newline === -1) break;
@@ -74,14 +79,71 @@ export function blockNestingTooDeep(text: string): boolean {
 }
 
 const CARRIAGE_RETURN = 13;
-/** A line that ends in a block scalar's header: `|` or `>` after the start or a space, indicators, a comment. */
-const BLOCK_SCALAR_HEADER = /(?:^|[ \t])[|>][-+0-9]*[ \t]*(?:#.*)?\r?$/;
+const VERTICAL_BAR = 124;
+const GREATER_THAN = 62;
+const PLUS = 43;
 
-/** `- ` or `? ` (or with a tab): an item or a key opening a collection on the line it is on. */
-function isCompactIndicator(text: string, at: number): boolean {
-  const char = text.charCodeAt(at);
-  return (char === 45 || char === 63) && isSpaceOrTab(text.charCodeAt(at + 1));
+/** What one line's words tell the nesting bound. */
+interface LineWords {
+  /** The levels its `-` and `?` words may open. */
+  levelsOpened: number;
+  /** Whether it ends in a block scalar's header (`|`, `>-`, `|2+`), perhaps before a comment. */
+  opensBlockScalar: boolean;
 }
+
+/**
+ * One pass over a line's words, no slice and no pattern: the bound runs on every line of front matter the scanner
+ * cannot read, a megabyte of it in a few milliseconds.
+ *
+ * Levels: a `-` or `?` word (an item, an explicit key) opens one where a collection can start, which is at the line's
+ * content, after another such word, after a node's properties (`&anchor`, `!tag`) and after a key's colon. `yaml`
+ * nests them all, even where they are an error (`k: - -`, `- &a - &a`), and a plain word in between ends the run.
+ * Words are counted, not parsed: a quoted scalar holding `- - -` counts too, an upper bound that only lines no scanner
+ * reads ever meet.
+ */
+function readLineWords(text: string, content: number, lineEnd: number): LineWords {
+  let levelsOpened = 0;
+  let opens = true;
+  let lastWordIsHeader = false;
+  for (let at = content; at < lineEnd;) {
+    const first = text.charCodeAt(at);
+    // A comment starts at a `#` after a space: the rest of the line is not read.
+    if (first === HASH && at > content) break;
+    let wordEnd = at;
+    while (wordEnd < lineEnd && !isWordBreak(text.charCodeAt(wordEnd))) wordEnd++;
+    lastWordIsHeader = isBlockScalarHeader(text, at, wordEnd);
+    if (wordEnd === at + 1 && (first === DASH || first === QUESTION_MARK)) {
+      if (opens) levelsOpened++;
+    } else if (first !== AMPERSAND && first !== EXCLAMATION_MARK) {
+      // A key ends in its colon; any other word is a scalar's, after which nothing opens until the next key.
+      opens = text.charCodeAt(wordEnd - 1) === COLON;
+    }
+    at = wordEnd;
+    while (at < lineEnd && isWordBreak(text.charCodeAt(at))) at++;
+  }
+  return { levelsOpened, opensBlockScalar: lastWordIsHeader };
+}
+
+/** `|` or `>`, then indicators (`-`, `+`, digits), then the word's end or a comment stuck to it. */
+function isBlockScalarHeader(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first !== VERTICAL_BAR && first !== GREATER_THAN) return false;
+  for (let at = start + 1; at < end; at++) {
+    const char = text.charCodeAt(at);
+    if (char === HASH) return true;
+    if (char !== DASH && char !== PLUS && (char < 48 || char > 57)) return false;
+  }
+  return true;
+}
+
+/** A space, a tab, or the CR of a CRLF line ending. */
+function isWordBreak(char: number): boolean {
+  return isSpaceOrTab(char) || char === CARRIAGE_RETURN;
+}
+
+const QUESTION_MARK = 63;
+const AMPERSAND = 38;
+const EXCLAMATION_MARK = 33;
 
 function isSpaceOrTab(char: number): boolean {
   return char === SPACE || char === 9;
@@ -93,6 +155,10 @@ const TOO_DEEP: ParsedFrontmatter = Object.freeze({
 
 const TOO_MANY_ALIASES: ParsedFrontmatter = Object.freeze({
   values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, tooManyAliases: true,
+}) as ParsedFrontmatter;
+
+const TOO_LARGE: ParsedFrontmatter = Object.freeze({
+  values: {}, entries: [], repaired: false, repairedLines: [], strictErrors: [], failed: true, notAMap: false, aliasCount: 0, tooLargeToParse: true,
 }) as ParsedFrontmatter;
 
 /**
@@ -142,6 +208,7 @@ class ScannedParse implements ParsedFrontmatter {
     readonly repairedLines: RepairedLines,
     readonly strictErrors: YamlProblem[],
     repairedText?: () => string,
+    readonly fullParseCharacters?: number,
   ) {
     this.#scanned = scanned;
     this.aliasCount = scanned.aliasCount;
@@ -161,10 +228,10 @@ function failedResult(strictErrors: YamlProblem[]): ParsedFrontmatter {
   return { values: {}, entries: [], repaired: false, repairedLines: [], strictErrors, failed: true, notAMap: false, aliasCount: 0 };
 }
 
-/** The scan of a repaired text, given offsets in the original. */
-function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[]): ParsedFrontmatter {
+/** The scan of a repaired text, given offsets in the original, after `yaml` read `parsedCharacters` to fail on it. */
+function repairedResult(scanned: ScannedFrontmatter, repair: { text: string; lines: RepairedLine[] }, strictErrors: YamlProblem[], parsedCharacters: number): ParsedFrontmatter {
   const entries = entriesAsWritten(scanned.entries, repair.lines);
-  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, () => repair.text);
+  return new ScannedParse(scanned, entries, true, repair.lines, strictErrors, () => repair.text, parsedCharacters);
 }
 
 /**
@@ -192,28 +259,39 @@ function entriesAsWritten(entries: FrontmatterEntry[], repairedLines: readonly R
 
 /** The same with the `yaml` package alone: the reference the fast scanner is tested against. */
 export function parseFrontmatterYamlFully(yamlText: string): ParsedFrontmatter {
-  return parseWithYaml(yamlText, false);
+  // Without its cost: the reference stands for what the scanner reads at no full parse, so fix verification's budget
+  // for full parses (which it meters by this) lets the same fixes through for both.
+  const { fullParseCharacters, ...parsed } = parseWithYaml(yamlText, false);
+  return parsed;
 }
 
+/**
+ * `useScanner`: the engine's own path, where the scanner had its turn and the size bound applies; without it, the
+ * reference the scanner is tested against, which reads any size.
+ */
 function parseWithYaml(yamlText: string, useScanner: boolean): ParsedFrontmatter {
+  // Depth first, in linear time: too deep is the more useful answer, and the one a reference parse gives as well.
   if (flowNestingTooDeep(yamlText) || blockNestingTooDeep(yamlText)) return TOO_DEEP;
+  if (useScanner && yamlText.length > MAX_FULL_PARSE_CHARACTERS) return TOO_LARGE;
   const strict = attempt(yamlText);
+  let parsedCharacters = yamlText.length;
   if ('tooManyAliases' in strict) return TOO_MANY_ALIASES;
-  if (!('problems' in strict)) return describe(strict, (offset) => offset, false, [], []);
+  if (!('problems' in strict)) return { ...describe(strict, (offset) => offset, false, [], []), fullParseCharacters: parsedCharacters };
 
   const repair = repairLikeClaudeCode(yamlText);
   if (repair.text !== yamlText) {
     const scanned = useScanner ? scanSimpleFrontmatter(repair.text) : undefined;
-    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems);
+    if (scanned && 'entries' in scanned && scanned.aliasCount === 0) return repairedResult(scanned, repair, strict.problems, parsedCharacters);
     // Untabbed, lines may be indented deeper than they were.
     if (blockNestingTooDeep(repair.text)) return TOO_DEEP;
     const repaired = attempt(repair.text);
+    parsedCharacters += repair.text.length;
     if ('tooManyAliases' in repaired) return TOO_MANY_ALIASES;
     if (!('problems' in repaired)) {
       // Ranges refer to the repaired text: `describe` keeps them so, and they are mapped once, with the entries.
       const described = describe(repaired, (offset) => offset, true, repair.lines, strict.problems);
-      return { ...described, entries: entriesAsWritten(described.entries, repair.lines), repairedText: repair.text };
+      return { ...described, entries: entriesAsWritten(described.entries, repair.lines), repairedText: repair.text, fullParseCharacters: parsedCharacters };
     }
   }
-  return failedResult(strict.problems);
+  return { ...failedResult(strict.problems), fullParseCharacters: parsedCharacters };
 }

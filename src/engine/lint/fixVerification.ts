@@ -26,6 +26,13 @@ const MAX_TRIED_BYTES = 1024 * 1024;
  * 40-line front matter (real agents) have its 16 fixes tried, and a 300-key one two or three (some 30 ms).
  */
 const MAX_TRIED_FRONTMATTER_LINES = 10_000;
+/**
+ * And by characters the `yaml` package reads for the tries, where the fast scanner cannot read the front matter (see
+ * `MAX_FULL_PARSE_CHARACTERS`): there a lint costs about a microsecond a character, not per line, so 15 KB of CRLF
+ * front matter with nine fixes took 64 parses (60 to 130 ms), and 16 KB of `k: : : :` 8 parses (150 ms). Each try is
+ * parsed once for all profiles; 16 KiB is about 20 ms, and lets a real front matter of 1 to 2 KB have 8 to 16 fixes tried.
+ */
+const MAX_TRIED_FULL_PARSE_CHARACTERS = 16 * 1024;
 
 /**
  * Whether a fix of this text can be tried at all: the first try lints the text twice under every profile, and past
@@ -47,6 +54,10 @@ export interface VerificationTarget<Profile> {
   /** Every profile of the format: a fix must keep the file loading under each one it loads under. */
   profiles: readonly Profile[];
   lint: ProfileLinter<Profile>;
+  /** What the `yaml` package read to lint `text` once (0 when the fast scanner read it all): the cost of one more lint. */
+  fullParseCharactersPerLint?: number;
+  /** What it has read for the lints of this target so far, the first included. */
+  fullParseCharactersSoFar?: () => number;
 }
 
 export function withVerifiedFixes<Profile>(target: VerificationTarget<Profile>): LintResult {
@@ -112,7 +123,7 @@ export function verifiedFixAllEdits<Profile>(target: VerificationTarget<Profile>
 }
 
 /** Whether applying `edits` keeps the file loading wherever it loads and, given a code, leaves fewer diagnostics of it. */
-function fixChecker<Profile>({ text, result, profile, profiles, lint }: VerificationTarget<Profile>): (edits: readonly TextEdit[], removesCode?: string) => boolean {
+function fixChecker<Profile>({ text, result, profile, profiles, lint, fullParseCharactersPerLint = 0, fullParseCharactersSoFar = () => 0 }: VerificationTarget<Profile>): (edits: readonly TextEdit[], removesCode?: string) => boolean {
   const originalUnder = new Map<Profile, LintResult>([[profile, result]]);
   const original = (candidate: Profile) => {
     let linted = originalUnder.get(candidate);
@@ -125,6 +136,8 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
   let triedLines = 0;
   // Counted on the first try that the byte budget lets through: a file too large for any try is not read for it.
   let linesPerLint: number | undefined;
+  // Measured, not estimated: what the tries so far really cost.
+  const fullParseBefore = fullParseCharactersSoFar();
   const fixed = (fixedText: string, candidate: Profile) => {
     let byProfile = fixedUnder.get(fixedText);
     if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
@@ -140,6 +153,10 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint }: Verifica
     linesPerLint ??= frontmatterLines(text);
     triedLines += linesPerLint * profiles.length * (tries === 1 ? 2 : 1);
     if (triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
+    // A try parses the fixed text once (every profile reads the same parse), at about what the original's parse cost;
+    // it is not started when that would pass the budget.
+    const fullParseSpent = fullParseCharactersSoFar() - fullParseBefore;
+    if (fullParseSpent + fullParseCharactersPerLint > MAX_TRIED_FULL_PARSE_CHARACTERS) return false;
     let fixedText: string;
     try {
       fixedText = applyTextEdits(text, edits);

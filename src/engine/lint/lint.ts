@@ -13,7 +13,7 @@ import { generateFrontmatterFix, yamlSyntaxFixes } from './fixes';
 import { FrontmatterContext } from './frontmatterContext';
 import { fixesCanBeTried, withFixesVerifiedOnRead, withVerifiedFixes, type VerificationTarget } from './fixVerification';
 import { createDiagnostic, type RuleMeta } from './rule';
-import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep, yamlTooManyAliases } from './sharedMetas';
+import { aliasExpansion, binaryContent, bom, duplicateKey, fileTooLarge, frontmatterNotAMap, missingFrontmatter, nulBytes, unreadable, yamlTooDeep, yamlTooLarge, yamlTooManyAliases } from './sharedMetas';
 
 /** Claude Code skips files over this many bytes (1 MiB) unread: the newest profile's limit, for readers of the disk. */
 export const MAX_AGENT_FILE_BYTES = newestClaudeCodeProfile.loader.maxFileBytes;
@@ -58,10 +58,26 @@ export function lintAgentFile(text: string, options: LintOptions, parse: (yamlTe
 export function verificationTarget(text: string, options: LintOptions, parse: (yamlText: string) => ParsedFrontmatter = parseFrontmatterYaml, capture?: FrontmatterCapture): VerificationTarget<FormatProfile> {
   const format = options.format ? formatById(options.format) : formatForPath(options.path);
   const profile = options.profile ?? format.defaultProfile;
+  // What the `yaml` package read for the lints of this target, which verification budgets.
+  let fullParseCharacters = 0;
+  // Every profile parses a front matter alike, so a text tried under each is parsed once: the original's parse is
+  // kept, and the last fixed text's. Tries are tried under every profile in turn, so one more is enough.
+  let originalParse: { yamlText: string; parsed: ParsedFrontmatter } | undefined;
+  let lastParse: { yamlText: string; parsed: ParsedFrontmatter } | undefined;
+  const parseOnce = (yamlText: string): ParsedFrontmatter => {
+    if (originalParse?.yamlText === yamlText) return originalParse.parsed;
+    if (lastParse?.yamlText === yamlText) return lastParse.parsed;
+    const parsed = parse(yamlText);
+    fullParseCharacters += parsed.fullParseCharacters ?? 0;
+    if (originalParse) lastParse = { yamlText, parsed };
+    else originalParse = { yamlText, parsed };
+    return parsed;
+  };
   // A fixed text has a new size: it is measured again.
-  const lint = (fixedText: string, candidate: FormatProfile) => lintWithoutVerifying(fixedText, { ...options, format: format.id, profile: candidate, byteLength: fixedText === text ? options.byteLength : undefined }, parse);
+  const lint = (fixedText: string, candidate: FormatProfile) => lintWithoutVerifying(fixedText, { ...options, format: format.id, profile: candidate, byteLength: fixedText === text ? options.byteLength : undefined }, parseOnce);
   // Only the file as it is reaches `capture`: the fixed texts tried for verification are not the file.
-  return { text, result: lintWithoutVerifying(text, { ...options, format: format.id, profile }, parse, capture), profile, profiles: format.profiles, lint };
+  const result = lintWithoutVerifying(text, { ...options, format: format.id, profile }, parseOnce, capture);
+  return { text, result, profile, profiles: format.profiles, lint, fullParseCharactersPerLint: fullParseCharacters, fullParseCharactersSoFar: () => fullParseCharacters };
 }
 
 /** The file's diagnostics with every fix its rules offer, before any is tried. */
@@ -103,6 +119,12 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   const context = new FrontmatterContext(positions, block, parsed, options.path, profile);
   if (parsed.nestingTooDeep) {
     context.report(yamlTooDeep, 'Lists or maps nest more than 100 levels deep in this front matter; Agent Studio does not parse it, so nothing here is checked.', context.openerRange);
+    return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
+  }
+  if (parsed.tooLargeToParse) {
+    const size = `${(block.yamlText.length / 1024).toFixed(0)} KiB`;
+    const why = block.yamlText.includes('\r') ? 'its line breaks are not LF' : 'it uses YAML the fast reader does not cover';
+    context.report(yamlTooLarge, `This front matter is ${size}, and ${why}: only the full YAML parser could read it, too slowly for a file this size, so Agent Studio does not parse it and nothing here is checked.`, context.openerRange);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }
   if (parsed.tooManyAliases) {

@@ -36,8 +36,9 @@ function route(yamlText: string): Route {
  * billion laughs): they are compared only where the scanner read them (its aliases are of scalars, never shared).
  */
 function comparable(parsed: ParsedFrontmatter, compareValues: boolean): unknown {
-  // `valuesAreEntries` says how the values may be read, not what they are: the values themselves are compared.
-  const { valuesAreEntries: _, ...result } = parsed;
+  // `valuesAreEntries` says how the values may be read, and `fullParseCharacters` what reading them cost, not what they
+  // are: the values themselves are compared.
+  const { valuesAreEntries: _, fullParseCharacters: _cost, ...result } = parsed;
   return {
     ...result,
     // Read as readers read them: the scanner's repaired text and lines' new text are made when read.

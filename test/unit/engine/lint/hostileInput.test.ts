@@ -66,8 +66,78 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     for (const yamlText of [maps(100), compact(99)]) assert.equal(lint(`---\n${yamlText}---\n`).loads, true, yamlText.slice(0, 80));
   });
 
+  // `yaml` nests every `- ` and `? ` of a line, also after a key or an anchor where each is an error: 8,000 `? ` after a
+  // key made V8 abort the process one run in six (a regular expression compiled near the stack's end).
+  it('refuses collections opened on one line past 100 levels, after a key, an anchor or a tag too', () => {
+    const shapes: Record<string, (levels: number) => string> = {
+      'k: - - -': (levels) => `k: ${'- '.repeat(levels)}x`,
+      'k: ? ? ?': (levels) => `k: ${'? '.repeat(levels)}x`,
+      '- &a - &a': (levels) => `k:\n${'- &a '.repeat(levels)}x`,
+      '- !t - !t': (levels) => `k:\n${'- !t '.repeat(levels)}x`,
+      'k: - a: - a:': (levels) => `k: ${'- a: '.repeat(levels)}x`,
+      '-\\t-\\t': (levels) => `k:\n${'-\t'.repeat(levels)}x`,
+    };
+    for (const [shape, line] of Object.entries(shapes)) {
+      for (const levels of [101, 8_000]) {
+        const result = lint(`---\nname: deep\ndescription: d\n${line(levels)}\n---\n`);
+        assert.deepEqual(result.diagnostics.map((diagnostic) => diagnostic.code), ['agent/yaml-too-deep'], `${shape} ${levels}`);
+      }
+      const shallow = lint(`---\nname: deep\ndescription: d\n${line(90)}\n---\n`);
+      assert.ok(!shallow.diagnostics.some((diagnostic) => diagnostic.code === 'agent/yaml-too-deep'), `${shape} 90`);
+    }
+  });
+
+  it('gives the full YAML parser no front matter over 16 KiB: a warning, nothing checked, in milliseconds', () => {
+    // Quoted keys are YAML the fast scanner leaves to `yaml`, which took 1.4 s for a megabyte of them.
+    const quotedKeys = (bytes: number) => {
+      const lines = ['name: big', 'description: d'];
+      for (let index = 0, length = 0; length < bytes; index++) length += lines[lines.push(`"note${index}": x`) - 1].length + 1;
+      return `${lines.join('\n')}\n`;
+    };
+    for (const bytes of [16 * 1024 + 1, 1_000_000]) {
+      let fullParse = 0;
+      const text = `---\n${quotedKeys(bytes)}---\n`;
+      const started = performance.now();
+      const result = lintAgentFile(text, { path: '.claude/agents/big.md', profile }, (yamlText) => {
+        const parsed = parseFrontmatterYaml(yamlText);
+        fullParse += parsed.fullParseCharacters ?? 0;
+        return parsed;
+      });
+      assert.deepEqual(result.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [['agent/yaml-too-large', { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }]]);
+      assert.match(result.diagnostics[0].message, /uses YAML the fast reader does not cover/);
+      assert.equal(result.loads, false);
+      assert.equal(fullParse, 0, 'the full parser read nothing');
+      assert.ok(performance.now() - started < 1000, 'not parsed');
+    }
+    const underTheBound = lint(`---\n${quotedKeys(16 * 1024 - 100)}---\n`);
+    assert.equal(underTheBound.loads, true);
+    assert.ok(underTheBound.diagnostics.some((diagnostic) => diagnostic.code === 'agent/unknown-key'));
+    // What the scanner reads is read at any size.
+    const plainKeys = Array.from({ length: 40_000 }, (_, index) => `note${index}: x`).join('\n');
+    assert.equal(lint(`---\nname: big\ndescription: d\n${plainKeys}\n---\n`).loads, true);
+  });
+
+  it('budgets the fixes it tries by what the full parser reads for them', () => {
+    // A tab in the description sends the front matter to `yaml`; nine problems with fixes each, tried under every
+    // profile, made 64 parses of it.
+    const description = `Reviews code.\t${'Use this agent when reviewing code. '.repeat(200)}`;
+    const text = ['---', 'name: reviewer', `description: ${description}`, 'modle: sonnet', 'tool: Read', 'colr: red', 'efort: high', 'memry: user', 'tools: Reed, Grepp, Globb', '---', 'Body', ''].join('\n');
+    let fullParse = 0;
+    const result = lintAgentFile(text, { path: '.claude/agents/reviewer.md', profile }, (yamlText) => {
+      const parsed = parseFrontmatterYaml(yamlText);
+      fullParse += parsed.fullParseCharacters ?? 0;
+      return parsed;
+    });
+    const frontmatter = text.indexOf('\n---\n') - 4;
+    assert.ok(fullParse > frontmatter, 'the front matter was read by the full parser');
+    // The original once for every profile, then tries worth at most 16 KiB of parsing, each parsed once.
+    assert.ok(fullParse <= frontmatter + 16 * 1024, `${fullParse} characters parsed for a front matter of ${frontmatter}`);
+    assert.ok(result.diagnostics.some((diagnostic) => diagnostic.fixes), 'some fixes are still offered');
+  });
+
   it('counts no levels in a `|` block whose lines are indented ever deeper, also where yaml reads the front matter', () => {
-    const triangle = Array.from({ length: 300 }, (_, line) => `${' '.repeat(line + 2)}*`).join('\n');
+    // 150 lines: past 100 levels were they counted, and under the 16 KiB the full parser reads.
+    const triangle = Array.from({ length: 150 }, (_, line) => `${' '.repeat(line + 2)}*`).join('\n');
     // The tab sends the front matter to yaml, where the bound is checked.
     const result = lint(`---\nname: art\ndescription: |\n${triangle}\ntools: Read,\tGrep\n---\n`);
     assert.equal(result.loads, true);
