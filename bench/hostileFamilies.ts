@@ -64,6 +64,21 @@ export const HOSTILE_FAMILIES: Record<string, (bytes: number) => string> = {
   'comments between keys': (bytes) => repeatedLines(bytes, head, (index) => `# comment ${index}\n`, '---\n'),
   'NUL bytes in the front matter': (bytes) => repeatedLines(bytes, head, () => 'x: a\0b\n', '---\n'),
   'anchors and aliases': (bytes) => repeatedLines(bytes, `${head}a0: &a0 x\n`, (index) => `k${index}: *a0\n`, '---\n'),
+  // Front matter the fast scanner leaves to the `yaml` package (found while measuring issue 14's fixes): past 16 KiB
+  // it is not parsed, and under that its fixes are tried within a budget.
+  'quoted keys (`"k1": v`)': (bytes) => repeatedLines(bytes, head, (index) => `"k${index}": v\n`, '---\n'),
+  'flow maps as values (`k1: {a: b}`)': (bytes) => repeatedLines(bytes, head, (index) => `k${index}: {a: b, c: [d]}\n`, '---\n'),
+  'tagged values (`k1: !!str v`)': (bytes) => repeatedLines(bytes, head, (index) => `k${index}: !!str v\n`, '---\n'),
+  'tabs after colons (`k1:<tab>v`)': (bytes) => repeatedLines(bytes, head, (index) => `k${index}:\tv\n`, '---\n'),
+  'CRLF key lines (`k1: v`)': (bytes) => repeatedLines(bytes, head.replace(/\n/g, '\r\n'), (index) => `k${index}: v\r\n`, '---\r\n'),
+  'CRLF misspelt keys (`modle1: v`)': (bytes) => repeatedLines(bytes, head.replace(/\n/g, '\r\n'), (index) => `modle${index}: v\r\n`, '---\r\n'),
+  'CRLF `key: a: b` lines Claude Code repairs': (bytes) => repeatedLines(bytes, head.replace(/\n/g, '\r\n'), (index) => `k${letters(index)}: a: b\r\n`, '---\r\n'),
+  'CR-only key lines': (bytes) => repeatedLines(bytes, head.replace(/\n/g, '\r'), (index) => `k${index}: v\r`, '---\r'),
+  // One line that opens a level with each word.
+  '`k: - - - ...` on one line': (bytes) => `${head}k: ${filled('- ', bytes - head.length - 8)}\n---\n`,
+  '`k: ? ? ? ...` on one line': (bytes) => `${head}k: ${filled('? ', bytes - head.length - 8)}\n---\n`,
+  '`k: : : : ...` on one line': (bytes) => `${head}k: ${filled(': ', bytes - head.length - 8)}\n---\n`,
+  '`- &a - &a ...` on one line': (bytes) => `${head}k:\n${filled('- &a ', bytes - head.length - 8)}\n---\n`,
   // One huge thing.
   'one long `description` line': (bytes) => `---\nname: hostile\ndescription: ${filled('word ', bytes - 40)}\n---\n`,
   'one long unknown key': (bytes) => `---\nname: hostile\ndescription: d\n${filled('k', bytes - 45)}: v\n---\n`,
