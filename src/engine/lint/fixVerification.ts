@@ -27,10 +27,12 @@ const MAX_TRIED_BYTES = 1024 * 1024;
  */
 const MAX_TRIED_FRONTMATTER_LINES = 10_000;
 /**
- * And by characters the `yaml` package reads for the tries, where the fast scanner cannot read the front matter (see
- * `MAX_FULL_PARSE_CHARACTERS`): there a lint costs about a microsecond a character, not per line, so 15 KB of CRLF
- * front matter with nine fixes took 64 parses (60 to 130 ms), and 16 KB of `k: : : :` 8 parses (150 ms). Each try is
- * parsed once for all profiles; 16 KiB is about 20 ms, and lets a real front matter of 1 to 2 KB have 8 to 16 fixes tried.
+ * And by characters the `yaml` package reads for the lint and its tries together, where the fast scanner cannot read
+ * the front matter (see `MAX_FULL_PARSE_CHARACTERS`): there a parse costs 1 to 3 µs a character (13 KB of flow maps
+ * 25 ms), not per line, so 15 KB of CRLF front matter with nine fixes took 64 parses (60 to 130 ms), and 16 KB of
+ * `k: : : :` 8 parses (150 ms). Each try is parsed once for all profiles. The original's parse counts, so a lint
+ * parses at most about 16 KiB in all (twice that where a failed parse is tried again repaired): a real front matter of
+ * 1 to 2 KB has 8 to 15 fixes tried, one of 8 KiB one, one of 16 KiB none.
  */
 const MAX_TRIED_FULL_PARSE_CHARACTERS = 16 * 1024;
 
@@ -56,7 +58,7 @@ export interface VerificationTarget<Profile> {
   lint: ProfileLinter<Profile>;
   /** What the `yaml` package read to lint `text` once (0 when the fast scanner read it all): the cost of one more lint. */
   fullParseCharactersPerLint?: number;
-  /** What it has read for the lints of this target so far, the first included. */
+  /** What it has read for the lints of this target so far, the original's included. */
   fullParseCharactersSoFar?: () => number;
 }
 
@@ -136,8 +138,6 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint, fullParseC
   let triedLines = 0;
   // Counted on the first try that the byte budget lets through: a file too large for any try is not read for it.
   let linesPerLint: number | undefined;
-  // Measured, not estimated: what the tries so far really cost.
-  const fullParseBefore = fullParseCharactersSoFar();
   const fixed = (fixedText: string, candidate: Profile) => {
     let byProfile = fixedUnder.get(fixedText);
     if (!byProfile) fixedUnder.set(fixedText, (byProfile = new Map()));
@@ -154,9 +154,8 @@ function fixChecker<Profile>({ text, result, profile, profiles, lint, fullParseC
     triedLines += linesPerLint * profiles.length * (tries === 1 ? 2 : 1);
     if (triedLines > MAX_TRIED_FRONTMATTER_LINES) return false;
     // A try parses the fixed text once (every profile reads the same parse), at about what the original's parse cost;
-    // it is not started when that would pass the budget.
-    const fullParseSpent = fullParseCharactersSoFar() - fullParseBefore;
-    if (fullParseSpent + fullParseCharactersPerLint > MAX_TRIED_FULL_PARSE_CHARACTERS) return false;
+    // it is not started when that would take the target's parsing, measured so far, past the budget.
+    if (fullParseCharactersSoFar() + fullParseCharactersPerLint > MAX_TRIED_FULL_PARSE_CHARACTERS) return false;
     let fixedText: string;
     try {
       fixedText = applyTextEdits(text, edits);

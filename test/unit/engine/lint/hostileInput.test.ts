@@ -130,9 +130,15 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     });
     const frontmatter = text.indexOf('\n---\n') - 4;
     assert.ok(fullParse > frontmatter, 'the front matter was read by the full parser');
-    // The original once for every profile, then tries worth at most 16 KiB of parsing, each parsed once.
-    assert.ok(fullParse <= frontmatter + 16 * 1024, `${fullParse} characters parsed for a front matter of ${frontmatter}`);
+    // The original once for every profile, then tries, each parsed once, while all of it stays within 16 KiB.
+    assert.ok(fullParse <= 16 * 1024, `${fullParse} characters parsed for a front matter of ${frontmatter}`);
     assert.ok(result.diagnostics.some((diagnostic) => diagnostic.fixes), 'some fixes are still offered');
+    // A real agent's front matter (under 2 KB) with CRLF line breaks, which only `yaml` reads, has the fixes it has
+    // with LF, every one tried.
+    const lines = ['---', 'name: reviewer', `description: ${'Use this agent when reviewing code. '.repeat(40)}`, 'modle: sonnet', 'tool: Read', 'colr: red', 'efort: high', 'memry: user', 'tools: Reed, Grepp, Globb', '---', 'Body', ''];
+    const fixed = (lineBreak: string) => lint(lines.join(lineBreak)).diagnostics.filter((diagnostic) => diagnostic.fixes?.length).map((diagnostic) => diagnostic.message);
+    assert.equal(fixed('\n').length, 7);
+    assert.deepEqual(fixed('\r\n'), fixed('\n'));
   });
 
   it('counts no levels in a `|` block whose lines are indented ever deeper, also where yaml reads the front matter', () => {
