@@ -253,3 +253,16 @@ function lintBomb(file: string, key: string, profile?: ClaudeCodeProfile): LintR
   assert.ok(process.memoryUsage().heapUsed - before < 50 * 1024 * 1024);
   return result;
 }
+
+describe('hostile input (Copilot)', () => {
+  it('counts unknown keys past the 100 it lists, as Claude Code agents do, pointing at the first left out', () => {
+    const keys = Array.from({ length: 250 }, (_, index) => `note${index}: x`);
+    const result = lintAgentFile(`---\ndescription: d\n${keys.join('\n')}\n---\n`, { path: '.github/agents/many.agent.md' });
+    assert.equal(result.format, 'copilot');
+    assert.equal(result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/unknown-key').length, 100);
+    const summaries = result.diagnostics.filter((diagnostic) => diagnostic.code === 'agent/diagnostics-left-out');
+    assert.equal(summaries.length, 1);
+    assert.match(summaries[0].message, /^150 more `agent\/unknown-key`/);
+    assert.deepEqual(summaries[0].range, { start: { line: 102, character: 0 }, end: { line: 102, character: 7 } }, 'on `note100`');
+  });
+});
