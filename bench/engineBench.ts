@@ -9,6 +9,7 @@ import { agentFolders } from '../src/node/discovery';
 import { CLAUDE_CODE_FRONTMATTER_PATTERN, splitFrontmatter } from '../src/engine/frontmatter/frontmatter';
 import { fixAllEdits } from '../src/engine/lint/fixAll';
 import { lintAgentFile } from '../src/engine/lint/lint';
+import { agentFileFormats } from '../src/engine/formats/registry';
 import { median, percentile, time, timeAsync } from './stats';
 
 /** The options the engine itself gives yaml (src/engine/frontmatter/yamlDocument.ts), so the baseline parses as much. */
@@ -24,8 +25,8 @@ const benchmarks: Record<string, Benchmark> = {
  * Issue 14's worst inputs, each a file on disk: the median time to read it and to lint it (Fix All's edits included),
  * and, on a small copy, what Claude Code's own front matter pattern costs, which is the quadratic the split avoids.
  */
-function hostile({ files, rounds, patternFiles }: { files: { family: string; path: string }[]; rounds: number; patternFiles: { family: string; path: string }[] }) {
-  const rows = files.map(({ family, path: file }) => {
+function hostile({ files, rounds, patternFiles, slowestOf }: { files: { family: string; path: string; everyProfile?: boolean }[]; rounds: number; patternFiles: { family: string; path: string }[]; slowestOf: number }) {
+  const rows = files.map(({ family, path: file, everyProfile }) => {
     const text = fs.readFileSync(file, 'utf8');
     const read: number[] = [];
     const lint: number[] = [];
@@ -40,13 +41,44 @@ function hostile({ files, rounds, patternFiles }: { files: { family: string; pat
         fixAllEdits(result.diagnostics);
       }));
     }
-    return { family, bytes: Buffer.byteLength(text), rounds: lint.length, readMs: median(read), lintMs: median(lint), codes: [...new Set(result.diagnostics.map((diagnostic) => diagnostic.code))] };
+    return { family, bytes: Buffer.byteLength(text), rounds: lint.length, readMs: median(read), lintMs: median(lint), codes: [...new Set(result.diagnostics.map((diagnostic) => diagnostic.code))], slowestProfile: everyProfile ? slowestProfile(text, slowestOf) : undefined };
   });
   const pattern = patternFiles.map(({ family, path: file }) => {
     const text = fs.readFileSync(file, 'utf8');
     return { family, bytes: Buffer.byteLength(text), patternMs: time(() => CLAUDE_CODE_FRONTMATTER_PATTERN.exec(text)) };
   });
   return { rows, pattern };
+}
+
+/** Where each format keeps its agents, for linting a hostile text as one of them. */
+const HOSTILE_PATHS: Record<string, string> = { 'claude-code': '.claude/agents/hostile.md', copilot: '.github/agents/hostile.agent.md' };
+
+/**
+ * The text linted (Fix All's edits included) under every other profile of every format, `rounds` times each: the one
+ * with the highest median. The rows above use the newest Claude Code profile, the default; an older one, or Copilot,
+ * may load a file the newest skips at once (NUL in the front matter) and do all of its work.
+ */
+function slowestProfile(text: string, rounds: number): { profile: string; lintMs: number; codes: string[] } | undefined {
+  if (rounds === 0) return undefined;
+  let slowest: { profile: string; lintMs: number; codes: string[] } | undefined;
+  for (const format of agentFileFormats) {
+    for (const profile of format.profiles) {
+      if (profile === format.defaultProfile && format.id === 'claude-code') continue;
+      const options = { path: HOSTILE_PATHS[format.id], format: format.id, profile };
+      let codes: string[] = [];
+      const times: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        times.push(time(() => {
+          const result = lintAgentFile(text, options);
+          fixAllEdits(result.diagnostics);
+          codes = [...new Set(result.diagnostics.map((diagnostic) => diagnostic.code))];
+        }));
+      }
+      const lintMs = median(times);
+      if (!slowest || lintMs > slowest.lintMs) slowest = { profile: `${format.id} ${profile.version ?? ''}`.trim(), lintMs, codes };
+    }
+  }
+  return slowest;
 }
 
 /** Read + split (the floor), read + split + parseDocument, read + lint: interleaved rounds over the same files. */
