@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { parseFrontmatterYaml } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import type { LintResult } from '../../../../src/engine/lint/lintResult';
+import { applyTextEdits } from '../../../../src/engine/text/textEdits';
 import { claudeCodeProfiles, type ClaudeCodeProfile } from '../../../../src/engine/formats/claudeCode/profiles';
 
 for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code ${profile.version})`, () => {
@@ -255,6 +256,18 @@ function lintBomb(file: string, key: string, profile?: ClaudeCodeProfile): LintR
 }
 
 describe('hostile input (Copilot)', () => {
+  it('removes NUL bytes in one edit per run up to 100 runs, then in one edit from the first to the last', () => {
+    for (const [runs, edits] of [[3, 3], [100, 100], [101, 1], [1000, 1]]) {
+      const lines = Array.from({ length: runs }, (_, index) => `note${index}: a${'\0'.repeat(1 + (index % 2))}b`);
+      const text = `---\ndescription: d\n${lines.join('\n')}\n---\nBody\n`;
+      const fix = lintAgentFile(text, { path: '.github/agents/nul.agent.md' }).diagnostics.find((diagnostic) => diagnostic.code === 'agent/nul-bytes')?.fixes?.[0];
+      assert.ok(fix, `${runs} runs: a fix`);
+      assert.equal(fix.edits.length, edits, `${runs} runs`);
+      assert.equal(applyTextEdits(text, fix.edits), text.replace(/\0+(?=b\n)/g, ''), `${runs} runs: every NUL of the front matter removed, nothing else`);
+    }
+  });
+
+
   it('counts unknown keys past the 100 it lists, as Claude Code agents do, pointing at the first left out', () => {
     const keys = Array.from({ length: 250 }, (_, index) => `note${index}: x`);
     const result = lintAgentFile(`---\ndescription: d\n${keys.join('\n')}\n---\n`, { path: '.github/agents/many.agent.md' });
