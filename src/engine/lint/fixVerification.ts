@@ -31,8 +31,8 @@ const MAX_TRIED_FRONTMATTER_LINES = 10_000;
  * the front matter (see `MAX_FULL_PARSE_CHARACTERS`): there a parse costs 1 to 3 µs a character (13 KB of flow maps
  * 25 ms), not per line, so 15 KB of CRLF front matter with nine fixes took 64 parses (60 to 130 ms), and 16 KB of
  * `k: : : :` 8 parses (150 ms). Each try is parsed once for all profiles. The original's parse counts, so a lint
- * parses at most about 16 KiB in all (twice that where a failed parse is tried again repaired): a real front matter of
- * 1 to 2 KB has 8 to 15 fixes tried, one of 8 KiB one, one of 16 KiB none.
+ * parses at most about 16 KiB in all (the strict and the repaired parse both counted): a real front matter of 1 to 2 KB
+ * has 8 to 15 fixes tried, one of 8 KiB (the most `yaml` is given) one.
  */
 const MAX_TRIED_FULL_PARSE_CHARACTERS = 16 * 1024;
 

@@ -11,7 +11,7 @@ import { lintAgentFile } from '../../../../src/engine/lint/lint';
 import { scanSimpleFrontmatter } from '../../../../src/engine/frontmatter/simpleFrontmatterScanner';
 import { repairedLinesOf, repairLikeClaudeCode } from '../../../../src/engine/frontmatter/claudeCodeRepair';
 import { repairedLineList, type ParsedFrontmatter } from '../../../../src/engine/frontmatter/model';
-import { parseFrontmatterYaml, parseFrontmatterYamlFully } from '../../../../src/engine/frontmatter/yamlFrontmatter';
+import { MAX_FULL_PARSE_CHARACTERS, parseFrontmatterYaml, parseFrontmatterYamlFully } from '../../../../src/engine/frontmatter/yamlFrontmatter';
 import { sharedFolder } from '../../../support/sharedMaterial';
 import { HOSTILE_FAMILIES } from '../../../../bench/hostileFamilies';
 
@@ -67,8 +67,24 @@ function routesAgreeingWithYaml(texts: fc.Arbitrary<string>, numRuns: number): R
   return routes;
 }
 
+/**
+ * The reference parse at the cost the engine's own parse of the text reports: fix verification budgets the full
+ * parsing it does by that cost, so both lints try the same fixes.
+ */
+function referenceAtTheEnginesCost(yamlText: string): ParsedFrontmatter {
+  return { ...parseFrontmatterYamlFully(yamlText), fullParseCharacters: parseFrontmatterYaml(yamlText).fullParseCharacters };
+}
+
 function assertSameLint(text: string, filePath: string): void {
-  assert.deepStrictEqual(lintAgentFile(text, { path: filePath }), lintAgentFile(text, { path: filePath }, parseFrontmatterYamlFully), JSON.stringify(text));
+  const engine = lintAgentFile(text, { path: filePath });
+  // Front matter over the bound that only yaml reads is not parsed by the engine; the reference reads any size. (A
+  // mutation that breaks the closing `---` can make a corpus agent's body part of its front matter.)
+  if (engine.diagnostics.some((diagnostic) => diagnostic.code === 'agent/yaml-too-large')) {
+    const yamlText = splitFrontmatter(text)!.yamlText;
+    assert.ok(yamlText.length > MAX_FULL_PARSE_CHARACTERS && route(yamlText) !== 'scanned', JSON.stringify(text));
+    return;
+  }
+  assert.deepStrictEqual(engine, lintAgentFile(text, { path: filePath }, referenceAtTheEnginesCost), JSON.stringify(text));
 }
 
 function check(text: string, filePath = '.claude/agents/generated.md'): Route | undefined {

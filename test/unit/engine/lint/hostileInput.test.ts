@@ -88,14 +88,14 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
     }
   });
 
-  it('gives the full YAML parser no front matter over 16 KiB: a warning, nothing checked, in milliseconds', () => {
+  it('gives the full YAML parser no front matter over 8 KiB: a warning, nothing checked, in milliseconds', () => {
     // Quoted keys are YAML the fast scanner leaves to `yaml`, which took 1.4 s for a megabyte of them.
     const quotedKeys = (bytes: number) => {
       const lines = ['name: big', 'description: d'];
       for (let index = 0, length = 0; length < bytes; index++) length += lines[lines.push(`"note${index}": x`) - 1].length + 1;
       return `${lines.join('\n')}\n`;
     };
-    for (const bytes of [16 * 1024 + 1, 1_000_000]) {
+    for (const bytes of [8 * 1024 + 1, 1_000_000]) {
       let fullParse = 0;
       const text = `---\n${quotedKeys(bytes)}---\n`;
       const started = performance.now();
@@ -110,7 +110,7 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
       assert.equal(fullParse, 0, 'the full parser read nothing');
       assert.ok(performance.now() - started < 1000, 'not parsed');
     }
-    const underTheBound = lint(`---\n${quotedKeys(16 * 1024 - 100)}---\n`);
+    const underTheBound = lint(`---\n${quotedKeys(8 * 1024 - 100)}---\n`);
     assert.equal(underTheBound.loads, true);
     assert.ok(underTheBound.diagnostics.some((diagnostic) => diagnostic.code === 'agent/unknown-key'));
     // What the scanner reads is read at any size.
@@ -143,8 +143,8 @@ for (const profile of claudeCodeProfiles) describe(`hostile input (Claude Code $
   });
 
   it('counts no levels in a `|` block whose lines are indented ever deeper, also where yaml reads the front matter', () => {
-    // 150 lines: past 100 levels were they counted, and under the 16 KiB the full parser reads.
-    const triangle = Array.from({ length: 150 }, (_, line) => `${' '.repeat(line + 2)}*`).join('\n');
+    // 110 lines: past 100 levels were they counted, and under the 8 KiB the full parser reads.
+    const triangle = Array.from({ length: 110 }, (_, line) => `${' '.repeat(line + 2)}*`).join('\n');
     // The tab sends the front matter to yaml, where the bound is checked.
     const result = lint(`---\nname: art\ndescription: |\n${triangle}\ntools: Read,\tGrep\n---\n`);
     assert.equal(result.loads, true);
