@@ -158,10 +158,10 @@ function nulRange(block: FrontmatterBlock, positions: TextPositions): Range {
   return positions.rangeOf(offset, offset + 1);
 }
 
-/** Deletes every NUL of the front matter: the file then loads in every version (a NUL in the body is harmless). */
 /** Runs of NUL bytes removed one edit each; more are removed in one edit. */
 const MAX_NUL_EDITS = 100;
 
+/** Deletes every NUL of the front matter: the file then loads in every version (a NUL in the body is harmless). */
 function removeNulsFix(block: FrontmatterBlock, positions: TextPositions, profileCount: number): Fix | undefined {
   if (!fixesCanBeTried(positions.text, profileCount)) return undefined;
   const edits: TextEdit[] = [];
