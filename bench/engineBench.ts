@@ -75,7 +75,7 @@ function slowestProfile(text: string, rounds: number): { profile: string; lintMs
         }));
       }
       const lintMs = median(times);
-      if (!slowest || lintMs > slowest.lintMs) slowest = { profile: `${format.id} ${profile.version ?? ''}`.trim(), lintMs, codes };
+      if (!slowest || lintMs > slowest.lintMs) slowest = { profile: `${format.id} ${profile.version}`, lintMs, codes };
     }
   }
   return slowest;

@@ -13,7 +13,7 @@ import type { FrontmatterEntry, ValueNode, YamlProblem } from './model';
 // The scalar reader's codes and helpers, read once: run from sources (tests, `tsx`), another module's exports are
 // getters, and these are read per character and per line, a getter call each (an eighth of a megabyte's lint).
 const {
-  COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE,
+  AMPERSAND, COLON, DASH, DOUBLE_QUOTE, HASH, isBlank, isIndicator, isKeyCharacter, lineEnd, MAX_KEY_LENGTH, NEWLINE,
   isNonStringKey, OPEN_BRACKET, plainLineStop, resolvePlain, restIsComment, scanQuoted, SINGLE_QUOTE, skipSpaces,
   SPACE, UNRESOLVED, withoutTrailingSpaces,
 } = scalars;
@@ -57,7 +57,6 @@ const UNSUPPORTED_CHARACTER = /[\t\r\x85\u2028\u2029\ufeff]/;
 /** Past this many characters from a key's start to its `:`, yaml rejects the key (and so the front matter). */
 const MAX_IMPLICIT_KEY_LENGTH = 1024;
 
-const AMPERSAND = 38;
 const ASTERISK = 42;
 
 const ALIAS: ValueNode = Object.freeze({ kind: 'alias' });

@@ -27,6 +27,7 @@ export const COLON = 58;
 export const DOUBLE_QUOTE = 34;
 export const SINGLE_QUOTE = 39;
 export const DASH = 45;
+export const AMPERSAND = 38;
 export const COMMA = 44;
 export const OPEN_BRACKET = 91;
 export const CLOSE_BRACKET = 93;

@@ -4,7 +4,7 @@
 import { mapEntryInPlace, offsetMapper, repairedLinesOf, repairLikeClaudeCode } from './claudeCodeRepair';
 import type { FrontmatterEntry, ParsedFrontmatter, RepairedLine, RepairedLines, YamlProblem } from './model';
 import { scanSimpleFrontmatter, type ScannedFrontmatter } from './simpleFrontmatterScanner';
-import { COLON, DASH, HASH, skipSpaces, SPACE } from './simpleYamlScalars';
+import { AMPERSAND, COLON, DASH, HASH, skipSpaces, SPACE } from './simpleYamlScalars';
 import { attempt, describe, MAX_ALIAS_RESOLUTION_WORK } from './yamlDocument';
 
 /** Real front matter nests two or three levels; a hundred is already hostile, and `yaml` is quick up to there. */
@@ -143,7 +143,6 @@ function isWordBreak(char: number): boolean {
 }
 
 const QUESTION_MARK = 63;
-const AMPERSAND = 38;
 const EXCLAMATION_MARK = 33;
 
 function isSpaceOrTab(char: number): boolean {

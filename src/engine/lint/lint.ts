@@ -123,8 +123,10 @@ function lintWithoutVerifying(text: string, options: LintOptions, parse: (yamlTe
   }
   if (parsed.tooLargeToParse) {
     const size = `${(block.yamlText.length / 1024).toFixed(0)} KiB`;
-    const why = block.yamlText.includes('\r') ? 'its line breaks are not LF' : 'it uses YAML the fast reader does not cover';
-    context.report(yamlTooLarge, `This front matter is ${size}, and ${why}: only the full YAML parser could read it, too slowly for a file this size, so Agent Studio does not parse it and nothing here is checked.`, context.openerRange);
+    const [why, remedy] = block.yamlText.includes('\r')
+      ? ['its line breaks are not LF', 'Save the file with LF line breaks to have it checked.']
+      : ['it uses YAML the fast reader does not cover', 'Plain `key: value` lines (no quoted keys, flow maps `{}`, tags or tabs) are checked at any size.'];
+    context.report(yamlTooLarge, `This front matter is ${size}, and ${why}: only the full YAML parser could read it, too slowly for a file this size, so Agent Studio does not parse it and nothing here is checked. ${remedy}`, context.openerRange);
     return { format: format.id, loads: false, agent: null, diagnostics: [...diagnostics, ...context.diagnostics] };
   }
   if (parsed.tooManyAliases) {
